@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './platform/config/config.js';
+import { verifyAuditChain } from './platform/audit/audit.js';
+import { openPglite, openPostgres } from './platform/db/database.js';
+import { migrateDatabase } from './platform/db/migrate.js';
+import { moveDatabase } from './platform/db/move-database.js';
+import { loadProfile } from './platform/profile/profile.js';
+import { openConfiguredDatabase, buildApp } from './server/app.js';
+import { seedDatabase } from './seed/seed.js';
+import { buildOpenApi } from './platform/http/openapi.js';
+import { routeRegistry } from './platform/http/route.js';
+
+const USAGE = `Tỉnh Số — lệnh quản trị / admin commands
+  migrate                     áp dụng migration / apply migrations
+  seed [base|demo]            nạp dữ liệu (mặc định SEED) / seed data
+  audit-verify                kiểm tra chuỗi băm nhật ký / verify the audit hash chain
+  move-to-server --to URL     chuyển CSDL nhúng (DATA_DIR) sang PostgreSQL / move the embedded database to a server
+  openapi                     ghi docs/openapi.json / write docs/openapi.json`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate': {
+      const db = await openConfiguredDatabase(config);
+      await migrateDatabase(db, config.databaseUrl);
+      await db.close();
+      console.log('Đã áp dụng migration / migrations applied');
+      return 0;
+    }
+    case 'seed': {
+      const level = (rest[0] ?? (config.seed === 'none' ? 'base' : config.seed)) as 'base' | 'demo';
+      const db = await openConfiguredDatabase(config);
+      await migrateDatabase(db, config.databaseUrl);
+      const result = await seedDatabase(db, loadProfile(config.profile), level, { admin: config.adminPassword, demo: config.demoPassword });
+      await db.close();
+      console.log(JSON.stringify({ ...result, generatedAdminPassword: result.generatedAdminPassword ? '(printed below)' : null }));
+      if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
+      return 0;
+    }
+    case 'audit-verify': {
+      const db = await openConfiguredDatabase(config);
+      const result = await verifyAuditChain(db);
+      await db.close();
+      if (result.ok) {
+        console.log(`Chuỗi nhật ký nguyên vẹn / audit chain intact: ${result.rows} rows`);
+        return 0;
+      }
+      console.error(`Chuỗi nhật ký bị sửa hoặc xóa / audit chain broken (${result.rows} rows):`);
+      for (const p of result.problems.slice(0, 50)) console.error(`  row ${p.id}: ${p.problem}`);
+      return 2;
+    }
+    case 'move-to-server': {
+      const i = rest.indexOf('--to');
+      const url = i >= 0 ? rest[i + 1] : undefined;
+      if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+        console.error('Cần --to postgres://... / --to postgres://... is required');
+        return 1;
+      }
+      const source = await openPglite(config.dataDir);
+      const target = await openPostgres(url, 1); // one connection: the copy is one transaction
+      try {
+        await migrateDatabase(target, url);
+        const counts = await moveDatabase(source, target, { force: rest.includes('--force') });
+        console.log('Đã chuyển / moved:', counts);
+      } finally {
+        await source.close();
+        await target.close();
+      }
+      return 0;
+    }
+    case 'openapi': {
+      const app = await buildApp({ ...config, seed: 'none' }, { jobs: false, database: await openPglite(null) });
+      const doc = buildOpenApi(routeRegistry, { title: 'Tỉnh Số API', version: '1', serverUrl: config.publicUrl });
+      await writeFile(path.resolve('docs/openapi.json'), JSON.stringify(doc, null, 2) + '\n');
+      await app.close();
+      await app.database.close();
+      console.log('docs/openapi.json');
+      return 0;
+    }
+    default:
+      console.log(USAGE);
+      return command ? 1 : 0;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  },
+);

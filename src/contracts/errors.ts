@@ -1,0 +1,136 @@
+/** Every error the API can return, with its HTTP status and its message in Vietnamese (first) and English. */
+export const ERRORS = {
+  validation: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is not valid.' },
+  malformed_json: { status: 400, vi: 'Nội dung JSON bị lỗi cú pháp.', en: 'The JSON body is malformed.' },
+  unsupported_media_type: {
+    status: 415,
+    vi: 'Kiểu nội dung không được hỗ trợ.',
+    en: 'This content type is not supported.',
+  },
+  payload_too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
+  not_found: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  route_not_found: {
+    status: 404,
+    vi: 'Đường dẫn API không tồn tại.',
+    en: 'There is no such API route.',
+  },
+  unauthenticated: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  forbidden: {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  csrf: {
+    status: 403,
+    vi: 'Yêu cầu không hợp lệ (thiếu hoặc sai mã chống giả mạo CSRF). Hãy tải lại trang.',
+    en: 'Invalid request (missing or wrong CSRF token). Reload the page.',
+  },
+  mfa_required: {
+    status: 401,
+    vi: 'Cần nhập mã xác thực hai lớp.',
+    en: 'A two-factor code is required.',
+  },
+  mfa_enrollment_required: {
+    status: 403,
+    vi: 'Vai trò của bạn bắt buộc bật xác thực hai lớp trước khi tiếp tục.',
+    en: 'Your role requires two-factor authentication to be enabled first.',
+  },
+  invalid_credentials: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  account_locked: {
+    status: 423,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+    en: 'The account is locked after too many failed sign-ins. Try again in {minutes} minutes.',
+  },
+  account_disabled: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
+  invalid_totp: {
+    status: 401,
+    vi: 'Mã xác thực hai lớp không đúng hoặc đã hết hạn.',
+    en: 'The two-factor code is wrong or expired.',
+  },
+  totp_not_pending: {
+    status: 409,
+    vi: 'Chưa bắt đầu bật xác thực hai lớp.',
+    en: 'Two-factor setup has not been started.',
+  },
+  otp_invalid: {
+    status: 401,
+    vi: 'Mã OTP không đúng, đã hết hạn hoặc đã được dùng.',
+    en: 'The one-time code is wrong, expired or already used.',
+  },
+  otp_too_many_attempts: {
+    status: 429,
+    vi: 'Nhập sai mã OTP quá nhiều lần. Hãy yêu cầu mã mới.',
+    en: 'Too many wrong one-time codes. Request a new code.',
+  },
+  otp_too_soon: {
+    status: 429,
+    vi: 'Vui lòng chờ {seconds} giây trước khi yêu cầu mã mới.',
+    en: 'Please wait {seconds} seconds before requesting a new code.',
+  },
+  rate_limited: {
+    status: 429,
+    vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+    en: 'Too many requests. Please try again in a few minutes.',
+  },
+  conflict: {
+    status: 409,
+    vi: 'Dữ liệu đã bị người khác thay đổi. Hãy tải lại và thử lại.',
+    en: 'Someone else changed this. Reload and try again.',
+  },
+  username_taken: {
+    status: 409,
+    vi: 'Tên đăng nhập hoặc email đã được dùng.',
+    en: 'The username or email is already used.',
+  },
+  agency_code_taken: { status: 409, vi: 'Mã cơ quan đã tồn tại.', en: 'The agency code already exists.' },
+  unknown_agency: { status: 422, vi: 'Cơ quan không tồn tại.', en: 'Unknown agency.' },
+  unknown_unit: { status: 422, vi: 'Đơn vị hành chính không tồn tại.', en: 'Unknown administrative unit.' },
+  role_needs_agency: {
+    status: 422,
+    vi: 'Vai trò "{role}" phải gắn với một cơ quan.',
+    en: 'Role "{role}" must be tied to an agency.',
+  },
+  agency_cycle: {
+    status: 422,
+    vi: 'Cơ quan cấp trên không hợp lệ (tạo vòng lặp).',
+    en: 'Invalid parent agency (it would create a cycle).',
+  },
+  cannot_remove_last_admin: {
+    status: 409,
+    vi: 'Không thể bỏ quyền quản trị viên cuối cùng.',
+    en: 'The last administrator cannot be removed.',
+  },
+  weak_password: {
+    status: 422,
+    vi: 'Mật khẩu phải có ít nhất 10 ký tự.',
+    en: 'The password must have at least 10 characters.',
+  },
+  service_unavailable: {
+    status: 503,
+    vi: 'Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại.',
+    en: 'The service is temporarily unavailable. Please retry.',
+  },
+  internal: {
+    status: 500,
+    vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** RFC 9457 problem details, as every error response body. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: ErrorCode;
+  instance?: string;
+  requestId?: string;
+  errors?: { path: string; message: string }[];
+}

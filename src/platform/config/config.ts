@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Folder where province profiles live (one sub-folder each). */
+export const PROFILES_DIR = path.resolve(import.meta.dirname, '../../../profiles');
+
+const port = z.coerce
+  .number({ error: 'phải là một số / must be a number' })
+  .int('phải là số nguyên / must be an integer')
+  .min(1, 'phải từ 1 đến 65535 / must be 1–65535')
+  .max(65535, 'phải từ 1 đến 65535 / must be 1–65535');
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1, 'không được để trống / must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// / must start with postgres://')
+    .optional(),
+  PUBLIC_URL: z.url({ error: 'phải là một URL đầy đủ, ví dụ http://localhost:3000 / must be a full URL' }).optional(),
+  PROFILE: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường, số và dấu gạch ngang / lower-case letters, digits, dashes only')
+    .refine((p) => existsSync(path.join(PROFILES_DIR, p, 'profile.json')), {
+      error: 'không có hồ sơ tỉnh này trong thư mục profiles/ / no such profile in profiles/',
+    })
+    .default('long-an-2022'),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'phải có ít nhất 10 ký tự / must have at least 10 characters')
+    .optional(),
+  DEMO_PASSWORD: z
+    .string()
+    .min(10, 'phải có ít nhất 10 ký tự / must have at least 10 characters')
+    .default('LongAnSo@2022'),
+  SEED: z.enum(['demo', 'base', 'none'], { error: 'phải là demo, base hoặc none / must be demo, base or none' }).default('demo'),
+  PROCESS_ROLE: z.enum(['all', 'web', 'worker'], { error: 'phải là all, web hoặc worker / must be all, web or worker' }).default('all'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMS_ADAPTER: z.enum(['dev', 'http'], { error: 'phải là dev hoặc http / must be dev or http' }).default('dev'),
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  profile: string;
+  adminPassword: string | undefined;
+  demoPassword: string;
+  seed: 'demo' | 'base' | 'none';
+  processRole: 'all' | 'web' | 'worker';
+  logLevel: Env['LOG_LEVEL'];
+  sms: { adapter: 'dev' | 'http'; url: string | undefined; token: string | undefined };
+  trustProxy: boolean;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(
+      'Cấu hình không hợp lệ / Invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from environment variables; throws ConfigError naming every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    raw[key] = value === '' ? undefined : value;
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '?');
+        const shown = key.includes('PASSWORD') || key.includes('TOKEN') ? '***' : JSON.stringify(raw[key]);
+        return `${key}=${shown}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.SMS_ADAPTER === 'http' && !e.SMS_HTTP_URL) {
+    throw new ConfigError(['SMS_HTTP_URL: bắt buộc khi SMS_ADAPTER=http / required when SMS_ADAPTER=http']);
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    profile: e.PROFILE,
+    adminPassword: e.ADMIN_PASSWORD,
+    demoPassword: e.DEMO_PASSWORD,
+    seed: e.SEED,
+    processRole: e.PROCESS_ROLE,
+    logLevel: e.LOG_LEVEL,
+    sms: { adapter: e.SMS_ADAPTER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
+    trustProxy: e.TRUST_PROXY === 'true',
+    secureCookies: publicUrl.startsWith('https://'),
+  };
+}

@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { lockDataDir } from '../lock/data-dir-lock.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export interface RawClient {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs raw SQL with $1-style parameters outside any transaction. */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Runs several statements without parameters (migrations, scripts). */
+  exec(text: string): Promise<void>;
+  /** pg-style executor for libraries that bring their own SQL (pg-boss): multi-statement text when no values. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The driver-level client behind an executor, for the rare code (job queue) that needs $1 SQL in a transaction. */
+export function rawClient(executor: Executor): RawClient {
+  return (executor as unknown as { session: { client: RawClient } }).session.client;
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const safe = url.replace(/\/\/[^@/]*@/, '//***@');
+    super(
+      `Không kết nối được cơ sở dữ liệu ${safe}: ${(cause as Error).message}\n` +
+        `Cannot reach the database ${safe}: ${(cause as Error).message}`,
+    );
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm, pgcrypto, citext, btree_gin, cube, earthdistance };
+
+/** Opens the embedded PostgreSQL (PGlite) in `dataDir/db` (or in memory when dataDir is null), with a lock. */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  let release = () => {};
+  let pglite: PGlite;
+  if (dataDir) {
+    release = lockDataDir(dataDir);
+    const dbDir = path.join(dataDir, 'db');
+    mkdirSync(dbDir, { recursive: true });
+    try {
+      pglite = await PGlite.create({ dataDir: dbDir, extensions: PGLITE_EXTENSIONS });
+    } catch (err) {
+      release();
+      throw err;
+    }
+  } else {
+    pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  }
+  const db = drizzlePglite(pglite) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async query(text, params) {
+      const res = await pglite.query(text, params);
+      return res.rows as never[];
+    },
+    async exec(text) {
+      await pglite.exec(text);
+    },
+    async executeSql(text, values) {
+      if (values && values.length) return pglite.query(text, values);
+      const results = await pglite.exec(text);
+      return results.at(-1) ?? { rows: [] };
+    },
+    async ping() {
+      await pglite.query('select 1');
+    },
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** Connects to a PostgreSQL server; fails fast with a clear message when it cannot be reached. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reports the error.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnreachableError(url, err);
+  }
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async query(text, params) {
+      const res = await pool.query(text, params as unknown[]);
+      return res.rows as never[];
+    },
+    async exec(text) {
+      await pool.query(text);
+    },
+    async executeSql(text, values) {
+      return pool.query(text, values as unknown[]);
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

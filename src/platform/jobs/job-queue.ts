@@ -1,0 +1,85 @@
+import PgBoss from 'pg-boss';
+import { rawClient, type Database, type Executor } from '../db/database.js';
+
+export type JobOutcome = 'done' | 'skipped';
+
+export interface SendOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  tx?: Executor;
+  singletonKey?: string;
+  startAfter?: Date | number;
+  retryLimit?: number;
+}
+
+/** The small queue interface modules use; pg-boss behind it, on PGlite and on PostgreSQL alike. */
+export interface JobQueue {
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  /** Registers a handler; it must be idempotent and say whether it did the work or skipped it. */
+  work<T extends object>(name: string, handler: (data: T, jobId: string) => Promise<JobOutcome>): Promise<void>;
+  schedule(name: string, cron: string, data?: object): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Logger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** pg-boss over the application's own connection (PGlite has just one). */
+export function createJobQueue(database: Database, log: Logger, options: { worker: boolean }): JobQueue {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
+    schema: 'pgboss',
+    supervise: options.worker,
+    schedule: options.worker,
+    migrate: true,
+  });
+  boss.on('error', (err: Error) => log.error({ err: { message: err.message } }, 'job queue error'));
+  const queues = new Set<string>();
+  let started = false;
+
+  async function ensureQueue(name: string) {
+    if (queues.has(name)) return;
+    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 10, retryBackoff: true });
+    queues.add(name);
+  }
+
+  return {
+    async start() {
+      await boss.start();
+      started = true;
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      started = false;
+    },
+    async send(name, data, opts = {}) {
+      await ensureQueue(name);
+      const sendOptions: PgBoss.SendOptions & { db?: unknown } = {};
+      if (opts.singletonKey) sendOptions.singletonKey = opts.singletonKey;
+      if (opts.startAfter !== undefined) sendOptions.startAfter = opts.startAfter as Date;
+      if (opts.retryLimit !== undefined) sendOptions.retryLimit = opts.retryLimit;
+      if (opts.tx) {
+        const client = rawClient(opts.tx);
+        sendOptions.db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
+      }
+      return boss.send(name, data, sendOptions as PgBoss.SendOptions);
+    },
+    async work(name, handler) {
+      if (!options.worker) return;
+      await ensureQueue(name);
+      await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          const outcome = await handler(job.data as never, job.id);
+          log.info({ job: name, id: job.id, outcome }, 'job finished');
+        }
+      });
+    },
+    async schedule(name, cron, data = {}) {
+      if (!options.worker) return;
+      await ensureQueue(name);
+      await boss.schedule(name, cron, data, { tz: 'Asia/Ho_Chi_Minh' });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import { createHttpServer } from '../platform/http/http-server.js';
+import { buildOpenApi } from '../platform/http/openapi.js';
+import { routeRegistry } from '../platform/http/route.js';
+import type { Config } from '../platform/config/config.js';
+import { openPglite, openPostgres, type Database } from '../platform/db/database.js';
+import { migrateDatabase } from '../platform/db/migrate.js';
+import { createJobQueue, type JobQueue } from '../platform/jobs/job-queue.js';
+import { loadProfile, type Profile } from '../platform/profile/profile.js';
+import { devSmsSender, httpSmsSender, type SmsSender } from '../platform/sms/sms.js';
+import type { IdentityDeps } from '../modules/identity/identity-deps.js';
+import { deleteExpiredSessions } from '../modules/identity/identity.repository.js';
+import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
+import { seedDatabase, type SeedResult } from '../seed/seed.js';
+import { registerWebRoutes } from './web.js';
+
+export interface App {
+  http: FastifyInstance;
+  database: Database;
+  profile: Profile;
+  jobs: JobQueue | null;
+  seed: SeedResult | null;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** An already-open database (tests share one); otherwise opened from the configuration. */
+  database?: Database;
+  /** Start the job queue (pg-boss). Tests of plain HTTP turn it off to stay fast. */
+  jobs?: boolean;
+  sms?: SmsSender;
+  now?: () => Date;
+}
+
+/** Opens the configured database: PGlite in DATA_DIR by default, the PostgreSQL server when DATABASE_URL is set. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+/**
+ * Composition root: database (migrated and seeded), HTTP server with every module's routes, job queue.
+ * The same code serves both sizes; PROCESS_ROLE picks web, worker or both.
+ */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const profile = loadProfile(config.profile);
+  const database = options.database ?? (await openConfiguredDatabase(config));
+  try {
+    await migrateDatabase(database, config.databaseUrl);
+    const seed =
+      config.seed === 'none'
+        ? null
+        : await seedDatabase(database, profile, config.seed, { admin: config.adminPassword, demo: config.demoPassword });
+
+    const http = await createHttpServer(config, database);
+    const sms = options.sms ?? (config.sms.adapter === 'http' ? httpSmsSender(config.sms.url!, config.sms.token) : devSmsSender(config.dataDir, http.log));
+    const identity: IdentityDeps = {
+      database,
+      config,
+      sms,
+      brandName: profile.brand.appName,
+      now: options.now ?? (() => new Date()),
+    };
+    registerIdentityRoutes(http, identity);
+    http.get('/api/v1/profile', async () => ({
+      id: profile.id,
+      province: profile.province,
+      brand: profile.brand,
+      levels: profile.levels,
+      map: profile.map,
+    }));
+    http.get('/api/v1/openapi.json', async () =>
+      buildOpenApi(routeRegistry, { title: `${profile.brand.appName} — Tỉnh Số API`, version: '1', serverUrl: config.publicUrl }),
+    );
+    await registerWebRoutes(http, { config, profile });
+
+    let jobs: JobQueue | null = null;
+    if (options.jobs ?? true) {
+      jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
+      await jobs.start();
+      await jobs.work<Record<string, never>>('identity.purge-expired-sessions', async () => {
+        const n = await deleteExpiredSessions(database.db, new Date());
+        return n > 0 ? 'done' : 'skipped';
+      });
+      await jobs.schedule('identity.purge-expired-sessions', '17 * * * *');
+    }
+
+    return {
+      http,
+      database,
+      profile,
+      jobs,
+      seed,
+      async close() {
+        await http.close();
+        await jobs?.stop();
+        if (!options.database) await database.close();
+      },
+    };
+  } catch (err) {
+    if (!options.database) await database.close().catch(() => {});
+    throw err;
+  }
+}

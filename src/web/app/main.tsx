@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../shared/styles.css';
+import './app.css';
+import { CitizenApp } from './citizen-app.js';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <CitizenApp />
+  </StrictMode>,
+);

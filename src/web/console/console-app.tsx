@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionResponse, SessionUser } from '../../contracts/identity.js';
+import { ApiError, api, onApiProblem, setCsrfToken } from '../shared/api.js';
+import { t, useLang } from '../shared/i18n.js';
+import { navigate } from '../shared/router.js';
+import { ConsoleShell } from './shell/console-shell.js';
+import { SessionContext, type SessionState } from './session.js';
+import { SignInPage } from './sign-in/sign-in-page.js';
+
+type Status = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: SessionUser };
+
+/** The staff console: loads the session, then shows sign-in or the shell. */
+export function ConsoleApp() {
+  useLang();
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+
+  useEffect(() => {
+    document.title = t('console.documentTitle');
+  });
+
+  useEffect(() => {
+    api<SessionResponse>('GET', '/auth/session')
+      .then((session) => {
+        setCsrfToken(session.csrfToken);
+        setStatus(session.user.kind === 'staff' ? { kind: 'signed-in', user: session.user } : { kind: 'signed-out' });
+      })
+      .catch(() => setStatus({ kind: 'signed-out' }));
+  }, []);
+
+  useEffect(
+    () =>
+      onApiProblem((error: ApiError) => {
+        if (error.code === 'mfa_enrollment_required') navigate('/console/security');
+        else if (error.status === 401 && error.code === 'unauthenticated') setStatus({ kind: 'signed-out' });
+      }),
+    [],
+  );
+
+  const setUser = useCallback((user: SessionUser) => setStatus({ kind: 'signed-in', user }), []);
+  const signedOut = useCallback(() => {
+    setCsrfToken(null);
+    setStatus({ kind: 'signed-out' });
+  }, []);
+  const session = useMemo<SessionState | null>(
+    () => (status.kind === 'signed-in' ? { user: status.user, setUser, signedOut } : null),
+    [status, setUser, signedOut],
+  );
+
+  if (status.kind === 'loading') {
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (!session) return <SignInPage onSignedIn={setUser} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <ConsoleShell />
+    </SessionContext.Provider>
+  );
+}

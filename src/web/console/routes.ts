@@ -1,0 +1,46 @@
+import type { Permission } from '../../contracts/roles.js';
+import type { MessageKey } from '../shared/i18n.js';
+
+export interface NavEntry {
+  path: string;
+  label: MessageKey;
+  /** Shown when the person holds any of these. */
+  permissions: Permission[];
+  /** False while the module is not built yet: the page says so honestly. */
+  built: boolean;
+  children?: NavEntry[];
+}
+
+export const CONSOLE_BASE = '/console';
+
+/** The console's navigation; each entry appears only for people allowed to use it. */
+export const NAV: NavEntry[] = [
+  { path: '/console/ioc', label: 'nav.ioc', permissions: ['reports.triage'], built: false },
+  { path: '/console/agency', label: 'nav.agency', permissions: ['reports.handle'], built: false },
+  {
+    path: '/console/call-centre',
+    label: 'nav.callCentre',
+    permissions: ['reports.record_for_caller'],
+    built: false,
+  },
+  { path: '/console/alerts', label: 'nav.alerts', permissions: ['alerts.draft', 'alerts.approve'], built: false },
+  { path: '/console/content', label: 'nav.content', permissions: ['content.edit'], built: false },
+  {
+    path: '/console/campaigns',
+    label: 'nav.campaigns',
+    permissions: ['campaigns.manage', 'campaigns.report'],
+    built: false,
+  },
+  { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: false },
+  {
+    path: '/console/admin',
+    label: 'nav.admin',
+    permissions: ['users.read', 'agencies.manage', 'audit.read'],
+    built: true,
+    children: [
+      { path: '/console/admin/users', label: 'nav.users', permissions: ['users.read'], built: true },
+      { path: '/console/admin/agencies', label: 'nav.agencies', permissions: ['agencies.manage'], built: true },
+      { path: '/console/admin/audit', label: 'nav.audit', permissions: ['audit.read'], built: true },
+    ],
+  },
+];

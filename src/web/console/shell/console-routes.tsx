@@ -1,0 +1,32 @@
+import { t } from '../../shared/i18n.js';
+import { AgenciesPage } from '../admin/agencies-page.js';
+import { AuditPage } from '../admin/audit-page.js';
+import { UsersPage } from '../admin/users-page.js';
+import type { NavEntry } from '../routes.js';
+import { SecurityPage } from '../security/security-page.js';
+import { HomePage } from './home-page.js';
+import { NotFoundPage, UnderConstructionPage } from './simple-pages.js';
+
+const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
+  '/console/admin/users': UsersPage,
+  '/console/admin/agencies': AgenciesPage,
+  '/console/admin/audit': AuditPage,
+};
+
+/** Picks the page for the path among the entries this person may open. */
+export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEntry[] }) {
+  const normalised = path.replace(/\/+$/, '') || '/';
+  if (normalised === '/console') return <HomePage entries={entries} />;
+  if (normalised === '/console/security') return <SecurityPage />;
+  const flat = entries.flatMap((e) => [e, ...(e.children ?? [])]);
+  if (normalised === '/console/admin') {
+    const first = flat.find((e) => e.path.startsWith('/console/admin/'));
+    const Page = first ? BUILT_PAGES[first.path] : undefined;
+    return Page ? <Page /> : <NotFoundPage />;
+  }
+  const entry = flat.find((e) => e.path === normalised);
+  if (!entry) return <NotFoundPage />;
+  const Page = BUILT_PAGES[entry.path];
+  if (Page) return <Page />;
+  return <UnderConstructionPage title={t(entry.label)} />;
+}
