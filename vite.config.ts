@@ -20,6 +20,15 @@ export default defineConfig({
         app: path.join(webRoot, 'app/index.html'),
         console: path.join(webRoot, 'console/index.html'),
       },
+      output: {
+        // Name the shared chunks so bundle sizes are easy to read: React for both faces, zod for the console only.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
     },
   },
   server: {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SessionResponse, SessionUser } from '../../contracts/identity.js';
 import { api, setCsrfToken } from '../shared/api.js';
 import { getLang, setLang, t, useLang } from '../shared/i18n.js';
-import type { ProfileResponse } from '../shared/profile.js';
+import { localNames, type ProfileResponse } from '../shared/profile.js';
 import { navigate, usePath } from '../shared/router.js';
 import { Button } from '../shared/ui/button.js';
 import { LanguageSwitch } from '../shared/ui/language-switch.js';
@@ -18,7 +18,8 @@ export function CitizenApp() {
   const path = usePath().replace(/\/+$/, '') || '/';
   const [profile, setProfile] = useState<ProfileResponse | null>(null);
   const [user, setUser] = useState<SessionUser | null>(null);
-  const appName = profile?.brand.appName ?? t('app.defaultName');
+  const names = profile ? localNames(profile.brand, profile.province, getLang()) : null;
+  const appName = names?.appName ?? t('app.defaultName');
 
   useEffect(() => {
     api<ProfileResponse>('GET', '/profile')
@@ -88,7 +89,8 @@ export function CitizenApp() {
       {profile ? (
         <footer className="app-footer">
           <p>
-            {profile.brand.hotlineName}: <a href={`tel:${profile.brand.hotline.replace(/[^\d+]/g, '')}`}>{profile.brand.hotline}</a>
+            {names?.hotlineName}:{' '}
+            <a href={`tel:${profile.brand.hotline.replace(/[^\d+]/g, '')}`}>{profile.brand.hotline}</a>
             {' · '}
             <a href={`mailto:${profile.brand.mailbox}`}>{profile.brand.mailbox}</a>
           </p>

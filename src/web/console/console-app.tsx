@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionResponse, SessionUser } from '../../contracts/identity.js';
-import { ApiError, api, onApiProblem, setCsrfToken } from '../shared/api.js';
+import { api, onApiProblem, setCsrfToken, type ApiError } from '../shared/api.js';
 import { t, useLang } from '../shared/i18n.js';
 import { navigate } from '../shared/router.js';
 import { ConsoleShell } from './shell/console-shell.js';
@@ -22,7 +22,9 @@ export function ConsoleApp() {
     api<SessionResponse>('GET', '/auth/session')
       .then((session) => {
         setCsrfToken(session.csrfToken);
-        setStatus(session.user.kind === 'staff' ? { kind: 'signed-in', user: session.user } : { kind: 'signed-out' });
+        setStatus(
+          session.user.kind === 'staff' ? { kind: 'signed-in', user: session.user } : { kind: 'signed-out' },
+        );
       })
       .catch(() => setStatus({ kind: 'signed-out' }));
   }, []);

@@ -23,7 +23,12 @@ export const NAV: NavEntry[] = [
     permissions: ['reports.record_for_caller'],
     built: false,
   },
-  { path: '/console/alerts', label: 'nav.alerts', permissions: ['alerts.draft', 'alerts.approve'], built: false },
+  {
+    path: '/console/alerts',
+    label: 'nav.alerts',
+    permissions: ['alerts.draft', 'alerts.approve'],
+    built: false,
+  },
   { path: '/console/content', label: 'nav.content', permissions: ['content.edit'], built: false },
   {
     path: '/console/campaigns',
@@ -39,7 +44,12 @@ export const NAV: NavEntry[] = [
     built: true,
     children: [
       { path: '/console/admin/users', label: 'nav.users', permissions: ['users.read'], built: true },
-      { path: '/console/admin/agencies', label: 'nav.agencies', permissions: ['agencies.manage'], built: true },
+      {
+        path: '/console/admin/agencies',
+        label: 'nav.agencies',
+        permissions: ['agencies.manage'],
+        built: true,
+      },
       { path: '/console/admin/audit', label: 'nav.audit', permissions: ['audit.read'], built: true },
     ],
   },

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { BrandView, ProvinceView } from '../shared/profile.js';
+import { localNames, type BrandView, type ProvinceView } from '../shared/profile.js';
 import { pt } from './public-messages.js';
 
 export interface LayoutProps {
@@ -16,9 +16,19 @@ export interface LayoutProps {
 }
 
 /** The whole HTML document of a public page: head for search engines and sharing, header, footer. */
-export function Layout({ lang, title, description, canonical, alternates, brand, province, children }: LayoutProps) {
+export function Layout({
+  lang,
+  title,
+  description,
+  canonical,
+  alternates,
+  brand,
+  province,
+  children,
+}: LayoutProps) {
   const other = lang === 'vi' ? 'en' : 'vi';
   const tel = brand.hotline.replace(/[^\d+]/g, '');
+  const names = localNames(brand, province, lang);
   return (
     <html lang={lang}>
       <head>
@@ -33,7 +43,7 @@ export function Layout({ lang, title, description, canonical, alternates, brand,
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
         <meta property="og:url" content={canonical} />
-        <meta property="og:site_name" content={brand.hotlineName} />
+        <meta property="og:site_name" content={names.hotlineName} />
         <meta property="og:locale" content={lang === 'vi' ? 'vi_VN' : 'en_GB'} />
         <link rel="stylesheet" href="/public.css" />
       </head>
@@ -44,8 +54,8 @@ export function Layout({ lang, title, description, canonical, alternates, brand,
         <header className="site-header">
           <div className="wrap header-row">
             <a className="site-brand" href={lang === 'vi' ? '/' : '/?lang=en'}>
-              {brand.hotlineName}
-              <span className="site-province">{province.name}</span>
+              {names.hotlineName}
+              <span className="site-province">{names.province}</span>
             </a>
             <a href={other === 'en' ? '?lang=en' : '?lang=vi'} hrefLang={other} lang={other}>
               <span aria-hidden="true">{pt(lang, 'langLink')}</span>
@@ -63,7 +73,7 @@ export function Layout({ lang, title, description, canonical, alternates, brand,
               {' · '}
               {pt(lang, 'footerMailbox')}: <a href={`mailto:${brand.mailbox}`}>{brand.mailbox}</a>
             </p>
-            <p>{pt(lang, 'footerOwner', { province: province.name })}</p>
+            <p>{pt(lang, 'footerOwner', { province: names.province })}</p>
           </div>
         </footer>
       </body>

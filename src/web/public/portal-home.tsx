@@ -1,4 +1,4 @@
-import type { BrandView, ProvinceView } from '../shared/profile.js';
+import { localNames, type BrandView, type ProvinceView } from '../shared/profile.js';
 import { pt } from './public-messages.js';
 
 export interface PortalHomeProps {
@@ -9,7 +9,7 @@ export interface PortalHomeProps {
 
 /** The 1022 portal home: what the hotline is, its four channels, and the report lookup form. */
 export function PortalHome({ lang, brand, province }: PortalHomeProps) {
-  const p = { hotlineName: brand.hotlineName, hotline: brand.hotline, mailbox: brand.mailbox, appName: brand.appName, province: province.name };
+  const p = localNames(brand, province, lang);
   const tel = brand.hotline.replace(/[^\d+]/g, '');
   return (
     <>

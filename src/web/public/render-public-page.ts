@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { BrandView, ProvinceView } from '../shared/profile.js';
+import { localNames, type BrandView, type ProvinceView } from '../shared/profile.js';
 import { Layout } from './layout.js';
 import { PortalHome } from './portal-home.js';
 import { pt } from './public-messages.js';
@@ -21,26 +21,17 @@ function pageUrls(publicUrl: string, path: string) {
 /** The 1022 portal home as a complete HTML document (no scripts: readable by search engines and weak phones). */
 export function renderPortalHome(input: PublicPageInput): string {
   const { brand, province, lang } = input;
-  const params = {
-    hotlineName: brand.hotlineName,
-    hotline: brand.hotline,
-    mailbox: brand.mailbox,
-    appName: brand.appName,
-    province: province.name,
-  };
+  const params = localNames(brand, province, lang);
   const alternates = pageUrls(input.publicUrl, '/');
-  const page = createElement(
-    Layout,
-    {
-      lang,
-      title: pt(lang, 'homeTitle', params),
-      description: pt(lang, 'homeDescription', params),
-      canonical: alternates[lang],
-      alternates,
-      brand,
-      province,
-    },
-    createElement(PortalHome, { lang, brand, province }),
-  );
+  const page = createElement(Layout, {
+    lang,
+    title: pt(lang, 'homeTitle', params),
+    description: pt(lang, 'homeDescription', params),
+    canonical: alternates[lang],
+    alternates,
+    brand,
+    province,
+    children: createElement(PortalHome, { lang, brand, province }),
+  });
   return `<!doctype html>${renderToStaticMarkup(page)}`;
 }

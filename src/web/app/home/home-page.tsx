@@ -15,7 +15,9 @@ export const TILES: { path: string; label: MessageKey; hint: MessageKey; icon: s
 export function HomePage({ user, appName }: { user: SessionUser | null; appName: string }) {
   return (
     <>
-      <PageHeading>{user ? t('app.hello', { name: user.fullName }) : t('app.welcome', { app: appName })}</PageHeading>
+      <PageHeading>
+        {user ? t('app.hello', { name: user.fullName }) : t('app.welcome', { app: appName })}
+      </PageHeading>
       {user ? null : (
         <p>
           {t('app.signInPrompt')} <Link href="/app/dang-nhap">{t('app.signIn')}</Link>

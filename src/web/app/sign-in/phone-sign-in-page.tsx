@@ -61,14 +61,16 @@ export function PhoneSignInPage({ onSignedIn }: { onSignedIn: (user: SessionUser
   async function submitCode(event: FormEvent) {
     event.preventDefault();
     if (!/^\d{6}$/.test(code)) {
-      setFields({ code: t('signIn.codeHint') });
+      setFields({ code: t('app.codeHint') });
       return;
     }
     setBusy(true);
     setProblem(null);
     setFields({});
     try {
-      const res = await api<SessionResponse>('POST', '/auth/otp/verify', { body: { phone: phone.trim(), code } });
+      const res = await api<SessionResponse>('POST', '/auth/otp/verify', {
+        body: { phone: phone.trim(), code },
+      });
       setCsrfToken(res.csrfToken);
       onSignedIn(res.user);
     } catch (error) {
@@ -116,7 +118,7 @@ export function PhoneSignInPage({ onSignedIn }: { onSignedIn: (user: SessionUser
       <ProblemAlert problem={problem} />
       <TextField
         label={t('app.code')}
-        hint={t('signIn.codeHint')}
+        hint={t('app.codeHint')}
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}

@@ -48,7 +48,12 @@ export function AgenciesPage() {
         />
       )}
       <div className="filters" role="search" aria-label={t('agencies.filterLabel')}>
-        <TextField label={t('agency.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <TextField
+          label={t('agency.search')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <SelectField label={t('agency.kindFilter')} value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="">{t('common.all')}</option>
           {AGENCY_KIND_VALUES.map((k) => (

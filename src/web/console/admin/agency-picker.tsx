@@ -16,7 +16,15 @@ interface AgencyPickerProps {
 }
 
 /** Chooses one agency among hundreds: narrow by kind, then type part of the name. */
-export function AgencyPicker({ label, agencies, value, onChange, required, error, exclude }: AgencyPickerProps) {
+export function AgencyPicker({
+  label,
+  agencies,
+  value,
+  onChange,
+  required,
+  error,
+  exclude,
+}: AgencyPickerProps) {
   const [kind, setKind] = useState('');
   const options = useMemo(
     () =>

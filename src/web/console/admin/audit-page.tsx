@@ -38,9 +38,13 @@ export function AuditPage() {
     async (beforeId: number | null) => {
       setLoading(true);
       try {
-        const res = await api<{ items: AuditEntryView[]; nextBeforeId: number | null }>('GET', '/admin/audit', {
-          query: { ...filters, beforeId, limit: PAGE_SIZE },
-        });
+        const res = await api<{ items: AuditEntryView[]; nextBeforeId: number | null }>(
+          'GET',
+          '/admin/audit',
+          {
+            query: { ...filters, beforeId, limit: PAGE_SIZE },
+          },
+        );
         setItems((current) => (beforeId ? [...current, ...res.items] : res.items));
         setNextBeforeId(res.nextBeforeId ?? null);
         setProblem(null);
@@ -59,7 +63,11 @@ export function AuditPage() {
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    setFilters({ action: draft.action.trim(), entityType: draft.entityType.trim(), entityId: draft.entityId.trim() });
+    setFilters({
+      action: draft.action.trim(),
+      entityType: draft.entityType.trim(),
+      entityId: draft.entityId.trim(),
+    });
   }
 
   return (

@@ -83,7 +83,9 @@ export function UserForm({ user, agencies, onSaved, onCancel }: UserFormProps) {
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="user-form-title">
-      <h2 id="user-form-title">{user ? t('users.editTitle', { name: user.fullName }) : t('users.createTitle')}</h2>
+      <h2 id="user-form-title">
+        {user ? t('users.editTitle', { name: user.fullName }) : t('users.createTitle')}
+      </h2>
       <ProblemAlert problem={problem} />
       {user ? null : (
         <TextField
@@ -131,7 +133,9 @@ export function UserForm({ user, agencies, onSaved, onCancel }: UserFormProps) {
               onChange={(e) => toggleRole(role, e.target.checked)}
             />
             {ROLE_LABELS[role][lang]}
-            {AGENCY_SCOPED_ROLES.includes(role) ? <span className="muted"> ({t('users.needsAgency')})</span> : null}
+            {AGENCY_SCOPED_ROLES.includes(role) ? (
+              <span className="muted"> ({t('users.needsAgency')})</span>
+            ) : null}
           </label>
         ))}
         {fields.roles ? (

@@ -134,7 +134,9 @@ export function UsersPage() {
                 </td>
                 <td>
                   {u.active ? t('users.active') : t('users.inactive')}
-                  {u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <div>{t('users.locked')}</div> : null}
+                  {u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                    <div>{t('users.locked')}</div>
+                  ) : null}
                   {u.totpEnabled ? <div className="muted">{t('users.twoFactorOn')}</div> : null}
                 </td>
                 {canManage ? (
@@ -145,7 +147,10 @@ export function UsersPage() {
                         <span className="visually-hidden"> {u.fullName}</span>
                       </Button>
                       {u.id !== me.id ? (
-                        <Button variant={u.active ? 'danger' : 'secondary'} onClick={() => setActive(u, !u.active)}>
+                        <Button
+                          variant={u.active ? 'danger' : 'secondary'}
+                          onClick={() => setActive(u, !u.active)}
+                        >
                           {u.active ? t('users.deactivate') : t('users.reactivate')}
                           <span className="visually-hidden"> {u.fullName}</span>
                         </Button>
@@ -160,12 +165,18 @@ export function UsersPage() {
       </div>
       <div className="actions">
         {query.offset > 0 ? (
-          <Button variant="secondary" onClick={() => setQuery({ ...query, offset: query.offset - PAGE_SIZE })}>
+          <Button
+            variant="secondary"
+            onClick={() => setQuery({ ...query, offset: query.offset - PAGE_SIZE })}
+          >
             {t('common.previous')}
           </Button>
         ) : null}
         {query.offset + PAGE_SIZE < total ? (
-          <Button variant="secondary" onClick={() => setQuery({ ...query, offset: query.offset + PAGE_SIZE })}>
+          <Button
+            variant="secondary"
+            onClick={() => setQuery({ ...query, offset: query.offset + PAGE_SIZE })}
+          >
             {t('common.next')}
           </Button>
         ) : null}

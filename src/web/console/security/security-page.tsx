@@ -36,7 +36,9 @@ export function SecurityPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const session = await api<SessionResponse>('POST', '/auth/totp/enable', { body: { code: code.trim() } });
+      const session = await api<SessionResponse>('POST', '/auth/totp/enable', {
+        body: { code: code.trim() },
+      });
       setCsrfToken(session.csrfToken);
       setSetup(null);
       setCode('');

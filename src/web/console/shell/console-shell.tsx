@@ -49,10 +49,7 @@ export function ConsoleShell() {
         <div className="console-user">
           <span>
             {user.fullName}
-            <span className="muted">
-              {' '}
-              ({user.roles.map((r) => ROLE_LABELS[r.role][lang]).join(', ')})
-            </span>
+            <span className="muted"> ({user.roles.map((r) => ROLE_LABELS[r.role][lang]).join(', ')})</span>
           </span>
           <LanguageSwitch lang={lang} onChange={setLang} label={t('common.switchLanguage')} />
           <Link {...linkProps('/console/security')}>{t('nav.security')}</Link>
@@ -91,7 +88,8 @@ export function ConsoleShell() {
           {user.mfaEnrollmentRequired && path !== '/console/security' ? (
             <Alert tone="info" title={t('security.enrollRequiredTitle')}>
               <p>
-                {t('security.enrollRequiredText')} <Link href="/console/security">{t('security.enrollNow')}</Link>
+                {t('security.enrollRequiredText')}{' '}
+                <Link href="/console/security">{t('security.enrollNow')}</Link>
               </p>
             </Alert>
           ) : null}

@@ -25,14 +25,16 @@ export function HomePage({ entries }: { entries: NavEntry[] }) {
       <h2>{t('home.yourWork')}</h2>
       {entries.length === 0 ? <p>{t('home.nothing')}</p> : null}
       <ul className="tile-list">
-        {entries.flatMap((e) => (e.children?.length ? e.children : [e])).map((e) => (
-          <li key={e.path}>
-            <Link href={e.path} className="tile">
-              {t(e.label)}
-              {!e.built ? <span className="muted"> — {t('common.comingSoon')}</span> : null}
-            </Link>
-          </li>
-        ))}
+        {entries
+          .flatMap((e) => (e.children?.length ? e.children : [e]))
+          .map((e) => (
+            <li key={e.path}>
+              <Link href={e.path} className="tile">
+                {t(e.label)}
+                {!e.built ? <span className="muted"> — {t('common.comingSoon')}</span> : null}
+              </Link>
+            </li>
+          ))}
       </ul>
     </section>
   );

@@ -26,7 +26,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => 
     setProblem(null);
     setFields({});
     try {
-      const res = await api<LoginResponse>('POST', '/auth/login', { body: { login: login.trim(), password } });
+      const res = await api<LoginResponse>('POST', '/auth/login', {
+        body: { login: login.trim(), password },
+      });
       setCsrfToken(res.csrfToken);
       setPassword('');
       if (res.mfaRequired || !res.user) setStep('code');

@@ -6,7 +6,13 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** A real <button>; `busy` disables it and tells assistive technology it is working. */
-export function Button({ variant = 'primary', busy = false, type = 'button', className, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  busy = false,
+  type = 'button',
+  className,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       {...rest}

@@ -10,7 +10,12 @@ interface LanguageSwitchProps {
 export function LanguageSwitch({ lang, onChange, label }: LanguageSwitchProps) {
   const next: Lang = lang === 'vi' ? 'en' : 'vi';
   return (
-    <button type="button" className="btn btn-link lang-switch" onClick={() => onChange(next)} aria-label={label}>
+    <button
+      type="button"
+      className="btn btn-link lang-switch"
+      onClick={() => onChange(next)}
+      aria-label={label}
+    >
       <span lang={next}>{next === 'en' ? 'English' : 'Tiếng Việt'}</span>
     </button>
   );
