@@ -109,6 +109,43 @@ export const ERRORS = {
     vi: 'Mật khẩu phải có ít nhất 10 ký tự.',
     en: 'The password must have at least 10 characters.',
   },
+  illegal_transition: {
+    status: 409,
+    vi: 'Không thể thực hiện "{action}" khi phản ánh đang ở trạng thái "{status}".',
+    en: 'Cannot "{action}" a report whose status is "{status}".',
+  },
+  unknown_category: { status: 422, vi: 'Lĩnh vực không tồn tại.', en: 'Unknown category.' },
+  point_outside_province: {
+    status: 422,
+    vi: 'Vị trí đã chọn nằm ngoài địa bàn tỉnh.',
+    en: 'The chosen place is outside the province.',
+  },
+  unit_point_mismatch: {
+    status: 422,
+    vi: 'Đơn vị hành chính không khớp với vị trí trên bản đồ.',
+    en: 'The administrative unit does not match the point on the map.',
+  },
+  contact_required: {
+    status: 422,
+    vi: 'Cần số điện thoại hoặc email để nhận kết quả và tra cứu phản ánh.',
+    en: 'A phone number or email is needed to receive the answer and look the report up.',
+  },
+  field_required: { status: 422, vi: 'Thiếu thông tin bắt buộc: {field}.', en: 'Missing required field: {field}.' },
+  not_a_sub_unit: {
+    status: 422,
+    vi: 'Chỉ chuyển được cho đơn vị cấp dưới của cơ quan đang xử lý.',
+    en: 'A report can only be passed down to a sub-unit of the handling agency.',
+  },
+  merge_target_invalid: {
+    status: 422,
+    vi: 'Không gộp được vào phản ánh này.',
+    en: 'The report cannot be merged into that one.',
+  },
+  rating_not_allowed: {
+    status: 409,
+    vi: 'Chỉ đánh giá được phản ánh đã có trả lời công khai (trong {days} ngày).',
+    en: 'Only a published answer can be rated (within {days} days).',
+  },
   service_unavailable: {
     status: 503,
     vi: 'Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại.',

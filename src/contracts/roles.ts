@@ -50,6 +50,7 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'settings.manage': ['admin'],
   'reports.submit': ROLES,
+  'reports.read': ['ioc_operator', 'call_agent', 'agency_handler', 'agency_lead', 'admin'],
   'reports.triage': ['ioc_operator', 'admin'],
   'reports.record_for_caller': ['call_agent', 'ioc_operator'],
   'reports.handle': ['agency_handler', 'agency_lead'],

@@ -12,6 +12,11 @@ import type { IdentityDeps } from '../modules/identity/identity-deps.js';
 import { deleteExpiredSessions } from '../modules/identity/identity.repository.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { seedDatabase, type SeedResult } from '../seed/seed.js';
+import { FEEDBACK_JOBS, type FeedbackDeps, type NotifyReporterJob } from '../modules/feedback/feedback-deps.js';
+import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.js';
+import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
+import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
+import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerWebRoutes } from './web.js';
 
 export interface App {
@@ -29,6 +34,7 @@ export interface AppOptions {
   /** Start the job queue (pg-boss). Tests of plain HTTP turn it off to stay fast. */
   jobs?: boolean;
   sms?: SmsSender;
+  notifier?: ReporterNotifier;
   now?: () => Date;
 }
 
@@ -61,6 +67,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       now: options.now ?? (() => new Date()),
     };
     registerIdentityRoutes(http, identity);
+
+    let jobs: JobQueue | null = null;
+    if (options.jobs ?? true) {
+      jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
+      await jobs.start();
+    }
+    const feedback: FeedbackDeps = { ...identity, profile, jobs };
+    registerFeedbackRoutes(http, feedback);
     http.get('/api/v1/profile', async () => ({
       id: profile.id,
       province: profile.province,
@@ -73,10 +87,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     );
     await registerWebRoutes(http, { config, profile });
 
-    let jobs: JobQueue | null = null;
-    if (options.jobs ?? true) {
-      jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
-      await jobs.start();
+    if (jobs) {
+      const notifier = options.notifier ?? outboxNotifier(config.dataDir, sms);
+      await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) => notifyReporter(feedback, notifier, job));
+      await jobs.work(FEEDBACK_JOBS.checkDeadlines, () => checkDeadlines(feedback));
+      await jobs.schedule(FEEDBACK_JOBS.checkDeadlines, '*/10 * * * *');
+      await jobs.work(FEEDBACK_JOBS.closeQuietReports, () => closeQuietReports(feedback));
+      await jobs.schedule(FEEDBACK_JOBS.closeQuietReports, '30 2 * * *');
       await jobs.work<Record<string, never>>('identity.purge-expired-sessions', async () => {
         const n = await deleteExpiredSessions(database.db, new Date());
         return n > 0 ? 'done' : 'skipped';

@@ -61,3 +61,27 @@ export const calendarDays = pgTable(
     ),
   ],
 );
+
+/**
+ * Routing rules: a category in an administrative unit (or anywhere, unit null) goes to an agency.
+ * The most specific matching rule wins; without one, the category's default applies.
+ */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    unitCode: text('unit_code'),
+    agencyCode: text('agency_code').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('routing_rules_scope_uq').on(t.categoryCode, sql`coalesce(${t.unitCode}, '')`)],
+);
+
+/** Settings an administrator or the IOC can change at run time (e.g. automatic routing on/off). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -33,6 +33,8 @@ export interface Database {
   exec(text: string): Promise<void>;
   /** pg-style executor for libraries that bring their own SQL (pg-boss): multi-statement text when no values. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** LISTEN on a channel; NOTIFY from a transaction arrives only after it commits (crosses processes on a server). */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -88,6 +90,12 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       const results = await pglite.exec(text);
       return results.at(-1) ?? { rows: [] };
     },
+    async listen(channel, onMessage) {
+      const unlisten = await pglite.listen(channel, onMessage);
+      return async () => {
+        await unlisten();
+      };
+    },
     async ping() {
       await pglite.query('select 1');
     },
@@ -114,6 +122,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     throw new DatabaseUnreachableError(url, err);
   }
   const db = drizzlePg(pool) as unknown as Db;
+  const listeners: pg.Client[] = [];
   return {
     kind: 'postgres',
     db,
@@ -127,10 +136,26 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     async executeSql(text, values) {
       return pool.query(text, values as unknown[]);
     },
+    async listen(channel, onMessage) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel ${channel}`);
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {});
+      await client.connect();
+      client.on('notification', (msg) => {
+        if (msg.channel === channel) onMessage(msg.payload ?? '');
+      });
+      await client.query(`listen ${channel}`);
+      listeners.push(client);
+      return async () => {
+        listeners.splice(listeners.indexOf(client), 1);
+        await client.end().catch(() => {});
+      };
+    },
     async ping() {
       await pool.query('select 1');
     },
     async close() {
+      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
       await pool.end();
     },
   };

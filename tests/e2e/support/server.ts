@@ -63,14 +63,23 @@ export async function startServer(): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: npx → tsx → node, and a signal to npx alone would leave the server running.
+    detached: true,
   });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   try {
     await waitReady(baseUrl, child, () => log);
   } catch (error) {
-    child.kill('SIGKILL');
+    signalGroup('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -79,9 +88,19 @@ export async function startServer(): Promise<RunningServer> {
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
+        signalGroup('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null) signalGroup('SIGKILL');
+      }
+      // Wait for the whole group (the server itself) to finish closing the database before removing it.
+      const deadline = Date.now() + 10_000;
+      while (child.pid && Date.now() < deadline) {
+        try {
+          process.kill(-child.pid, 0);
+        } catch {
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

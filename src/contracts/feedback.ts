@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { phoneInput } from './identity.js';
+import {
+  EXTENSION_STATES,
+  REJECT_REASONS,
+  REPORT_ACTIONS,
+  REPORT_STATUSES,
+  type ExtensionState,
+  type RejectReason,
+  type ReportAction,
+  type ReportStatus,
+} from './report-lifecycle.js';
+
+export const CHANNELS = ['app', 'web', 'phone', 'email', 'open311', 'walk_in', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, { vi: string; en: string }> = {
+  app: { vi: 'Ứng dụng Long An Số', en: 'Citizen app' },
+  web: { vi: 'Cổng thông tin 1022', en: '1022 web portal' },
+  phone: { vi: 'Điện thoại 1022', en: 'Phone line' },
+  email: { vi: 'Thư điện tử', en: 'Email' },
+  open311: { vi: 'Ứng dụng khác (Open311)', en: 'Other app (Open311)' },
+  walk_in: { vi: 'Trực tiếp', en: 'Walk-in' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+export const URGENCY_CLASSES = ['urgent', 'field', 'normal'] as const;
+export type UrgencyClass = (typeof URGENCY_CLASSES)[number];
+
+/** Version of the privacy notice the citizen consented to; bump when the notice text changes. */
+export const PRIVACY_NOTICE_VERSION = '2026-01';
+
+export const geoPoint = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
+export const createReportRequest = z.strictObject({
+  categoryCode: z.string().trim().min(1).max(64),
+  title: z.string().trim().min(5).max(200),
+  body: z.string().trim().min(10).max(5000),
+  location: geoPoint.optional(),
+  address: z.string().trim().max(300).optional(),
+  unitCode: z.string().trim().max(10).optional(),
+  attachmentIds: z.array(z.uuid()).max(10).default([]),
+  /** The tokens returned by POST /uploads, proving the sender uploaded those files. */
+  uploadTokens: z.array(z.string().max(64)).max(10).default([]),
+  reporter: z
+    .strictObject({
+      name: z.string().trim().max(120).optional(),
+      phone: phoneInput.optional(),
+      email: z.email().max(200).optional(),
+    })
+    .default({}),
+  displayPublicly: z.enum(['name', 'anonymous']).default('anonymous'),
+  /** Explicit consent to the privacy notice; never pre-ticked in any form. */
+  consent: z.literal(true, { error: 'Cần đồng ý với thông báo xử lý dữ liệu cá nhân / Consent to the privacy notice is required' }),
+  /** Staff recording a report for someone (call centre, walk-in, email) say which channel it came through. */
+  channel: z.enum(CHANNELS).optional(),
+  urgency: z.enum(URGENCY_CLASSES).optional(),
+});
+export type CreateReportRequest = z.infer<typeof createReportRequest>;
+
+export const transitionRequest = z.strictObject({
+  action: z.enum(REPORT_ACTIONS),
+  /** The version the person saw; a stale one gets a conflict, never a lost update. */
+  version: z.number().int().min(1),
+  note: z.string().trim().max(4000).optional(),
+  reason: z.enum(REJECT_REASONS).optional(),
+  agencyId: z.uuid().optional(),
+  answer: z.string().trim().min(10).max(10000).optional(),
+  extensionDays: z.number().int().min(1).max(30).optional(),
+  mergeInto: z.string().trim().max(40).optional(),
+  categoryCode: z.string().trim().max(64).optional(),
+  attachmentIds: z.array(z.uuid()).max(10).optional(),
+  uploadTokens: z.array(z.string().max(64)).max(10).optional(),
+});
+export type TransitionRequest = z.infer<typeof transitionRequest>;
+
+export const bulkAssignRequest = z.strictObject({
+  items: z.array(z.strictObject({ id: z.uuid(), version: z.number().int().min(1) })).min(1).max(100),
+  agencyId: z.uuid(),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const noteRequest = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+
+export const triageRequest = z.strictObject({
+  version: z.number().int().min(1),
+  categoryCode: z.string().trim().max(64).optional(),
+  urgency: z.enum(URGENCY_CLASSES).optional(),
+  unitCode: z.string().trim().max(10).optional(),
+});
+
+const csv = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .union([z.enum(values), z.array(z.enum(values))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional();
+
+export const listReportsQuery = z.strictObject({
+  status: csv(REPORT_STATUSES),
+  channel: csv(CHANNELS),
+  category: z.string().max(64).optional(),
+  unit: z.string().max(10).optional(),
+  agencyId: z.uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Keyset cursor: the id of the last report of the previous page. */
+  after: z.string().max(200).optional(),
+});
+
+export const lookupQuery = z.strictObject({
+  code: z.string().trim().min(4).max(40),
+  contact: z.string().trim().min(4).max(200),
+});
+
+export const ratingRequest = z.strictObject({
+  contact: z.string().trim().min(4).max(200).optional(),
+  satisfied: z.boolean(),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  action: string;
+  fromStatus: ReportStatus | null;
+  toStatus: ReportStatus | null;
+  public: boolean;
+  actorLabel: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface AttachmentView {
+  id: string;
+  kind: 'photo' | 'video' | 'document';
+  fileName: string;
+  mimeType: string;
+  size: number;
+  purpose: 'report' | 'answer';
+  hidden: boolean;
+  url: string;
+}
+
+/** A report as staff see it (contact data only for roles allowed to read it). */
+export interface ReportView {
+  id: string;
+  trackingCode: string;
+  version: number;
+  status: ReportStatus;
+  channel: Channel;
+  citizenCategoryCode: string;
+  categoryCode: string;
+  title: string;
+  body: string;
+  address: string | null;
+  location: { lat: number; lon: number } | null;
+  unitCode: string | null;
+  unitName: string | null;
+  urgency: UrgencyClass;
+  receivedAt: string;
+  deadlineAt: string | null;
+  extendedDeadlineAt: string | null;
+  extensionState: ExtensionState;
+  overdue: boolean;
+  agencyId: string | null;
+  agencyName: string | null;
+  suggestedAgencyId: string | null;
+  handlerId: string | null;
+  displayPublicly: 'name' | 'anonymous';
+  reporter: { name: string | null; phone: string | null; email: string | null } | null;
+  answer: string | null;
+  answeredAt: string | null;
+  publishedAt: string | null;
+  closedAt: string | null;
+  rating: 'satisfied' | 'unsatisfied' | null;
+  ratingComment: string | null;
+  rejectReason: RejectReason | null;
+  mergedIntoCode: string | null;
+  timeliness: 'on_time' | 'late' | 'late_with_extension' | null;
+  attachments: AttachmentView[];
+  availableActions: ReportAction[];
+}
+
+/** What anyone may see of a report: no personal data. */
+export interface PublicReportView {
+  trackingCode: string;
+  status: ReportStatus;
+  categoryCode: string;
+  title: string;
+  body: string;
+  unitName: string | null;
+  location: { lat: number; lon: number } | null;
+  receivedAt: string;
+  reporterName: string | null;
+  agencyName: string | null;
+  answer: string | null;
+  publishedAt: string | null;
+  rating: 'satisfied' | 'unsatisfied' | null;
+  rejectReason: RejectReason | null;
+  timeline: { at: string; action: string; toStatus: ReportStatus | null }[];
+  attachments: { url: string; kind: string }[];
+}
+
+export { EXTENSION_STATES, REJECT_REASONS, REPORT_ACTIONS, REPORT_STATUSES };

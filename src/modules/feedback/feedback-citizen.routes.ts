@@ -1,0 +1,61 @@
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { z } from 'zod';
+import { lookupQuery, ratingRequest } from '../../contracts/feedback.js';
+import { defineRoute } from '../../platform/http/route.js';
+import { actorOf, type Principal } from '../identity/index.js';
+import type { FeedbackDeps } from './feedback-deps.js';
+import { getPublicReport, listPublicReports, lookupReport, rateReport } from './use-cases/citizen-follow-up.js';
+
+const tags = ['feedback-public'];
+// Looking up by code + contact is where tracking codes could be enumerated: keep it slow.
+const LOOKUP_LIMIT = { max: 10, timeWindow: '1 minute' };
+
+/** Public side of the feedback core: look-up by code and contact, rating, published answers. */
+export function citizenRoutes(
+  app: FastifyInstance,
+  deps: FeedbackDeps,
+  h: { maybeSignedIn: preHandlerAsyncHookHandler; me: (req: { principal?: Principal | null }) => Principal | null },
+): void {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/public/reports/lookup',
+    summary: 'Tra cứu phản ánh bằng mã và số điện thoại/email / Look up a report',
+    tags,
+    query: lookupQuery,
+    preHandler: [h.maybeSignedIn],
+    rateLimit: LOOKUP_LIMIT,
+    handler: async ({ req, query }) => lookupReport(deps, h.me(req), query.code, query.contact),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/public/reports/:code/rating',
+    summary: 'Đánh giá kết quả trả lời / Rate the answer',
+    tags,
+    params: z.strictObject({ code: z.string().min(4).max(40) }),
+    body: ratingRequest,
+    preHandler: [h.maybeSignedIn],
+    rateLimit: LOOKUP_LIMIT,
+    handler: async ({ req, params, body }) => rateReport(deps, h.me(req), params.code, body, actorOf(h.me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/public/reports',
+    summary: 'Phản ánh đã trả lời công khai / Published answers',
+    tags,
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20), before: z.string().max(40).optional() }),
+    rateLimit: { max: 120, timeWindow: '1 minute' },
+    handler: async ({ query }) => listPublicReports(deps, query.limit, query.before),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/public/reports/:code',
+    summary: 'Một phản ánh đã trả lời công khai / One published answer',
+    tags,
+    params: z.strictObject({ code: z.string().min(4).max(40) }),
+    rateLimit: { max: 120, timeWindow: '1 minute' },
+    handler: async ({ params }) => getPublicReport(deps, params.code),
+  });
+}

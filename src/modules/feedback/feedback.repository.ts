@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { OPEN_STATUSES, type ReportStatus } from '../../contracts/report-lifecycle.js';
+import { reportAttachments, reportEvents, reportNotes, reports } from './feedback.schema.js';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type ReportInsert = typeof reports.$inferInsert;
+export type EventRow = typeof reportEvents.$inferSelect;
+
+export async function findReport(db: Executor, id: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id)).limit(1);
+  return row;
+}
+
+export async function findReportByCode(db: Executor, code: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(eq(reports.trackingCode, code)).limit(1);
+  return row;
+}
+
+export async function findByIdempotencyKey(db: Executor, key: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(eq(reports.idempotencyKey, key)).limit(1);
+  return row;
+}
+
+export async function insertReport(db: Executor, values: ReportInsert): Promise<ReportRow> {
+  const [row] = await db.insert(reports).values(values).returning();
+  return row!;
+}
+
+/**
+ * Compare-and-set update: applies only if the report is still at the version and status the caller
+ * saw; returns undefined otherwise (the caller answers with a conflict).
+ */
+export async function updateReportIfUnchanged(
+  db: Executor,
+  id: string,
+  expected: { version: number; status: ReportStatus },
+  values: Partial<ReportInsert>,
+): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .update(reports)
+    .set({ ...values, version: sql`${reports.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(reports.id, id), eq(reports.version, expected.version), eq(reports.status, expected.status)))
+    .returning();
+  return row;
+}
+
+export async function insertEvent(db: Executor, values: typeof reportEvents.$inferInsert): Promise<EventRow> {
+  const [row] = await db.insert(reportEvents).values(values).returning();
+  return row!;
+}
+
+export async function eventsOf(db: Executor, reportId: string, publicOnly: boolean): Promise<EventRow[]> {
+  const where = publicOnly ? and(eq(reportEvents.reportId, reportId), eq(reportEvents.isPublic, true)) : eq(reportEvents.reportId, reportId);
+  return db.select().from(reportEvents).where(where).orderBy(asc(reportEvents.id));
+}
+
+export async function findEvent(db: Executor, id: number): Promise<EventRow | undefined> {
+  const [row] = await db.select().from(reportEvents).where(eq(reportEvents.id, id)).limit(1);
+  return row;
+}
+
+export async function attachmentsOf(db: Executor, reportIds: string[]) {
+  if (reportIds.length === 0) return [];
+  return db.select().from(reportAttachments).where(inArray(reportAttachments.reportId, reportIds)).orderBy(asc(reportAttachments.createdAt));
+}
+
+export async function notesOf(db: Executor, reportId: string) {
+  return db.select().from(reportNotes).where(eq(reportNotes.reportId, reportId)).orderBy(asc(reportNotes.createdAt));
+}
+
+export async function insertNote(db: Executor, values: typeof reportNotes.$inferInsert) {
+  const [row] = await db.insert(reportNotes).values(values).returning();
+  return row!;
+}
+
+/** Reports merged into this one (their reporters hear the outcome too). */
+export async function mergedInto(db: Executor, id: string): Promise<ReportRow[]> {
+  return db.select().from(reports).where(eq(reports.mergedIntoId, id));
+}
+
+export interface QueueFilter {
+  statuses?: ReportStatus[] | undefined;
+  channels?: string[] | undefined;
+  category?: string | undefined;
+  unit?: string | undefined;
+  agencyId?: string | undefined;
+  /** Restrict to these agencies (agency staff); undefined = everything. */
+  scopeAgencyIds?: string[] | undefined;
+  reporterUserId?: string | undefined;
+  overdue?: boolean | undefined;
+  q?: string | undefined;
+  now: Date;
+  limit: number;
+  after?: { receivedAt: Date; id: string } | undefined;
+}
+
+const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
+
+/** The IOC / agency queue: newest first, keyset-paged, filtered; uses the (status, received_at, id) indexes. */
+export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRow[]> {
+  const where: SQL[] = [];
+  if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
+  if (f.channels?.length) where.push(inArray(reports.channel, f.channels));
+  if (f.category) where.push(eq(reports.categoryCode, f.category));
+  if (f.unit) {
+    where.push(
+      or(eq(reports.unitCode, f.unit), sql`${reports.unitCode} in (select code from admin_units where parent_code = ${f.unit})`)!,
+    );
+  }
+  if (f.agencyId) where.push(eq(reports.agencyId, f.agencyId));
+  if (f.scopeAgencyIds) where.push(f.scopeAgencyIds.length ? inArray(reports.agencyId, f.scopeAgencyIds) : sql`false`);
+  if (f.reporterUserId) where.push(eq(reports.reporterUserId, f.reporterUserId));
+  if (f.overdue === true) {
+    where.push(sql`${reports.status} in (${openList}) and coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt}) < ${f.now}`);
+  }
+  if (f.overdue === false) {
+    where.push(sql`not (${reports.status} in (${openList}) and coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt}) < ${f.now})`);
+  }
+  if (f.q) where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
+  if (f.after) {
+    where.push(
+      or(lt(reports.receivedAt, f.after.receivedAt), and(eq(reports.receivedAt, f.after.receivedAt), lt(reports.id, f.after.id)))!,
+    );
+  }
+  return db
+    .select()
+    .from(reports)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(reports.receivedAt), desc(reports.id))
+    .limit(f.limit);
+}
+
+/** Published reports for the public pages, newest answer first. */
+export async function publishedReports(db: Executor, limit: number, before?: Date): Promise<ReportRow[]> {
+  const where: SQL[] = [inArray(reports.status, ['published', 'closed'])];
+  if (before) where.push(lt(reports.publishedAt, before));
+  return db
+    .select()
+    .from(reports)
+    .where(and(...where))
+    .orderBy(desc(reports.publishedAt), desc(reports.id))
+    .limit(limit);
+}

@@ -1,0 +1,197 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
+
+/**
+ * A citizen's report (phản ánh, kiến nghị). Identity of the reporter lives in reporter_* columns and
+ * never leaves through public views. `version` increases on every change (optimistic concurrency).
+ * Agencies, units and categories are referenced by id/code without foreign keys: they belong to other modules.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trackingCode: text('tracking_code').notNull(),
+    version: integer('version').notNull().default(1),
+    status: text('status').notNull().default('received'),
+    channel: text('channel').notNull(),
+    citizenCategoryCode: text('citizen_category_code').notNull(),
+    categoryCode: text('category_code').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    address: text('address'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    unitCode: text('unit_code'),
+    urgency: text('urgency').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    extendedDeadlineAt: timestamp('extended_deadline_at', { withTimezone: true }),
+    extensionState: text('extension_state').notNull().default('none'),
+    extensionDays: integer('extension_days'),
+    agencyId: uuid('agency_id'),
+    suggestedAgencyId: uuid('suggested_agency_id'),
+    handlerId: uuid('handler_id'),
+    reporterUserId: uuid('reporter_user_id'),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    reporterEmail: text('reporter_email'),
+    displayPublicly: text('display_publicly').notNull().default('anonymous'),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentVersion: text('consent_version'),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    firstActionAt: timestamp('first_action_at', { withTimezone: true }),
+    timeliness: text('timeliness'),
+    rating: text('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    rejectReason: text('reject_reason'),
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => reports.id),
+    idempotencyKey: text('idempotency_key'),
+    createdBy: uuid('created_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('simple', f_unaccent(coalesce(title, '') || ' ' || coalesce(body, '') || ' ' || coalesce(address, '') || ' ' || tracking_code))`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('reports_tracking_code_uq').on(t.trackingCode),
+    uniqueIndex('reports_idempotency_uq').on(t.idempotencyKey),
+    index('reports_queue_idx').on(t.status, t.receivedAt.desc(), t.id),
+    index('reports_agency_idx').on(t.agencyId, t.status, t.receivedAt.desc()),
+    index('reports_deadline_idx').on(t.deadlineAt).where(sql`status in ('received','accepted','assigned','in_progress','returned','answered','approved','reopened')`),
+    index('reports_category_idx').on(t.categoryCode, t.receivedAt.desc()),
+    index('reports_unit_idx').on(t.unitCode, t.receivedAt.desc()),
+    index('reports_reporter_idx').on(t.reporterUserId),
+    index('reports_search_idx').using('gin', t.search),
+    index('reports_received_idx').on(t.receivedAt.desc(), t.id.desc()),
+    check(
+      'reports_status_ck',
+      sql`${t.status} in (${inList(['received', 'accepted', 'rejected', 'assigned', 'in_progress', 'returned', 'answered', 'approved', 'published', 'closed', 'reopened', 'merged'])})`,
+    ),
+    check('reports_channel_ck', sql`${t.channel} in (${inList(['app', 'web', 'phone', 'email', 'open311', 'walk_in', 'other'])})`),
+    check('reports_urgency_ck', sql`${t.urgency} in ('urgent','field','normal')`),
+    check('reports_extension_ck', sql`${t.extensionState} in ('none','requested','granted','refused')`),
+    check('reports_display_ck', sql`${t.displayPublicly} in ('name','anonymous')`),
+    check('reports_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','unsatisfied')`),
+    check('reports_timeliness_ck', sql`${t.timeliness} is null or ${t.timeliness} in ('on_time','late','late_with_extension')`),
+    check(
+      'reports_reject_reason_ck',
+      sql`${t.rejectReason} is null or ${t.rejectReason} in (${inList(['spam', 'duplicate', 'out_of_scope', 'complaint_procedure', 'insufficient_info', 'emergency'])})`,
+    ),
+    check('reports_rejected_has_reason_ck', sql`${t.status} <> 'rejected' or ${t.rejectReason} is not null`),
+    check('reports_merged_has_target_ck', sql`${t.status} <> 'merged' or ${t.mergedIntoId} is not null`),
+    check('reports_location_ck', sql`(${t.lat} is null) = (${t.lon} is null)`),
+    check('reports_version_ck', sql`${t.version} >= 1`),
+  ],
+);
+
+/** The report's timeline: one row per step (transition, note, notification), written with the change. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    isPublic: boolean('is_public').notNull().default(false),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label'),
+    note: text('note'),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId, t.id), index('report_events_at_idx').on(t.at)],
+);
+
+/** Files attached to a report (by the citizen) or to its answer (by the agency). */
+export const reportAttachments = pgTable(
+  'report_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id').references(() => reports.id),
+    purpose: text('purpose').notNull().default('report'),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    thumbnailKey: text('thumbnail_key'),
+    hidden: boolean('hidden').notNull().default(false),
+    uploadedBy: uuid('uploaded_by'),
+    uploadToken: text('upload_token'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('report_attachments_report_idx').on(t.reportId),
+    check('report_attachments_kind_ck', sql`${t.kind} in ('photo','video','document')`),
+    check('report_attachments_purpose_ck', sql`${t.purpose} in ('report','answer')`),
+    check('report_attachments_size_ck', sql`${t.size} > 0`),
+  ],
+);
+
+/** Internal notes by staff on a report (never shown to the citizen). */
+export const reportNotes = pgTable(
+  'report_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id),
+    authorId: uuid('author_id').notNull(),
+    authorLabel: text('author_label').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_notes_report_idx').on(t.reportId, t.createdAt)],
+);
+
+/** Reusable answer and message texts for operators and agencies. */
+export const responseTemplates = pgTable('response_templates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  categoryCode: text('category_code'),
+  purpose: text('purpose').notNull().default('answer'),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Deadline reminders already sent (one per report, kind and deadline) so escalation never repeats. */
+export const deadlineAlerts = pgTable(
+  'deadline_alerts',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id),
+    kind: text('kind').notNull(),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('deadline_alerts_uq').on(t.reportId, t.kind, t.deadlineAt), check('deadline_alerts_kind_ck', sql`${t.kind} in ('due_soon','overdue')`)],
+);

@@ -1,0 +1,149 @@
+import type { AttachmentView, Channel, PublicReportView, ReportView, TimelineEntry, UrgencyClass } from '../../contracts/feedback.js';
+import {
+  OPEN_STATUSES,
+  REPORT_TRANSITIONS,
+  canTransition,
+  type ExtensionState,
+  type RejectReason,
+  type ReportAction,
+  type ReportStatus,
+} from '../../contracts/report-lifecycle.js';
+import type { Role } from '../../contracts/roles.js';
+import { AGENCY_SCOPED_ROLES } from '../../contracts/roles.js';
+import type { Executor } from '../../platform/db/database.js';
+import { agencyNames, can, unitNames, type Principal } from '../identity/index.js';
+import * as repo from './feedback.repository.js';
+
+/** Is the report overdue now (open and past its deadline, extended or not)? */
+export function isOverdue(r: repo.ReportRow, now: Date): boolean {
+  const due = r.extendedDeadlineAt ?? r.deadlineAt;
+  return !!due && OPEN_STATUSES.includes(r.status as ReportStatus) && due < now;
+}
+
+/** Does the person act on this report through a role the transition allows (scope included)? */
+export function actorMayTransition(p: Principal, r: repo.ReportRow, action: ReportAction): boolean {
+  const t = REPORT_TRANSITIONS.find((x) => x.action === action)!;
+  const roles = p.grants.map((g) => g.role);
+  if (!canTransition(action, r.status as ReportStatus, roles, r.extensionState as ExtensionState)) return false;
+  return t.roles.some((role) => {
+    if (!roles.includes(role)) return false;
+    if (role === 'citizen') return r.reporterUserId === p.userId;
+    if (!t.agencyScoped || !AGENCY_SCOPED_ROLES.includes(role)) return true;
+    return !!r.agencyId && !!p.scopes.get(role)?.has(r.agencyId);
+  });
+}
+
+export function availableActionsFor(p: Principal | null, r: repo.ReportRow): ReportAction[] {
+  if (!p) return [];
+  return REPORT_TRANSITIONS.filter((t) => t.action !== 'reopen_by_citizen' && actorMayTransition(p, r, t.action)).map((t) => t.action);
+}
+
+function attachmentView(a: Awaited<ReturnType<typeof repo.attachmentsOf>>[number], publicUrl: boolean): AttachmentView {
+  return {
+    id: a.id,
+    kind: a.kind as AttachmentView['kind'],
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    size: a.size,
+    purpose: a.purpose as AttachmentView['purpose'],
+    hidden: a.hidden,
+    url: publicUrl ? `/api/v1/public/attachments/${a.id}` : `/api/v1/attachments/${a.id}`,
+  };
+}
+
+/** Reports as staff (or their reporter) see them; contact data only where the role allows. */
+export async function presentReports(db: Executor, rows: repo.ReportRow[], p: Principal | null, now: Date): Promise<ReportView[]> {
+  const names = await agencyNames(db, [...new Set(rows.flatMap((r) => (r.agencyId ? [r.agencyId] : [])))]);
+  const units = await unitNames(db, [...new Set(rows.flatMap((r) => (r.unitCode ? [r.unitCode] : [])))]);
+  const attachments = await repo.attachmentsOf(db, rows.map((r) => r.id));
+  const mergedTargets = new Map<string, string>();
+  for (const r of rows) {
+    if (r.mergedIntoId) mergedTargets.set(r.id, (await repo.findReport(db, r.mergedIntoId))?.trackingCode ?? '');
+  }
+  return rows.map((r) => {
+    const own = !!p && r.reporterUserId === p.userId;
+    const seeContact = own || can(p, 'reports.read_contact', { agencyId: r.agencyId });
+    return {
+      id: r.id,
+      trackingCode: r.trackingCode,
+      version: r.version,
+      status: r.status as ReportStatus,
+      channel: r.channel as Channel,
+      citizenCategoryCode: r.citizenCategoryCode,
+      categoryCode: r.categoryCode,
+      title: r.title,
+      body: r.body,
+      address: r.address,
+      location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+      unitCode: r.unitCode,
+      unitName: r.unitCode ? (units.get(r.unitCode) ?? null) : null,
+      urgency: r.urgency as UrgencyClass,
+      receivedAt: r.receivedAt.toISOString(),
+      deadlineAt: r.deadlineAt?.toISOString() ?? null,
+      extendedDeadlineAt: r.extendedDeadlineAt?.toISOString() ?? null,
+      extensionState: r.extensionState as ExtensionState,
+      overdue: isOverdue(r, now),
+      agencyId: r.agencyId,
+      agencyName: r.agencyId ? (names.get(r.agencyId) ?? null) : null,
+      suggestedAgencyId: r.suggestedAgencyId,
+      handlerId: r.handlerId,
+      displayPublicly: r.displayPublicly as 'name' | 'anonymous',
+      reporter: seeContact ? { name: r.reporterName, phone: r.reporterPhone, email: r.reporterEmail } : null,
+      answer: r.answer,
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      closedAt: r.closedAt?.toISOString() ?? null,
+      rating: r.rating as ReportView['rating'],
+      ratingComment: r.ratingComment,
+      rejectReason: r.rejectReason as RejectReason | null,
+      mergedIntoCode: mergedTargets.get(r.id) ?? null,
+      timeliness: r.timeliness as ReportView['timeliness'],
+      attachments: attachments.filter((a) => a.reportId === r.id && (!a.hidden || !own)).map((a) => attachmentView(a, false)),
+      availableActions: availableActionsFor(p, r),
+    };
+  });
+}
+
+export function presentTimeline(events: repo.EventRow[], showActors: boolean): TimelineEntry[] {
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    action: e.action,
+    fromStatus: e.fromStatus as ReportStatus | null,
+    toStatus: e.toStatus as ReportStatus | null,
+    public: e.isPublic,
+    actorLabel: showActors ? e.actorLabel : null,
+    note: showActors || e.isPublic ? e.note : null,
+    data: showActors ? (e.data as Record<string, unknown>) : {},
+  }));
+}
+
+/** What anyone may see: no contact data, no internal notes, no hidden attachments. */
+export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<PublicReportView> {
+  const agency = r.agencyId ? (await agencyNames(db, [r.agencyId])).get(r.agencyId) : undefined;
+  const unit = r.unitCode ? (await unitNames(db, [r.unitCode])).get(r.unitCode) : undefined;
+  const events = await repo.eventsOf(db, r.id, true);
+  const attachments = (await repo.attachmentsOf(db, [r.id])).filter((a) => !a.hidden);
+  const answered = r.status === 'published' || r.status === 'closed';
+  return {
+    trackingCode: r.trackingCode,
+    status: r.status as ReportStatus,
+    categoryCode: r.categoryCode,
+    title: r.title,
+    body: r.body,
+    unitName: unit ?? null,
+    // Rounded to about 100 m: enough to find the pothole, not the reporter's doorstep.
+    location: r.lat !== null && r.lon !== null ? { lat: Math.round(r.lat * 1000) / 1000, lon: Math.round(r.lon * 1000) / 1000 } : null,
+    receivedAt: r.receivedAt.toISOString(),
+    reporterName: r.displayPublicly === 'name' ? r.reporterName : null,
+    agencyName: agency ?? null,
+    answer: answered ? r.answer : null,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    rating: r.rating as PublicReportView['rating'],
+    rejectReason: r.rejectReason as RejectReason | null,
+    timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, toStatus: e.toStatus as ReportStatus | null })),
+    attachments: answered ? attachments.map((a) => ({ url: `/api/v1/public/attachments/${a.id}`, kind: a.kind })) : [],
+  };
+}
+
+export type { Role };

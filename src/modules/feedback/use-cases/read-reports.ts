@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { listReportsQuery, ReportView, TimelineEntry } from '../../../contracts/feedback.js';
+import type { ReportStatus } from '../../../contracts/report-lifecycle.js';
+import { AGENCY_SCOPED_ROLES } from '../../../contracts/roles.js';
+import { AppError } from '../../../platform/http/problem.js';
+import { authorize, can, type Principal } from '../../identity/index.js';
+import type { FeedbackDeps } from '../feedback-deps.js';
+import * as repo from '../feedback.repository.js';
+import { presentReports, presentTimeline } from '../report.presenter.js';
+import { canSee } from './transition-report.js';
+
+function encodeCursor(r: repo.ReportRow): string {
+  return Buffer.from(`${r.receivedAt.toISOString()}|${r.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const receivedAt = new Date(at ?? '');
+  if (!id || Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('validation', {}, [{ path: 'query.after', message: 'cursor' }]);
+  }
+  return { receivedAt, id };
+}
+
+/** The agencies whose reports an agency-only person may see; undefined when they may see all. */
+export function scopeOf(p: Principal): string[] | undefined {
+  const unscoped = p.grants.some((g) => !AGENCY_SCOPED_ROLES.includes(g.role) && can({ ...p, grants: [g] }, 'reports.read'));
+  if (unscoped) return undefined;
+  return [...new Set([...p.scopes.values()].flatMap((s) => [...s]))];
+}
+
+/** The queue: IOC and call centre see everything, agency staff their agency and its sub-units. */
+export async function listReports(deps: FeedbackDeps, p: Principal | null, q: z.infer<typeof listReportsQuery>) {
+  const principal = authorize(p, 'reports.read');
+  const now = deps.now();
+  const rows = await repo.queryQueue(deps.database.db, {
+    statuses: q.status as ReportStatus[] | undefined,
+    channels: q.channel,
+    category: q.category,
+    unit: q.unit,
+    agencyId: q.agencyId,
+    scopeAgencyIds: scopeOf(principal),
+    overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+    q: q.q,
+    now,
+    limit: q.limit + 1,
+    after: q.after ? decodeCursor(q.after) : undefined,
+  });
+  const page = rows.slice(0, q.limit);
+  return {
+    items: await presentReports(deps.database.db, page, principal, now),
+    nextCursor: rows.length > q.limit ? encodeCursor(page.at(-1)!) : null,
+  };
+}
+
+export interface ReportDetail {
+  report: ReportView;
+  timeline: TimelineEntry[];
+  notes: { id: string; authorLabel: string; text: string; createdAt: string }[];
+}
+
+/** One report with its full timeline and internal notes, for staff who may see it. */
+export async function getReport(deps: FeedbackDeps, p: Principal | null, id: string): Promise<ReportDetail> {
+  const principal = authorize(p, 'reports.submit');
+  const db = deps.database.db;
+  const r = await repo.findReport(db, id);
+  if (!r || !canSee(principal, r)) throw new AppError('not_found');
+  const staff = principal.kind === 'staff';
+  const [report] = await presentReports(db, [r], principal, deps.now());
+  return {
+    report: report!,
+    timeline: presentTimeline(await repo.eventsOf(db, r.id, !staff), staff),
+    notes: staff
+      ? (await repo.notesOf(db, r.id)).map((n) => ({ id: n.id, authorLabel: n.authorLabel, text: n.text, createdAt: n.createdAt.toISOString() }))
+      : [],
+  };
+}
+
+/** A signed-in citizen's own reports. */
+export async function myReports(deps: FeedbackDeps, p: Principal | null, limit: number) {
+  const principal = authorize(p, 'reports.submit');
+  const rows = await repo.queryQueue(deps.database.db, { reporterUserId: principal.userId, now: deps.now(), limit });
+  return { items: await presentReports(deps.database.db, rows, principal, deps.now()) };
+}

@@ -1,0 +1,89 @@
+/**
+ * What other modules may use from identity: the principal and the access check, request helpers, and
+ * read-only look-ups of agencies and administrative units. Never import identity's tables elsewhere.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { adminUnits, agencies } from './identity.schema.js';
+import * as repo from './identity.repository.js';
+
+export type { Principal, ResourceScope } from './policy.js';
+export { authorize, can, hasRole } from './policy.js';
+export type { IdentityDeps } from './identity-deps.js';
+export { actorOf, loadPrincipal, optionalSignIn, requireSignedIn, requestMeta } from './sessions.js';
+
+export interface AgencyRef {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  unitCode: string | null;
+  email: string | null;
+}
+
+export interface UnitRef {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+}
+
+const agencyCols = {
+  id: agencies.id,
+  code: agencies.code,
+  name: agencies.name,
+  kind: agencies.kind,
+  parentId: agencies.parentId,
+  unitCode: agencies.unitCode,
+  email: agencies.email,
+};
+
+export async function agencyById(db: Executor, id: string): Promise<AgencyRef | undefined> {
+  const [row] = await db.select(agencyCols).from(agencies).where(and(eq(agencies.id, id), eq(agencies.active, true))).limit(1);
+  return row;
+}
+
+export async function agencyByCode(db: Executor, code: string): Promise<AgencyRef | undefined> {
+  const [row] = await db.select(agencyCols).from(agencies).where(and(eq(agencies.code, code), eq(agencies.active, true))).limit(1);
+  return row;
+}
+
+/** The People's Committee agency of an administrative unit (commune or district). */
+export async function peoplesCommitteeOf(db: Executor, unitCode: string): Promise<AgencyRef | undefined> {
+  const [row] = await db
+    .select(agencyCols)
+    .from(agencies)
+    .where(and(eq(agencies.unitCode, unitCode), inArray(agencies.kind, ['commune_pc', 'district_pc']), eq(agencies.active, true)))
+    .limit(1);
+  return row;
+}
+
+export async function agencyNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** An agency and all its sub-units. */
+export function agencySubtree(db: Executor, rootId: string): Promise<string[]> {
+  return repo.agencySubtree(db, [rootId]);
+}
+
+export async function unitByCode(db: Executor, code: string): Promise<UnitRef | undefined> {
+  const [row] = await db
+    .select({ code: adminUnits.code, name: adminUnits.name, level: adminUnits.level, parentCode: adminUnits.parentCode })
+    .from(adminUnits)
+    .where(eq(adminUnits.code, code))
+    .limit(1);
+  return row;
+}
+
+export async function unitNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.select({ code: adminUnits.code, name: adminUnits.name }).from(adminUnits).where(inArray(adminUnits.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** Staff who hold one of the roles (optionally within an agency), for notifications. */
+export { findUserById } from './identity.repository.js';
