@@ -156,6 +156,31 @@ export const ERRORS = {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
     en: 'Something went wrong on our side. Please try again later.',
   },
+  file_type_not_allowed: {
+    status: 415,
+    vi: 'Loại tệp không được chấp nhận. Chỉ nhận ảnh (JPEG, PNG, WebP, HEIC, GIF), video (MP4, MOV, WebM) và tài liệu (PDF, DOCX, XLSX, ODT).',
+    en: 'This file type is not accepted. Only photos (JPEG, PNG, WebP, HEIC, GIF), videos (MP4, MOV, WebM) and documents (PDF, DOCX, XLSX, ODT) are.',
+  },
+  file_type_mismatch: {
+    status: 415,
+    vi: 'Nội dung tệp không khớp với phần mở rộng của tên tệp.',
+    en: 'The file content does not match its file name extension.',
+  },
+  file_too_large: {
+    status: 413,
+    vi: 'Tệp quá lớn (tối đa {maxMb} MB).',
+    en: 'The file is too large (at most {maxMb} MB).',
+  },
+  image_unreadable: {
+    status: 422,
+    vi: 'Không đọc được ảnh này. Hãy chụp lại hoặc chọn ảnh định dạng JPEG.',
+    en: 'This image cannot be read. Take it again or choose a JPEG image.',
+  },
+  upload_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy tệp đính kèm.',
+    en: 'The attachment was not found.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

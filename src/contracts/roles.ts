@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'reports.record_for_caller': ['call_agent', 'ioc_operator'],
   'reports.handle': ['agency_handler', 'agency_lead'],
   'reports.approve_answer': ['agency_lead', 'ioc_operator'],
+  'routing.manage': ['ioc_operator', 'admin'],
+  'templates.manage': ['ioc_operator', 'agency_lead', 'admin'],
   'reports.read_contact': ['ioc_operator', 'call_agent', 'agency_lead'],
   'alerts.draft': ['alert_officer'],
   'alerts.approve': ['alert_approver'],

@@ -14,6 +14,7 @@ import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { seedDatabase, type SeedResult } from '../seed/seed.js';
 import { FEEDBACK_JOBS, type FeedbackDeps, type NotifyReporterJob } from '../modules/feedback/feedback-deps.js';
 import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.js';
+import { registerRoutingRoutes } from '../modules/routing/routing.routes.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
 import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
@@ -25,6 +26,8 @@ export interface App {
   profile: Profile;
   jobs: JobQueue | null;
   seed: SeedResult | null;
+  /** The feedback module's dependencies, for jobs and tests that call its use cases directly. */
+  feedbackDeps: FeedbackDeps;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     registerFeedbackRoutes(http, feedback);
+    registerRoutingRoutes(http, identity);
     http.get('/api/v1/profile', async () => ({
       id: profile.id,
       province: profile.province,
@@ -107,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       profile,
       jobs,
       seed,
+      feedbackDeps: feedback,
       async close() {
         await http.close();
         await jobs?.stop();

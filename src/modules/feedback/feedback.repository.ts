@@ -142,3 +142,11 @@ export async function publishedReports(db: Executor, limit: number, before?: Dat
     .orderBy(desc(reports.publishedAt), desc(reports.id))
     .limit(limit);
 }
+
+/** Open reports whose effective deadline is before `until`, earliest first. */
+export async function openWithDeadlineBefore(db: Executor, until: Date, scopeAgencyIds: string[] | undefined, limit: number): Promise<ReportRow[]> {
+  const due = sql`coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt})`;
+  const where: SQL[] = [inArray(reports.status, [...OPEN_STATUSES]), sql`${reports.deadlineAt} is not null`, sql`${due} < ${until}`];
+  if (scopeAgencyIds) where.push(scopeAgencyIds.length ? inArray(reports.agencyId, scopeAgencyIds) : sql`false`);
+  return db.select().from(reports).where(and(...where)).orderBy(asc(due)).limit(limit);
+}

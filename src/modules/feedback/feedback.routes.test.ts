@@ -190,3 +190,59 @@ describe(`feedback core over HTTP (${TEST_ENGINE})`, () => {
     expect(page2.items[0].id).not.toBe(page1.items[1].id);
   });
 });
+
+describe(`IOC tools (${TEST_ENGINE})`, () => {
+  it('routes accepted reports automatically when the IOC turns it on, and shows the deadline board', async () => {
+    expect((await handler.request('PUT', '/api/v1/routing/auto-assign', { enabled: true })).statusCode).toBe(403);
+    expect((await ioc.request('PUT', '/api/v1/routing/auto-assign', { enabled: true })).json()).toEqual({ autoAssign: true });
+    const { id } = (await new TestClient(t.app).post('/api/v1/reports', report({ title: 'Vỉa hè bị bể nhiều chỗ' }))).json();
+    const accepted = (await move(ioc, id, { action: 'accept' })).json();
+    expect(accepted.status).toBe('assigned');
+    expect(accepted.agencyId).toBe(accepted.suggestedAgencyId);
+    await ioc.request('PUT', '/api/v1/routing/auto-assign', { enabled: false });
+
+    const board = (await ioc.get('/api/v1/reports/deadline-board')).json();
+    expect(Object.keys(board)).toEqual(['overdue', 'dueToday', 'dueSoon']);
+  });
+
+  it('keeps response templates and a routing rule that overrides the default', async () => {
+    const created = await ioc.post('/api/v1/response-templates', { title: 'Đã khắc phục', body: 'Đơn vị đã khắc phục xong sự cố.', categoryCode: 'giao_thong_ha_tang' });
+    expect(created.statusCode).toBe(201);
+    const listed = (await handler.get('/api/v1/response-templates?category=giao_thong_ha_tang')).json().items;
+    expect(listed.map((x: { title: string }) => x.title)).toContain('Đã khắc phục');
+
+    const rule = await ioc.request('PUT', '/api/v1/routing/rules', { categoryCode: 'cay_xanh', unitCode: '794', agencyCode: 'so-xd' });
+    expect(rule.statusCode).toBe(200);
+    const { id } = (await new TestClient(t.app).post('/api/v1/reports', report({ title: 'Cây xanh nghiêng sắp đổ', categoryCode: 'cay_xanh' }))).json();
+    const suggested = (await ioc.get(`/api/v1/reports/${id}`)).json().report.suggestedAgencyId;
+    expect(agencies.find((a) => a.id === suggested)?.name).toMatch(/Xây dựng/);
+  });
+
+  it('streams committed changes live, and only the agency’s own to agency staff', async () => {
+    const address = await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+    const open = async (client: TestClient) => {
+      const ctrl = new AbortController();
+      const res = await fetch(`${address}/api/v1/reports/stream`, { headers: { cookie: client.cookie }, signal: ctrl.signal });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      let text = '';
+      const read = async (ms: number) => {
+        const until = Date.now() + ms;
+        while (Date.now() < until) {
+          const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), until - Date.now()))]);
+          if (!chunk || chunk.done) break;
+          text += new TextDecoder().decode(chunk.value);
+        }
+        return text;
+      };
+      return { read, close: () => ctrl.abort() };
+    };
+    const iocStream = await open(ioc);
+    const handlerStream = await open(handler);
+    const { id } = (await new TestClient(t.app).post('/api/v1/reports', report({ title: 'Nước ngập sau mưa lớn', categoryCode: 'thoat_nuoc_ngap' }))).json();
+    expect(await iocStream.read(1500)).toContain(id);
+    expect(await handlerStream.read(300)).not.toContain(id);
+    iocStream.close();
+    handlerStream.close();
+  });
+});

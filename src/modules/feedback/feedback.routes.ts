@@ -16,7 +16,8 @@ import { listCategories } from '../routing/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
 import { registerReportStream } from './report-stream.js';
 import { citizenRoutes } from './feedback-citizen.routes.js';
-import { getReport, listReports, myReports } from './use-cases/read-reports.js';
+import { deadlineBoard, getReport, listReports, myReports } from './use-cases/read-reports.js';
+import { createTemplate, listTemplates } from './use-cases/response-templates.js';
 import { findDuplicates } from './use-cases/find-duplicates.js';
 import { submitReport } from './use-cases/submit-report.js';
 import { transitionReport } from './use-cases/transition-report.js';
@@ -59,6 +60,45 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     query: listReportsQuery,
     preHandler: [signedIn],
     handler: async ({ req, query }) => listReports(deps, me(req), query),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/reports/deadline-board',
+    summary: 'Bảng theo dõi hạn xử lý / Deadline board',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => deadlineBoard(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/response-templates',
+    summary: 'Mẫu trả lời / Response templates',
+    tags,
+    query: z.strictObject({ category: z.string().max(64).optional() }),
+    preHandler: [signedIn],
+    handler: async ({ req, query }) => ({ items: await listTemplates(deps, me(req), query.category) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/response-templates',
+    summary: 'Tạo mẫu trả lời / Create a response template',
+    tags,
+    body: z.strictObject({
+      title: z.string().trim().min(2).max(200),
+      body: z.string().trim().min(2).max(5000),
+      categoryCode: z.string().max(64).nullable().default(null),
+      purpose: z.enum(['answer', 'reject', 'note']).default('answer'),
+    }),
+    preHandler: [signedIn],
+    responses: { 201: 'Đã tạo' },
+    handler: async ({ req, reply, body }) => {
+      const template = await createTemplate(deps, me(req), body, actorOf(me(req), req));
+      reply.status(201);
+      return template;
+    },
   });
 
   defineRoute(app, {

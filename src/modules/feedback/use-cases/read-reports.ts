@@ -82,3 +82,23 @@ export async function myReports(deps: FeedbackDeps, p: Principal | null, limit: 
   const rows = await repo.queryQueue(deps.database.db, { reporterUserId: principal.userId, now: deps.now(), limit });
   return { items: await presentReports(deps.database.db, rows, principal, deps.now()) };
 }
+
+/**
+ * The deadline board: open reports already late, due by the end of today (Vietnam time), and due within
+ * the next three days, each list oldest deadline first, scoped like the queue.
+ */
+export async function deadlineBoard(deps: FeedbackDeps, p: Principal | null) {
+  const principal = authorize(p, 'reports.read');
+  const now = deps.now();
+  const rows = await repo.openWithDeadlineBefore(deps.database.db, new Date(now.getTime() + 3 * 86400_000), scopeOf(principal), 500);
+  // 17:00 in Vietnam (UTC+7) of today's local date.
+  const local = new Date(now.getTime() + 7 * 3600_000);
+  const endOfToday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 10, 0, 0));
+  const views = await presentReports(deps.database.db, rows, principal, now);
+  const due = (v: ReportView) => new Date(v.extendedDeadlineAt ?? v.deadlineAt!);
+  return {
+    overdue: views.filter((v) => due(v) < now),
+    dueToday: views.filter((v) => due(v) >= now && due(v) < endOfToday),
+    dueSoon: views.filter((v) => due(v) >= endOfToday),
+  };
+}

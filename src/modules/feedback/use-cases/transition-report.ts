@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/audit/audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { agencyById, agencySubtree, authorize, type Principal } from '../../identity/index.js';
-import { categoryByCode, deadlineFor, extendDeadline } from '../../routing/index.js';
+import { AUTO_ROUTING_SETTING, categoryByCode, deadlineFor, extendDeadline, getSetting } from '../../routing/index.js';
 import { claimAttachments } from '../attachments/claim-attachments.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
@@ -134,6 +134,9 @@ export async function transitionReport(
     const updated = await repo.updateReportIfUnchanged(tx, r.id, { version: r.version, status: r.status as ReportStatus }, { ...changes, status: to });
     if (!updated) throw new AppError('conflict');
     await recordReportEvent(tx, deps, updated, { action: req.action, fromStatus: r.status, toStatus: to, isPublic: t.public, note: req.note ?? null, data }, actor);
+    if (req.action === 'accept' && updated.suggestedAgencyId && (await getSetting(tx, AUTO_ROUTING_SETTING)) === 'true') {
+      return autoAssign(tx, deps, updated, actor);
+    }
     if (merged) {
       await recordReportEvent(tx, deps, merged, { action: 'merged_in', fromStatus: merged.status, toStatus: merged.status, isPublic: false, data: { from: r.trackingCode } }, actor);
     }
@@ -147,6 +150,22 @@ export async function transitionReport(
   });
   const [view] = await presentReports(db, [row], principal, now);
   return view!;
+}
+
+/** With automatic routing on, an accepted report goes straight to the suggested agency (a step of its own). */
+async function autoAssign(tx: Tx, deps: FeedbackDeps, r: repo.ReportRow, actor: Actor): Promise<repo.ReportRow> {
+  const agency = await agencyById(tx, r.suggestedAgencyId!);
+  if (!agency) return r;
+  const assigned = await repo.updateReportIfUnchanged(tx, r.id, { version: r.version, status: 'accepted' }, { status: 'assigned', agencyId: agency.id });
+  if (!assigned) throw new AppError('conflict');
+  await recordReportEvent(
+    tx,
+    deps,
+    assigned,
+    { action: 'assign', fromStatus: 'accepted', toStatus: 'assigned', isPublic: true, data: { agencyId: agency.id, agencyName: agency.name, automatic: true } },
+    actor,
+  );
+  return assigned;
 }
 
 /** Can this person see the report at all? (Agency staff: only their agency's subtree; citizens: their own.) */

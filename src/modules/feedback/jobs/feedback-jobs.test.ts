@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../../testing/test-app.js';
+import { TEST_ENGINE } from '../../../testing/test-database.js';
+import type { FeedbackDeps } from '../feedback-deps.js';
+import * as repo from '../feedback.repository.js';
+import { checkDeadlines, closeQuietReports } from './deadline-jobs.js';
+import { notifyReporter, type ReporterMessage, type ReporterNotifier } from './notify-reporter.js';
+
+let t: TestApp;
+let clock = new Date();
+let deps: FeedbackDeps;
+const delivered: ReporterMessage[] = [];
+const notifier: ReporterNotifier = {
+  async deliver(m) {
+    delivered.push(m);
+    return m.to.email ? { channel: 'email', recipient: m.to.email } : { channel: 'sms', recipient: m.to.phone! };
+  },
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+  deps = t.app.feedbackDeps;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function submit(title: string) {
+  const res = await new TestClient(t.app).post('/api/v1/reports', {
+    categoryCode: 'chieu_sang',
+    title,
+    body: 'Đèn đường trước trường tiểu học không sáng đã ba đêm, học sinh đi học thêm về rất tối.',
+    location: { lat: 10.5359, lon: 106.4107 },
+    reporter: { phone: '0909000111' },
+    consent: true,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; trackingCode: string };
+}
+
+describe(`feedback jobs (${TEST_ENGINE})`, () => {
+  it('tells the reporter about a public step once, however often the job runs', async () => {
+    const { id, trackingCode } = await submit('Đèn đường không sáng trước trường');
+    const received = (await repo.eventsOf(t.app.database.db, id, true))[0]!;
+    expect(await notifyReporter(deps, notifier, { reportId: id, eventId: received.id })).toBe('done');
+    expect(await notifyReporter(deps, notifier, { reportId: id, eventId: received.id })).toBe('skipped');
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.to.phone).toBe('+84909000111');
+    expect(delivered[0]!.text).toContain(trackingCode);
+    expect(delivered[0]!.text).toContain('Mới tiếp nhận');
+    const internal = (await repo.eventsOf(t.app.database.db, id, false)).map((e) => e.action);
+    expect(internal).toContain('reporter_notified');
+  });
+
+  it('escalates once before the deadline and once when it passes, however often the job runs', async () => {
+    const { id } = await submit('Trụ đèn nghiêng sắp ngã');
+    const r = (await repo.findReport(t.app.database.db, id))!;
+    clock = new Date(r.deadlineAt!.getTime() - 3600_000);
+    await checkDeadlines(deps);
+    await checkDeadlines(deps);
+    clock = new Date(r.deadlineAt!.getTime() + 3600_000);
+    await checkDeadlines(deps);
+    await checkDeadlines(deps);
+    const actions = (await repo.eventsOf(t.app.database.db, id, false)).map((e) => e.action).filter((a) => a === 'due_soon' || a === 'overdue');
+    expect(actions).toEqual(['due_soon', 'overdue']);
+    const ioc = new TestClient(t.app);
+    await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
+    const overdue = (await ioc.get('/api/v1/reports?overdue=true&limit=200')).json().items.map((x: { id: string }) => x.id);
+    expect(overdue).toContain(id);
+    clock = new Date();
+  });
+
+  it('closes a published answer nobody rated after the quiet period', async () => {
+    const { id } = await submit('Đèn chiếu sáng hẻm 5 bị hỏng');
+    const ioc = new TestClient(t.app);
+    await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
+    const lead = new TestClient(t.app);
+    await lead.signIn('lanhdao', TEST_DEMO_PASSWORD);
+    const step = async (c: TestClient, body: Record<string, unknown>) => {
+      const v = (await c.get(`/api/v1/reports/${id}`)).json().report.version;
+      const res = await c.post(`/api/v1/reports/${id}/transitions`, { version: v, ...body });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const agencyId = (await ioc.get(`/api/v1/reports/${id}`)).json().report.suggestedAgencyId;
+    await step(ioc, { action: 'accept' });
+    await step(ioc, { action: 'assign', agencyId });
+    await step(lead, { action: 'start' });
+    await step(lead, { action: 'submit_answer', answer: 'Đã thay bóng đèn mới cho hẻm 5.' });
+    await step(lead, { action: 'approve_answer' });
+    await step(ioc, { action: 'publish' });
+    clock = new Date(Date.now() + 15 * 86400_000);
+    expect(await closeQuietReports(deps)).toBe('done');
+    expect((await repo.findReport(t.app.database.db, id))!.status).toBe('closed');
+    clock = new Date();
+  });
+});
