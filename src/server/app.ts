@@ -14,6 +14,7 @@ import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { seedDatabase, type SeedResult } from '../seed/seed.js';
 import { FEEDBACK_JOBS, type FeedbackDeps, type NotifyReporterJob } from '../modules/feedback/feedback-deps.js';
 import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.js';
+import { seedDemoReports } from '../modules/feedback/feedback-seed.js';
 import { registerRoutingRoutes } from '../modules/routing/routing.routes.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
 import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
@@ -75,8 +76,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
+      await jobs.declare(Object.values(FEEDBACK_JOBS));
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
+    if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
     registerFeedbackRoutes(http, feedback);
     registerRoutingRoutes(http, identity);
     http.get('/api/v1/profile', async () => ({

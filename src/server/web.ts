@@ -25,7 +25,7 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
 
   app.get('/', async (req, reply) =>
     html(
-      reply,
+      reply.header('vary', 'Accept-Language'),
       renderPortalHome({ brand: profile.brand, province: profile.province, lang: requestLang(req), publicUrl: config.publicUrl }),
     ),
   );

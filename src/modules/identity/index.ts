@@ -6,6 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { adminUnits, agencies } from './identity.schema.js';
 import * as repo from './identity.repository.js';
+import { principalFor } from './sessions.js';
 
 export type { Principal, ResourceScope } from './policy.js';
 export { authorize, can, hasRole } from './policy.js';
@@ -87,3 +88,13 @@ export async function unitNames(db: Executor, codes: string[]): Promise<Map<stri
 
 /** Staff who hold one of the roles (optionally within an agency), for notifications. */
 export { findUserById } from './identity.repository.js';
+
+/**
+ * A principal for a staff account without a session, for seeds and scripted jobs acting as that person
+ * (the demo data walks reports through the lifecycle as the demo accounts).
+ */
+export async function principalOfUsername(db: Executor, username: string) {
+  const user = await repo.findStaffByLogin(db, username);
+  if (!user) return null;
+  return principalFor(db, user, { id: `script:${username}`, csrfToken: '', mfaVerified: true });
+}

@@ -41,17 +41,31 @@ describe('sniff: the type comes from the content', () => {
     expect(sniff(ftyp('mp42', 'isom'))).toMatchObject({ mime: 'video/mp4' });
     expect(sniff(ftyp('qt  ', 'qt  '))).toEqual({ mime: 'video/quicktime', kind: 'video', ext: 'mov' });
     expect(sniff(ftyp('xxxx'))).toBeNull();
-    const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84]), Buffer.from('webm'), Buffer.alloc(16)]);
+    const webm = Buffer.concat([
+      Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84]),
+      Buffer.from('webm'),
+      Buffer.alloc(16),
+    ]);
     expect(sniff(webm)).toEqual({ mime: 'video/webm', kind: 'video', ext: 'webm' });
   });
 
   it('recognises PDF and office documents (zip + the right extension and parts)', () => {
-    expect(sniff(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj'))).toEqual({ mime: 'application/pdf', kind: 'document', ext: 'pdf' });
-    const zip = (...names: string[]) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(names.join(''))]);
+    expect(sniff(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj'))).toEqual({
+      mime: 'application/pdf',
+      kind: 'document',
+      ext: 'pdf',
+    });
+    const zip = (...names: string[]) =>
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(names.join(''))]);
     const docx = zip('[Content_Types].xml', 'word/document.xml');
     expect(sniff(docx, 'don.docx')).toMatchObject({ kind: 'document', ext: 'docx' });
-    expect(sniff(zip('[Content_Types].xml', 'xl/workbook.xml'), 'bang.xlsx')).toMatchObject({ kind: 'document', ext: 'xlsx' });
-    expect(sniff(zip('mimetypeapplication/vnd.oasis.opendocument.text'), 'van-ban.odt')).toMatchObject({ ext: 'odt' });
+    expect(sniff(zip('[Content_Types].xml', 'xl/workbook.xml'), 'bang.xlsx')).toMatchObject({
+      kind: 'document',
+      ext: 'xlsx',
+    });
+    expect(sniff(zip('mimetypeapplication/vnd.oasis.opendocument.text'), 'van-ban.odt')).toMatchObject({
+      ext: 'odt',
+    });
     expect(sniff(docx, 'archive.zip')).toBeNull();
     expect(sniff(docx, 'photo.jpg')).toBeNull();
     expect(sniff(zip('random.txt'), 'fake.docx')).toBeNull();

@@ -27,7 +27,19 @@ const EXTENSIONS: Record<string, readonly string[]> = {
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx']);
 const HEIF_BRANDS = new Set(['mif1', 'msf1']);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'm4v ', 'msnv', 'dash']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'm4v ',
+  'msnv',
+  'dash',
+]);
 const QT_BRANDS = new Set(['qt  ']);
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -47,7 +59,13 @@ export function extensionOf(fileName: string | undefined | null): string {
   if (!fileName) return '';
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
-  const ext = dot > 0 ? base.slice(dot + 1).trim().toLowerCase() : '';
+  const ext =
+    dot > 0
+      ? base
+          .slice(dot + 1)
+          .trim()
+          .toLowerCase()
+      : '';
   return /^[a-z][a-z0-9]{0,7}$/.test(ext) ? ext : '';
 }
 
@@ -62,7 +80,13 @@ function sniffFtyp(data: Buffer): SniffedType | null {
   const end = Math.min(data.length, boxSize >= 16 && boxSize <= 4096 ? boxSize : 16);
   const major = data.subarray(8, 12).toString('latin1').toLowerCase();
   const compatible: string[] = [];
-  for (let i = 16; i + 4 <= end; i += 4) compatible.push(data.subarray(i, i + 4).toString('latin1').toLowerCase());
+  for (let i = 16; i + 4 <= end; i += 4)
+    compatible.push(
+      data
+        .subarray(i, i + 4)
+        .toString('latin1')
+        .toLowerCase(),
+    );
   if (HEIC_BRANDS.has(major)) return photo('image/heic', 'heic');
   if (AVIF_BRANDS.has(major)) return photo('image/avif', 'avif');
   if (HEIF_BRANDS.has(major)) {
@@ -78,9 +102,12 @@ function sniffFtyp(data: Buffer): SniffedType | null {
 function sniffZip(data: Buffer, ext: string): SniffedType | null {
   if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return null;
   const has = (s: string) => data.includes(s, 0, 'latin1');
-  if (ext === 'docx' && has('[Content_Types].xml') && has('word/')) return { mime: DOCX, kind: 'document', ext: 'docx' };
-  if (ext === 'xlsx' && has('[Content_Types].xml') && has('xl/')) return { mime: XLSX, kind: 'document', ext: 'xlsx' };
-  if (ext === 'odt' && startsWith(data, `mimetype${ODT}`, 30)) return { mime: ODT, kind: 'document', ext: 'odt' };
+  if (ext === 'docx' && has('[Content_Types].xml') && has('word/'))
+    return { mime: DOCX, kind: 'document', ext: 'docx' };
+  if (ext === 'xlsx' && has('[Content_Types].xml') && has('xl/'))
+    return { mime: XLSX, kind: 'document', ext: 'xlsx' };
+  if (ext === 'odt' && startsWith(data, `mimetype${ODT}`, 30))
+    return { mime: ODT, kind: 'document', ext: 'odt' };
   return null;
 }
 

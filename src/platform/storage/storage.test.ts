@@ -25,9 +25,14 @@ describe('local file storage', () => {
   it('generates yyyy/mm/<uuid>.<ext> keys', () => {
     const key = newStorageKey('JPG', new Date('2026-03-05T10:00:00Z'));
     expect(key).toMatch(/^2026\/03\/[0-9a-f-]{36}\.jpg$/);
-    expect(newStorageKey('jpg', new Date('2026-12-31T23:00:00Z'), '3f1c0d9e-4a8b-4c8e-9a57-1b2c3d4e5f60', '-thumb')).toBe(
-      '2026/12/3f1c0d9e-4a8b-4c8e-9a57-1b2c3d4e5f60-thumb.jpg',
-    );
+    expect(
+      newStorageKey(
+        'jpg',
+        new Date('2026-12-31T23:00:00Z'),
+        '3f1c0d9e-4a8b-4c8e-9a57-1b2c3d4e5f60',
+        '-thumb',
+      ),
+    ).toBe('2026/12/3f1c0d9e-4a8b-4c8e-9a57-1b2c3d4e5f60-thumb.jpg');
   });
 
   it('writes (creating folders), reads, streams, replaces and deletes, leaving no temporary file', async () => {
@@ -45,7 +50,18 @@ describe('local file storage', () => {
   });
 
   it('refuses keys that could escape the root or that we never generate', async () => {
-    for (const bad of ['../etc/passwd', '2026/../../x.jpg', '/etc/passwd', 'C:\\x.jpg', 'a\\..\\b', '', 'a//b.jpg', '.hidden', 'a/b c.jpg', 'x\0.jpg']) {
+    for (const bad of [
+      '../etc/passwd',
+      '2026/../../x.jpg',
+      '/etc/passwd',
+      'C:\\x.jpg',
+      'a\\..\\b',
+      '',
+      'a//b.jpg',
+      '.hidden',
+      'a/b c.jpg',
+      'x\0.jpg',
+    ]) {
       expect(() => assertSafeKey(bad), bad).toThrow(/Invalid storage key/);
       await expect(storage.put(bad, Buffer.from('x'))).rejects.toThrow(/Invalid storage key/);
       await expect(storage.get(bad)).rejects.toThrow(/Invalid storage key/);

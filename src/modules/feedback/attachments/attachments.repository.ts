@@ -33,11 +33,20 @@ export async function lockAttachments(tx: Executor, ids: string[]): Promise<Atta
 }
 
 export async function lockAttachment(tx: Executor, id: string): Promise<AttachmentRow | undefined> {
-  const [row] = await tx.select().from(reportAttachments).where(eq(reportAttachments.id, id)).limit(1).for('update');
+  const [row] = await tx
+    .select()
+    .from(reportAttachments)
+    .where(eq(reportAttachments.id, id))
+    .limit(1)
+    .for('update');
   return row;
 }
 
-export async function countAttachmentsOf(tx: Executor, reportId: string, purpose: 'report' | 'answer'): Promise<number> {
+export async function countAttachmentsOf(
+  tx: Executor,
+  reportId: string,
+  purpose: 'report' | 'answer',
+): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(reportAttachments)

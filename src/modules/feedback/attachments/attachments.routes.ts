@@ -46,12 +46,16 @@ export function contentDisposition(type: 'inline' | 'attachment', fileName: stri
 function sendFile(req: FastifyRequest, reply: FastifyReply, file: AttachmentContent, cacheControl?: string) {
   const total = file.data.length;
   reply
-    .header('content-disposition', contentDisposition(file.kind === 'document' ? 'attachment' : 'inline', file.fileName))
+    .header(
+      'content-disposition',
+      contentDisposition(file.kind === 'document' ? 'attachment' : 'inline', file.fileName),
+    )
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('accept-ranges', 'bytes');
   if (cacheControl) reply.header('cache-control', cacheControl);
-  const range = typeof req.headers.range === 'string' ? /^bytes=(\d*)-(\d*)$/.exec(req.headers.range.trim()) : null;
+  const range =
+    typeof req.headers.range === 'string' ? /^bytes=(\d*)-(\d*)$/.exec(req.headers.range.trim()) : null;
   if (range && (range[1] || range[2])) {
     let start: number;
     let end: number;
@@ -81,7 +85,9 @@ function uploadError(err: unknown): unknown {
     case 'FST_FILES_LIMIT':
     case 'FST_FIELDS_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return new AppError('validation', {}, [{ path: 'body', message: 'Chỉ gửi một tệp / Send one file only' }]);
+      return new AppError('validation', {}, [
+        { path: 'body', message: 'Chỉ gửi một tệp / Send one file only' },
+      ]);
     default:
       return err;
   }
@@ -109,19 +115,26 @@ export async function registerAttachmentRoutes(
     defineRoute(scope, {
       method: 'POST',
       url: '/api/v1/uploads',
-      summary: 'Tải lên một tệp đính kèm (multipart, trường "file") / Upload one attachment (multipart field "file")',
+      summary:
+        'Tải lên một tệp đính kèm (multipart, trường "file") / Upload one attachment (multipart field "file")',
       tags,
       preHandler: [maybeSignedIn],
       rateLimit: { max: 30, timeWindow: '1 minute' },
       security: 'none',
-      responses: { 201: 'Đã nhận tệp; gửi lại id và uploadToken khi gửi phản ánh', 413: 'Tệp quá lớn', 415: 'Loại tệp không được chấp nhận' },
+      responses: {
+        201: 'Đã nhận tệp; gửi lại id và uploadToken khi gửi phản ánh',
+        413: 'Tệp quá lớn',
+        415: 'Loại tệp không được chấp nhận',
+      },
       handler: async ({ req, reply }) => {
         let fileName: string;
         let data: Buffer;
         try {
           const part = await req.file();
           if (!part || part.fieldname !== 'file') {
-            throw new AppError('validation', {}, [{ path: 'body.file', message: 'Thiếu tệp / The file is missing' }]);
+            throw new AppError('validation', {}, [
+              { path: 'body.file', message: 'Thiếu tệp / The file is missing' },
+            ]);
           }
           fileName = part.filename ?? '';
           data = await part.toBuffer();
@@ -166,7 +179,10 @@ export async function registerAttachmentRoutes(
     query: fileQuery,
     responses: { 200: 'Nội dung tệp', 206: 'Một đoạn của tệp (Range)', 404: 'Không tìm thấy' },
     handler: async ({ req, reply, params, query }) => {
-      const file = await readAttachment(deps, null, params.id, { thumbnail: query.thumb === '1', publicOnly: true });
+      const file = await readAttachment(deps, null, params.id, {
+        thumbnail: query.thumb === '1',
+        publicOnly: true,
+      });
       return sendFile(req, reply, file, 'public, max-age=86400');
     },
   });

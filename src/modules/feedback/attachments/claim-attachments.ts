@@ -45,8 +45,10 @@ export async function claimAttachments(
   for (const id of unique) {
     const row = byId.get(id);
     if (!row) throw refuse(`Tệp đính kèm không tồn tại / Unknown attachment ${id}`);
-    if (row.reportId) throw refuse(`Tệp đính kèm đã được gắn với phản ánh khác / Attachment ${id} is already attached`);
-    const proven = tokenMatches(row.uploadToken, offered) || (!!proof.userId && row.uploadedBy === proof.userId);
+    if (row.reportId)
+      throw refuse(`Tệp đính kèm đã được gắn với phản ánh khác / Attachment ${id} is already attached`);
+    const proven =
+      tokenMatches(row.uploadToken, offered) || (!!proof.userId && row.uploadedBy === proof.userId);
     if (!proven) throw refuse(`Tệp đính kèm không thuộc về bạn / Attachment ${id} was not uploaded by you`);
   }
   const existing = await repo.countAttachmentsOf(tx, reportId, purpose);
@@ -54,5 +56,6 @@ export async function claimAttachments(
     throw refuse(`Tối đa ${MAX_ATTACHMENTS_PER_REPORT} tệp / At most ${MAX_ATTACHMENTS_PER_REPORT} files`);
   }
   const claimed = await repo.claimRows(tx, unique, reportId, purpose);
-  if (claimed !== unique.length) throw refuse('Tệp đính kèm vừa được gắn nơi khác / Attachment claimed concurrently');
+  if (claimed !== unique.length)
+    throw refuse('Tệp đính kèm vừa được gắn nơi khác / Attachment claimed concurrently');
 }
