@@ -33,9 +33,17 @@ async function run(argv: string[]): Promise<number> {
       const level = (rest[0] ?? (config.seed === 'none' ? 'base' : config.seed)) as 'base' | 'demo';
       const db = await openConfiguredDatabase(config);
       await migrateDatabase(db, config.databaseUrl);
-      const result = await seedDatabase(db, loadProfile(config.profile), level, { admin: config.adminPassword, demo: config.demoPassword });
+      const result = await seedDatabase(db, loadProfile(config.profile), level, {
+        admin: config.adminPassword,
+        demo: config.demoPassword,
+      });
       await db.close();
-      console.log(JSON.stringify({ ...result, generatedAdminPassword: result.generatedAdminPassword ? '(printed below)' : null }));
+      console.log(
+        JSON.stringify({
+          ...result,
+          generatedAdminPassword: result.generatedAdminPassword ? '(printed below)' : null,
+        }),
+      );
       if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
       return 0;
     }
@@ -71,8 +79,15 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'openapi': {
-      const app = await buildApp({ ...config, seed: 'none' }, { jobs: false, database: await openPglite(null) });
-      const doc = buildOpenApi(routeRegistry, { title: 'Tỉnh Số API', version: '1', serverUrl: config.publicUrl });
+      const app = await buildApp(
+        { ...config, seed: 'none' },
+        { jobs: false, database: await openPglite(null) },
+      );
+      const doc = buildOpenApi(routeRegistry, {
+        title: 'Tỉnh Số API',
+        version: '1',
+        serverUrl: config.publicUrl,
+      });
       await writeFile(path.resolve('docs/openapi.json'), JSON.stringify(doc, null, 2) + '\n');
       await app.close();
       await app.database.close();

@@ -130,7 +130,11 @@ export const ERRORS = {
     vi: 'Cần số điện thoại hoặc email để nhận kết quả và tra cứu phản ánh.',
     en: 'A phone number or email is needed to receive the answer and look the report up.',
   },
-  field_required: { status: 422, vi: 'Thiếu thông tin bắt buộc: {field}.', en: 'Missing required field: {field}.' },
+  field_required: {
+    status: 422,
+    vi: 'Thiếu thông tin bắt buộc: {field}.',
+    en: 'Missing required field: {field}.',
+  },
   not_a_sub_unit: {
     status: 422,
     vi: 'Chỉ chuyển được cho đơn vị cấp dưới của cơ quan đang xử lý.',

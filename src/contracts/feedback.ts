@@ -53,7 +53,9 @@ export const createReportRequest = z.strictObject({
     .default({}),
   displayPublicly: z.enum(['name', 'anonymous']).default('anonymous'),
   /** Explicit consent to the privacy notice; never pre-ticked in any form. */
-  consent: z.literal(true, { error: 'Cần đồng ý với thông báo xử lý dữ liệu cá nhân / Consent to the privacy notice is required' }),
+  consent: z.literal(true, {
+    error: 'Cần đồng ý với thông báo xử lý dữ liệu cá nhân / Consent to the privacy notice is required',
+  }),
   /** Staff recording a report for someone (call centre, walk-in, email) say which channel it came through. */
   channel: z.enum(CHANNELS).optional(),
   urgency: z.enum(URGENCY_CLASSES).optional(),
@@ -77,7 +79,10 @@ export const transitionRequest = z.strictObject({
 export type TransitionRequest = z.infer<typeof transitionRequest>;
 
 export const bulkAssignRequest = z.strictObject({
-  items: z.array(z.strictObject({ id: z.uuid(), version: z.number().int().min(1) })).min(1).max(100),
+  items: z
+    .array(z.strictObject({ id: z.uuid(), version: z.number().int().min(1) }))
+    .min(1)
+    .max(100),
   agencyId: z.uuid(),
   note: z.string().trim().max(2000).optional(),
 });

@@ -5,7 +5,9 @@ import { ROLES, type Permission, type Role } from './roles.js';
 export const phoneInput = z
   .string()
   .trim()
-  .regex(/^(\+?84|0)[\s.-]?\d(?:[\s.-]?\d){8}$/, { error: 'Số điện thoại không hợp lệ / Invalid phone number' });
+  .regex(/^(\+?84|0)[\s.-]?\d(?:[\s.-]?\d){8}$/, {
+    error: 'Số điện thoại không hợp lệ / Invalid phone number',
+  });
 
 /** Canonical +84 form of a Vietnamese phone number. */
 export function normalizePhone(input: string): string {
@@ -90,7 +92,9 @@ export const createUserRequest = z.strictObject({
     .trim()
     .min(3)
     .max(64)
-    .regex(/^[a-zA-Z0-9._-]+$/, { error: 'Chỉ gồm chữ, số, dấu chấm, gạch / Letters, digits, dot, dash only' }),
+    .regex(/^[a-zA-Z0-9._-]+$/, {
+      error: 'Chỉ gồm chữ, số, dấu chấm, gạch / Letters, digits, dot, dash only',
+    }),
   email: z.email().max(200).nullable().optional(),
   fullName: z.string().trim().min(2).max(200),
   password: z.string().min(10).max(500),
@@ -145,7 +149,9 @@ export const createAgencyRequest = z.strictObject({
     .trim()
     .min(2)
     .max(64)
-    .regex(/^[a-z0-9_.-]+$/, { error: 'Mã chỉ gồm chữ thường, số, . _ - / lower-case letters, digits, . _ -' }),
+    .regex(/^[a-z0-9_.-]+$/, {
+      error: 'Mã chỉ gồm chữ thường, số, . _ - / lower-case letters, digits, . _ -',
+    }),
   name: z.string().trim().min(2).max(300),
   shortName: z.string().trim().min(1).max(100),
   kind: z.enum(AGENCY_KIND_VALUES),

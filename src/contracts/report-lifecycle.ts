@@ -33,14 +33,33 @@ export const STATUS_LABELS: Record<ReportStatus, { vi: string; en: string }> = {
 };
 
 /** Statuses a citizen's report is still being worked on in (deadline running). */
-export const OPEN_STATUSES: readonly ReportStatus[] = ['received', 'accepted', 'assigned', 'in_progress', 'returned', 'answered', 'approved', 'reopened'];
+export const OPEN_STATUSES: readonly ReportStatus[] = [
+  'received',
+  'accepted',
+  'assigned',
+  'in_progress',
+  'returned',
+  'answered',
+  'approved',
+  'reopened',
+];
 
-export const REJECT_REASONS = ['spam', 'duplicate', 'out_of_scope', 'complaint_procedure', 'insufficient_info', 'emergency'] as const;
+export const REJECT_REASONS = [
+  'spam',
+  'duplicate',
+  'out_of_scope',
+  'complaint_procedure',
+  'insufficient_info',
+  'emergency',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 export const REJECT_REASON_LABELS: Record<RejectReason, { vi: string; en: string }> = {
   spam: { vi: 'Nội dung rác, quảng cáo hoặc không phù hợp', en: 'Spam or inappropriate content' },
   duplicate: { vi: 'Trùng với phản ánh đã có', en: 'Duplicate of an existing report' },
-  out_of_scope: { vi: 'Không thuộc phạm vi tiếp nhận của Tổng đài 1022', en: 'Outside the scope of the 1022 hotline' },
+  out_of_scope: {
+    vi: 'Không thuộc phạm vi tiếp nhận của Tổng đài 1022',
+    en: 'Outside the scope of the 1022 hotline',
+  },
   complaint_procedure: {
     vi: 'Là khiếu nại, tố cáo: cần gửi theo thủ tục của Luật Khiếu nại, Luật Tố cáo',
     en: 'A complaint or denunciation: it follows its own legal procedure',
@@ -99,24 +118,171 @@ const LEAD: readonly Role[] = ['agency_lead'];
  * The server's single transition command and the web app's action buttons both read it.
  */
 export const REPORT_TRANSITIONS: readonly Transition[] = [
-  { action: 'accept', from: ['received'], to: 'accepted', roles: IOC, agencyScoped: false, public: true, label: { vi: 'Tiếp nhận', en: 'Accept' } },
-  { action: 'reject', from: ['received', 'accepted', 'reopened'], to: 'rejected', roles: IOC, agencyScoped: false, public: true, label: { vi: 'Từ chối', en: 'Reject' } },
-  { action: 'assign', from: ['accepted', 'returned', 'reopened'], to: 'assigned', roles: IOC, agencyScoped: false, public: true, label: { vi: 'Chuyển xử lý', en: 'Assign' } },
-  { action: 'reassign', from: ['assigned', 'in_progress'], to: 'assigned', roles: IOC, agencyScoped: false, public: false, label: { vi: 'Chuyển cơ quan khác', en: 'Reassign' } },
-  { action: 'start', from: ['assigned'], to: 'in_progress', roles: AGENCY, agencyScoped: true, public: true, label: { vi: 'Nhận xử lý', en: 'Start handling' } },
-  { action: 'return_to_ioc', from: ['assigned', 'in_progress'], to: 'returned', roles: AGENCY, agencyScoped: true, public: false, label: { vi: 'Trả lại IOC (không thuộc thẩm quyền)', en: 'Return to IOC (not ours)' } },
-  { action: 'pass_down', from: ['assigned', 'in_progress'], to: 'assigned', roles: AGENCY, agencyScoped: true, public: false, label: { vi: 'Chuyển đơn vị cấp dưới', en: 'Pass down to a sub-unit' } },
-  { action: 'request_extension', from: ['in_progress'], to: 'same', roles: AGENCY, agencyScoped: true, public: false, extension: 'none', label: { vi: 'Xin gia hạn', en: 'Request more time' } },
-  { action: 'grant_extension', from: ['in_progress'], to: 'same', roles: IOC, agencyScoped: false, public: true, extension: 'requested', label: { vi: 'Đồng ý gia hạn', en: 'Grant extension' } },
-  { action: 'refuse_extension', from: ['in_progress'], to: 'same', roles: IOC, agencyScoped: false, public: false, extension: 'requested', label: { vi: 'Không đồng ý gia hạn', en: 'Refuse extension' } },
-  { action: 'submit_answer', from: ['in_progress'], to: 'answered', roles: AGENCY, agencyScoped: true, public: false, label: { vi: 'Gửi dự thảo trả lời', en: 'Submit the answer' } },
-  { action: 'approve_answer', from: ['answered'], to: 'approved', roles: LEAD, agencyScoped: true, public: false, label: { vi: 'Duyệt trả lời', en: 'Approve the answer' } },
-  { action: 'send_back_answer', from: ['answered', 'approved'], to: 'in_progress', roles: [...LEAD, ...IOC], agencyScoped: true, public: false, label: { vi: 'Yêu cầu sửa trả lời', en: 'Send the answer back' } },
-  { action: 'publish', from: ['approved'], to: 'published', roles: IOC, agencyScoped: false, public: true, label: { vi: 'Công khai trả lời', en: 'Publish the answer' } },
-  { action: 'close', from: ['published'], to: 'closed', roles: IOC, agencyScoped: false, public: true, label: { vi: 'Đóng', en: 'Close' } },
-  { action: 'reopen', from: ['published', 'closed', 'rejected'], to: 'reopened', roles: IOC, agencyScoped: false, public: true, label: { vi: 'Mở lại', en: 'Reopen' } },
-  { action: 'reopen_by_citizen', from: ['published', 'closed'], to: 'reopened', roles: ['citizen'], agencyScoped: false, public: true, label: { vi: 'Người dân chưa hài lòng, mở lại', en: 'Reopened by the citizen' } },
-  { action: 'merge', from: ['received', 'accepted', 'assigned', 'returned', 'reopened'], to: 'merged', roles: IOC, agencyScoped: false, public: true, label: { vi: 'Gộp vào phản ánh khác', en: 'Merge into another report' } },
+  {
+    action: 'accept',
+    from: ['received'],
+    to: 'accepted',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Tiếp nhận', en: 'Accept' },
+  },
+  {
+    action: 'reject',
+    from: ['received', 'accepted', 'reopened'],
+    to: 'rejected',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Từ chối', en: 'Reject' },
+  },
+  {
+    action: 'assign',
+    from: ['accepted', 'returned', 'reopened'],
+    to: 'assigned',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Chuyển xử lý', en: 'Assign' },
+  },
+  {
+    action: 'reassign',
+    from: ['assigned', 'in_progress'],
+    to: 'assigned',
+    roles: IOC,
+    agencyScoped: false,
+    public: false,
+    label: { vi: 'Chuyển cơ quan khác', en: 'Reassign' },
+  },
+  {
+    action: 'start',
+    from: ['assigned'],
+    to: 'in_progress',
+    roles: AGENCY,
+    agencyScoped: true,
+    public: true,
+    label: { vi: 'Nhận xử lý', en: 'Start handling' },
+  },
+  {
+    action: 'return_to_ioc',
+    from: ['assigned', 'in_progress'],
+    to: 'returned',
+    roles: AGENCY,
+    agencyScoped: true,
+    public: false,
+    label: { vi: 'Trả lại IOC (không thuộc thẩm quyền)', en: 'Return to IOC (not ours)' },
+  },
+  {
+    action: 'pass_down',
+    from: ['assigned', 'in_progress'],
+    to: 'assigned',
+    roles: AGENCY,
+    agencyScoped: true,
+    public: false,
+    label: { vi: 'Chuyển đơn vị cấp dưới', en: 'Pass down to a sub-unit' },
+  },
+  {
+    action: 'request_extension',
+    from: ['in_progress'],
+    to: 'same',
+    roles: AGENCY,
+    agencyScoped: true,
+    public: false,
+    extension: 'none',
+    label: { vi: 'Xin gia hạn', en: 'Request more time' },
+  },
+  {
+    action: 'grant_extension',
+    from: ['in_progress'],
+    to: 'same',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    extension: 'requested',
+    label: { vi: 'Đồng ý gia hạn', en: 'Grant extension' },
+  },
+  {
+    action: 'refuse_extension',
+    from: ['in_progress'],
+    to: 'same',
+    roles: IOC,
+    agencyScoped: false,
+    public: false,
+    extension: 'requested',
+    label: { vi: 'Không đồng ý gia hạn', en: 'Refuse extension' },
+  },
+  {
+    action: 'submit_answer',
+    from: ['in_progress'],
+    to: 'answered',
+    roles: AGENCY,
+    agencyScoped: true,
+    public: false,
+    label: { vi: 'Gửi dự thảo trả lời', en: 'Submit the answer' },
+  },
+  {
+    action: 'approve_answer',
+    from: ['answered'],
+    to: 'approved',
+    roles: LEAD,
+    agencyScoped: true,
+    public: false,
+    label: { vi: 'Duyệt trả lời', en: 'Approve the answer' },
+  },
+  {
+    action: 'send_back_answer',
+    from: ['answered', 'approved'],
+    to: 'in_progress',
+    roles: [...LEAD, ...IOC],
+    agencyScoped: true,
+    public: false,
+    label: { vi: 'Yêu cầu sửa trả lời', en: 'Send the answer back' },
+  },
+  {
+    action: 'publish',
+    from: ['approved'],
+    to: 'published',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Công khai trả lời', en: 'Publish the answer' },
+  },
+  {
+    action: 'close',
+    from: ['published'],
+    to: 'closed',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Đóng', en: 'Close' },
+  },
+  {
+    action: 'reopen',
+    from: ['published', 'closed', 'rejected'],
+    to: 'reopened',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Mở lại', en: 'Reopen' },
+  },
+  {
+    action: 'reopen_by_citizen',
+    from: ['published', 'closed'],
+    to: 'reopened',
+    roles: ['citizen'],
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Người dân chưa hài lòng, mở lại', en: 'Reopened by the citizen' },
+  },
+  {
+    action: 'merge',
+    from: ['received', 'accepted', 'assigned', 'returned', 'reopened'],
+    to: 'merged',
+    roles: IOC,
+    agencyScoped: false,
+    public: true,
+    label: { vi: 'Gộp vào phản ánh khác', en: 'Merge into another report' },
+  },
 ];
 
 export function transitionFor(action: ReportAction): Transition {
@@ -139,8 +305,14 @@ export function canTransition(
 }
 
 /** The actions the UI should offer a person for a report. */
-export function availableActions(status: ReportStatus, roles: readonly Role[], extension: ExtensionState = 'none'): ReportAction[] {
-  return REPORT_TRANSITIONS.filter((t) => canTransition(t.action, status, roles, extension)).map((t) => t.action);
+export function availableActions(
+  status: ReportStatus,
+  roles: readonly Role[],
+  extension: ExtensionState = 'none',
+): ReportAction[] {
+  return REPORT_TRANSITIONS.filter((t) => canTransition(t.action, status, roles, extension)).map(
+    (t) => t.action,
+  );
 }
 
 /** The citizen may reopen (not satisfied) within this many days of publication. */

@@ -24,6 +24,10 @@ export async function seedDatabase(
     await seedRouting(tx, profile);
     const admin = await seedFirstAdmin(tx, passwords.admin);
     const demo = level === 'demo' ? await seedDemoAccounts(tx, profile, passwords.demo) : [];
-    return { adminCreated: admin.created, generatedAdminPassword: admin.generatedPassword, demoAccountsCreated: demo };
+    return {
+      adminCreated: admin.created,
+      generatedAdminPassword: admin.generatedPassword,
+      demoAccountsCreated: demo,
+    };
   });
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createHttpServer } from '../platform/http/http-server.js';
 import { buildOpenApi } from '../platform/http/openapi.js';
@@ -12,10 +13,18 @@ import type { IdentityDeps } from '../modules/identity/identity-deps.js';
 import { deleteExpiredSessions } from '../modules/identity/identity.repository.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { seedDatabase, type SeedResult } from '../seed/seed.js';
-import { FEEDBACK_JOBS, type FeedbackDeps, type NotifyReporterJob } from '../modules/feedback/feedback-deps.js';
+import {
+  FEEDBACK_JOBS,
+  type FeedbackDeps,
+  type NotifyReporterJob,
+} from '../modules/feedback/feedback-deps.js';
 import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.js';
 import { seedDemoReports } from '../modules/feedback/feedback-seed.js';
 import { registerRoutingRoutes } from '../modules/routing/routing.routes.js';
+import { localFileStorage } from '../platform/storage/storage.js';
+import { registerAttachmentRoutes } from '../modules/feedback/attachments/attachments.routes.js';
+import { canSee } from '../modules/feedback/use-cases/transition-report.js';
+import { findReport } from '../modules/feedback/feedback.repository.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
 import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
@@ -59,10 +68,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     const seed =
       config.seed === 'none'
         ? null
-        : await seedDatabase(database, profile, config.seed, { admin: config.adminPassword, demo: config.demoPassword });
+        : await seedDatabase(database, profile, config.seed, {
+            admin: config.adminPassword,
+            demo: config.demoPassword,
+          });
 
     const http = await createHttpServer(config, database);
-    const sms = options.sms ?? (config.sms.adapter === 'http' ? httpSmsSender(config.sms.url!, config.sms.token) : devSmsSender(config.dataDir, http.log));
+    const sms =
+      options.sms ??
+      (config.sms.adapter === 'http'
+        ? httpSmsSender(config.sms.url!, config.sms.token)
+        : devSmsSender(config.dataDir, http.log));
     const identity: IdentityDeps = {
       database,
       config,
@@ -82,6 +98,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
     registerFeedbackRoutes(http, feedback);
     registerRoutingRoutes(http, identity);
+    const storage = localFileStorage(path.join(config.dataDir, 'files'));
+    await registerAttachmentRoutes(
+      http,
+      { ...identity, storage },
+      {
+        canSee: async (p, reportId) => {
+          const r = await findReport(database.db, reportId);
+          return !!r && canSee(p, r);
+        },
+      },
+    );
     http.get('/api/v1/profile', async () => ({
       id: profile.id,
       province: profile.province,
@@ -90,13 +117,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       map: profile.map,
     }));
     http.get('/api/v1/openapi.json', async () =>
-      buildOpenApi(routeRegistry, { title: `${profile.brand.appName} — Tỉnh Số API`, version: '1', serverUrl: config.publicUrl }),
+      buildOpenApi(routeRegistry, {
+        title: `${profile.brand.appName} — Tỉnh Số API`,
+        version: '1',
+        serverUrl: config.publicUrl,
+      }),
     );
     await registerWebRoutes(http, { config, profile });
 
     if (jobs) {
       const notifier = options.notifier ?? outboxNotifier(config.dataDir, sms);
-      await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) => notifyReporter(feedback, notifier, job));
+      await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) =>
+        notifyReporter(feedback, notifier, job),
+      );
       await jobs.work(FEEDBACK_JOBS.checkDeadlines, () => checkDeadlines(feedback));
       await jobs.schedule(FEEDBACK_JOBS.checkDeadlines, '*/10 * * * *');
       await jobs.work(FEEDBACK_JOBS.closeQuietReports, () => closeQuietReports(feedback));

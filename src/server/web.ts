@@ -26,16 +26,28 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
   app.get('/', async (req, reply) =>
     html(
       reply.header('vary', 'Accept-Language'),
-      renderPortalHome({ brand: profile.brand, province: profile.province, lang: requestLang(req), publicUrl: config.publicUrl }),
+      renderPortalHome({
+        brand: profile.brand,
+        province: profile.province,
+        lang: requestLang(req),
+        publicUrl: config.publicUrl,
+      }),
     ),
   );
 
   app.get('/public.css', async (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await readFile(PUBLIC_CSS, 'utf8')),
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(await readFile(PUBLIC_CSS, 'utf8')),
   );
 
   app.get('/api/v1/docs', async (req, reply) => {
-    const doc = buildOpenApi(routeRegistry, { title: `${profile.brand.appName} API`, version: '1', serverUrl: config.publicUrl });
+    const doc = buildOpenApi(routeRegistry, {
+      title: `${profile.brand.appName} API`,
+      version: '1',
+      serverUrl: config.publicUrl,
+    });
     return html(reply, renderApiDocs(doc, requestLang(req)), 0);
   });
 
@@ -44,7 +56,9 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
       reply
         .status(503)
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chưa build</title><p>Ứng dụng web chưa được build. Chạy <code>npm run build:web</code>. / The web app is not built: run <code>npm run build:web</code>.</p></html>');
+        .send(
+          '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chưa build</title><p>Ứng dụng web chưa được build. Chạy <code>npm run build:web</code>. / The web app is not built: run <code>npm run build:web</code>.</p></html>',
+        );
     for (const face of ['app', 'console']) {
       app.get(`/${face}`, notBuilt);
       app.get(`/${face}/*`, notBuilt);
@@ -59,7 +73,8 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
     index: false,
     maxAge: '1h',
     setHeaders: (reply, file) => {
-      if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      if (file.includes(`${path.sep}assets${path.sep}`))
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   for (const face of ['app', 'console']) {
@@ -75,5 +90,7 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
       return serveIndex(req, reply);
     });
   }
-  app.get('/assets/*', async (req, reply) => reply.sendFile(path.join('assets', (req.params as { '*': string })['*'])));
+  app.get('/assets/*', async (req, reply) =>
+    reply.sendFile(path.join('assets', (req.params as { '*': string })['*'])),
+  );
 }

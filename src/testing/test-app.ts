@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import type { SmsSender } from '../platform/sms/sms.js';
@@ -27,7 +30,9 @@ export interface TestApp {
 }
 
 /** The real application on a fresh test database, seeded with demo data; jobs off unless asked. */
-export async function createTestApp(options: { jobs?: boolean; env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { jobs?: boolean; env?: Record<string, string>; now?: () => Date } = {},
+): Promise<TestApp> {
   const testDb = await openTestDatabase();
   const config = loadConfig({
     PROFILE: 'long-an-2022',
@@ -35,12 +40,17 @@ export async function createTestApp(options: { jobs?: boolean; env?: Record<stri
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
-    DATA_DIR: '/tmp/tinhso-test-unused',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tinhso-test-')),
     ...(testDb.url ? { DATABASE_URL: testDb.url } : {}),
     ...options.env,
   });
   const sms = new CapturingSms();
-  const app = await buildApp(config, { database: testDb.database, jobs: options.jobs ?? false, sms, ...(options.now ? { now: options.now } : {}) });
+  const app = await buildApp(config, {
+    database: testDb.database,
+    jobs: options.jobs ?? false,
+    sms,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     app,
     testDb,
@@ -60,7 +70,12 @@ export class TestClient {
   lang: 'vi' | 'en' = 'vi';
   constructor(private readonly app: App) {}
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.http.inject({
       method,
       url,

@@ -4,7 +4,12 @@ import { lookupQuery, ratingRequest } from '../../contracts/feedback.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { actorOf, type Principal } from '../identity/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
-import { getPublicReport, listPublicReports, lookupReport, rateReport } from './use-cases/citizen-follow-up.js';
+import {
+  getPublicReport,
+  listPublicReports,
+  lookupReport,
+  rateReport,
+} from './use-cases/citizen-follow-up.js';
 
 const tags = ['feedback-public'];
 // Looking up by code + contact is where tracking codes could be enumerated: keep it slow.
@@ -14,7 +19,10 @@ const LOOKUP_LIMIT = { max: 10, timeWindow: '1 minute' };
 export function citizenRoutes(
   app: FastifyInstance,
   deps: FeedbackDeps,
-  h: { maybeSignedIn: preHandlerAsyncHookHandler; me: (req: { principal?: Principal | null }) => Principal | null },
+  h: {
+    maybeSignedIn: preHandlerAsyncHookHandler;
+    me: (req: { principal?: Principal | null }) => Principal | null;
+  },
 ): void {
   defineRoute(app, {
     method: 'GET',
@@ -36,7 +44,8 @@ export function citizenRoutes(
     body: ratingRequest,
     preHandler: [h.maybeSignedIn],
     rateLimit: LOOKUP_LIMIT,
-    handler: async ({ req, params, body }) => rateReport(deps, h.me(req), params.code, body, actorOf(h.me(req), req)),
+    handler: async ({ req, params, body }) =>
+      rateReport(deps, h.me(req), params.code, body, actorOf(h.me(req), req)),
   });
 
   defineRoute(app, {
@@ -44,7 +53,10 @@ export function citizenRoutes(
     url: '/api/v1/public/reports',
     summary: 'Phản ánh đã trả lời công khai / Published answers',
     tags,
-    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20), before: z.string().max(40).optional() }),
+    query: z.strictObject({
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      before: z.string().max(40).optional(),
+    }),
     rateLimit: { max: 120, timeWindow: '1 minute' },
     handler: async ({ query }) => listPublicReports(deps, query.limit, query.before),
   });

@@ -21,24 +21,63 @@ interface SampleReport {
 
 type Step = { as: 'ioc' | 'canbo' | 'lanhdao'; action: ReportAction; extra?: Record<string, unknown> };
 
-const ANSWER = 'Đơn vị đã kiểm tra hiện trường và khắc phục xong. Cảm ơn người dân đã phản ánh; nếu còn tồn tại, vui lòng phản hồi để được xử lý tiếp.';
+const ANSWER =
+  'Đơn vị đã kiểm tra hiện trường và khắc phục xong. Cảm ơn người dân đã phản ánh; nếu còn tồn tại, vui lòng phản hồi để được xử lý tiếp.';
 
 /** The path each demo report takes, so that every lifecycle state appears in the demo. */
 const PATHS: { target: string; steps: Step[]; local: boolean }[] = [
   { target: 'received', steps: [], local: false },
   { target: 'merged', steps: [{ as: 'ioc', action: 'merge' }], local: false },
   { target: 'accepted', steps: [{ as: 'ioc', action: 'accept' }], local: false },
-  { target: 'rejected', steps: [{ as: 'ioc', action: 'reject', extra: { reason: 'out_of_scope', note: 'Nội dung thuộc thẩm quyền Tòa án.' } }], local: false },
-  { target: 'assigned', steps: [{ as: 'ioc', action: 'accept' }, { as: 'ioc', action: 'assign' }], local: false },
-  { target: 'in_progress', steps: [{ as: 'ioc', action: 'accept' }, { as: 'ioc', action: 'assign' }, { as: 'canbo', action: 'start' }], local: true },
+  {
+    target: 'rejected',
+    steps: [
+      {
+        as: 'ioc',
+        action: 'reject',
+        extra: { reason: 'out_of_scope', note: 'Nội dung thuộc thẩm quyền Tòa án.' },
+      },
+    ],
+    local: false,
+  },
+  {
+    target: 'assigned',
+    steps: [
+      { as: 'ioc', action: 'accept' },
+      { as: 'ioc', action: 'assign' },
+    ],
+    local: false,
+  },
+  {
+    target: 'in_progress',
+    steps: [
+      { as: 'ioc', action: 'accept' },
+      { as: 'ioc', action: 'assign' },
+      { as: 'canbo', action: 'start' },
+    ],
+    local: true,
+  },
   {
     target: 'returned',
-    steps: [{ as: 'ioc', action: 'accept' }, { as: 'ioc', action: 'assign' }, { as: 'canbo', action: 'return_to_ioc', extra: { note: 'Không thuộc thẩm quyền của UBND; đề nghị chuyển Điện lực.' } }],
+    steps: [
+      { as: 'ioc', action: 'accept' },
+      { as: 'ioc', action: 'assign' },
+      {
+        as: 'canbo',
+        action: 'return_to_ioc',
+        extra: { note: 'Không thuộc thẩm quyền của UBND; đề nghị chuyển Điện lực.' },
+      },
+    ],
     local: true,
   },
   {
     target: 'answered',
-    steps: [{ as: 'ioc', action: 'accept' }, { as: 'ioc', action: 'assign' }, { as: 'canbo', action: 'start' }, { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } }],
+    steps: [
+      { as: 'ioc', action: 'accept' },
+      { as: 'ioc', action: 'assign' },
+      { as: 'canbo', action: 'start' },
+      { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } },
+    ],
     local: true,
   },
   {
@@ -120,7 +159,12 @@ export async function seedDemoReports(deps: FeedbackDeps): Promise<number> {
     const path = PATHS[i % PATHS.length]!;
     const at = new Date(start + (i / samples.length) * 20 * 86400_000);
     const timed = { ...deps, now: () => at };
-    const unitCode = path.local && localUnit ? localUnit : sample.district_code && units.has(sample.district_code) ? sample.district_code : undefined;
+    const unitCode =
+      path.local && localUnit
+        ? localUnit
+        : sample.district_code && units.has(sample.district_code)
+          ? sample.district_code
+          : undefined;
     const input: CreateReportRequest = {
       categoryCode: path.local && localUnit ? localCategory(sample.category) : sample.category,
       title: sample.title.length >= 5 ? sample.title : `${sample.title} (phản ánh)`,
@@ -133,13 +177,20 @@ export async function seedDemoReports(deps: FeedbackDeps): Promise<number> {
       consent: true,
       channel: (['web', 'app', 'phone', 'email'] as const)[i % 4],
     };
-    const report = await submitReport(timed, actors.ioc, input, { idempotencyKey: `demo-seed-${i}`, actor: { id: null, label: 'seed' } });
+    const report = await submitReport(timed, actors.ioc, input, {
+      idempotencyKey: `demo-seed-${i}`,
+      actor: { id: null, label: 'seed' },
+    });
     created++;
     for (const step of path.steps) {
       const p = actors[step.as]!;
       const current = (await repo.findReport(db, report.id))!;
       const extra =
-        step.action === 'assign' ? { agencyId: current.suggestedAgencyId ?? localAgencyId } : step.action === 'merge' ? { mergeInto: previousCode } : {};
+        step.action === 'assign'
+          ? { agencyId: current.suggestedAgencyId ?? localAgencyId }
+          : step.action === 'merge'
+            ? { mergeInto: previousCode }
+            : {};
       await transitionReport(
         timed,
         p,
@@ -150,11 +201,21 @@ export async function seedDemoReports(deps: FeedbackDeps): Promise<number> {
     }
     previousCode = report.trackingCode;
   }
-  await createTemplate(deps, actors.ioc, { title: 'Đã khắc phục xong', body: ANSWER, categoryCode: null, purpose: 'answer' }, { id: actors.ioc.userId, label: 'seed' });
   await createTemplate(
     deps,
     actors.ioc,
-    { title: 'Từ chối: khiếu nại, tố cáo', body: 'Nội dung của Ông/Bà là khiếu nại/tố cáo, đề nghị gửi đơn theo Luật Khiếu nại, Luật Tố cáo đến cơ quan có thẩm quyền.', categoryCode: null, purpose: 'reject' },
+    { title: 'Đã khắc phục xong', body: ANSWER, categoryCode: null, purpose: 'answer' },
+    { id: actors.ioc.userId, label: 'seed' },
+  );
+  await createTemplate(
+    deps,
+    actors.ioc,
+    {
+      title: 'Từ chối: khiếu nại, tố cáo',
+      body: 'Nội dung của Ông/Bà là khiếu nại/tố cáo, đề nghị gửi đơn theo Luật Khiếu nại, Luật Tố cáo đến cơ quan có thẩm quyền.',
+      categoryCode: null,
+      purpose: 'reject',
+    },
     { id: actors.ioc.userId, label: 'seed' },
   );
   return created;
@@ -163,5 +224,14 @@ export async function seedDemoReports(deps: FeedbackDeps): Promise<number> {
 // Reports the local demo agency walks through must route to that agency: categories handled by the
 // People's Committee of the report's unit.
 function localCategory(category: string): string {
-  return ['giao_thong_ha_tang', 'chieu_sang', 'thoat_nuoc_ngap', 've_sinh_moi_truong', 'trat_tu_do_thi', 'cay_xanh'].includes(category) ? category : 'trat_tu_do_thi';
+  return [
+    'giao_thong_ha_tang',
+    'chieu_sang',
+    'thoat_nuoc_ngap',
+    've_sinh_moi_truong',
+    'trat_tu_do_thi',
+    'cay_xanh',
+  ].includes(category)
+    ? category
+    : 'trat_tu_do_thi';
 }

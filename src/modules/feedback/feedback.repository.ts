@@ -40,7 +40,9 @@ export async function updateReportIfUnchanged(
   const [row] = await db
     .update(reports)
     .set({ ...values, version: sql`${reports.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(reports.id, id), eq(reports.version, expected.version), eq(reports.status, expected.status)))
+    .where(
+      and(eq(reports.id, id), eq(reports.version, expected.version), eq(reports.status, expected.status)),
+    )
     .returning();
   return row;
 }
@@ -51,7 +53,9 @@ export async function insertEvent(db: Executor, values: typeof reportEvents.$inf
 }
 
 export async function eventsOf(db: Executor, reportId: string, publicOnly: boolean): Promise<EventRow[]> {
-  const where = publicOnly ? and(eq(reportEvents.reportId, reportId), eq(reportEvents.isPublic, true)) : eq(reportEvents.reportId, reportId);
+  const where = publicOnly
+    ? and(eq(reportEvents.reportId, reportId), eq(reportEvents.isPublic, true))
+    : eq(reportEvents.reportId, reportId);
   return db.select().from(reportEvents).where(where).orderBy(asc(reportEvents.id));
 }
 
@@ -62,11 +66,19 @@ export async function findEvent(db: Executor, id: number): Promise<EventRow | un
 
 export async function attachmentsOf(db: Executor, reportIds: string[]) {
   if (reportIds.length === 0) return [];
-  return db.select().from(reportAttachments).where(inArray(reportAttachments.reportId, reportIds)).orderBy(asc(reportAttachments.createdAt));
+  return db
+    .select()
+    .from(reportAttachments)
+    .where(inArray(reportAttachments.reportId, reportIds))
+    .orderBy(asc(reportAttachments.createdAt));
 }
 
 export async function notesOf(db: Executor, reportId: string) {
-  return db.select().from(reportNotes).where(eq(reportNotes.reportId, reportId)).orderBy(asc(reportNotes.createdAt));
+  return db
+    .select()
+    .from(reportNotes)
+    .where(eq(reportNotes.reportId, reportId))
+    .orderBy(asc(reportNotes.createdAt));
 }
 
 export async function insertNote(db: Executor, values: typeof reportNotes.$inferInsert) {
@@ -105,22 +117,33 @@ export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRo
   if (f.category) where.push(eq(reports.categoryCode, f.category));
   if (f.unit) {
     where.push(
-      or(eq(reports.unitCode, f.unit), sql`${reports.unitCode} in (select code from admin_units where parent_code = ${f.unit})`)!,
+      or(
+        eq(reports.unitCode, f.unit),
+        sql`${reports.unitCode} in (select code from admin_units where parent_code = ${f.unit})`,
+      )!,
     );
   }
   if (f.agencyId) where.push(eq(reports.agencyId, f.agencyId));
-  if (f.scopeAgencyIds) where.push(f.scopeAgencyIds.length ? inArray(reports.agencyId, f.scopeAgencyIds) : sql`false`);
+  if (f.scopeAgencyIds)
+    where.push(f.scopeAgencyIds.length ? inArray(reports.agencyId, f.scopeAgencyIds) : sql`false`);
   if (f.reporterUserId) where.push(eq(reports.reporterUserId, f.reporterUserId));
   if (f.overdue === true) {
-    where.push(sql`${reports.status} in (${openList}) and coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt}) < ${f.now}`);
+    where.push(
+      sql`${reports.status} in (${openList}) and coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt}) < ${f.now}`,
+    );
   }
   if (f.overdue === false) {
-    where.push(sql`not (${reports.status} in (${openList}) and coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt}) < ${f.now})`);
+    where.push(
+      sql`not (${reports.status} in (${openList}) and coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt}) < ${f.now})`,
+    );
   }
   if (f.q) where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
   if (f.after) {
     where.push(
-      or(lt(reports.receivedAt, f.after.receivedAt), and(eq(reports.receivedAt, f.after.receivedAt), lt(reports.id, f.after.id)))!,
+      or(
+        lt(reports.receivedAt, f.after.receivedAt),
+        and(eq(reports.receivedAt, f.after.receivedAt), lt(reports.id, f.after.id)),
+      )!,
     );
   }
   return db
@@ -144,9 +167,24 @@ export async function publishedReports(db: Executor, limit: number, before?: Dat
 }
 
 /** Open reports whose effective deadline is before `until`, earliest first. */
-export async function openWithDeadlineBefore(db: Executor, until: Date, scopeAgencyIds: string[] | undefined, limit: number): Promise<ReportRow[]> {
+export async function openWithDeadlineBefore(
+  db: Executor,
+  until: Date,
+  scopeAgencyIds: string[] | undefined,
+  limit: number,
+): Promise<ReportRow[]> {
   const due = sql`coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt})`;
-  const where: SQL[] = [inArray(reports.status, [...OPEN_STATUSES]), sql`${reports.deadlineAt} is not null`, sql`${due} < ${until}`];
-  if (scopeAgencyIds) where.push(scopeAgencyIds.length ? inArray(reports.agencyId, scopeAgencyIds) : sql`false`);
-  return db.select().from(reports).where(and(...where)).orderBy(asc(due)).limit(limit);
+  const where: SQL[] = [
+    inArray(reports.status, [...OPEN_STATUSES]),
+    sql`${reports.deadlineAt} is not null`,
+    sql`${due} < ${until}`,
+  ];
+  if (scopeAgencyIds)
+    where.push(scopeAgencyIds.length ? inArray(reports.agencyId, scopeAgencyIds) : sql`false`);
+  return db
+    .select()
+    .from(reports)
+    .where(and(...where))
+    .orderBy(asc(due))
+    .limit(limit);
 }

@@ -40,13 +40,24 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     body: createReportRequest,
     preHandler: [maybeSignedIn],
     rateLimit: { max: 30, timeWindow: '1 minute' },
-    responses: { 201: 'Đã tiếp nhận: mã tra cứu / Received: tracking code', 200: 'Đã tiếp nhận trước đó (cùng Idempotency-Key)' },
+    responses: {
+      201: 'Đã tiếp nhận: mã tra cứu / Received: tracking code',
+      200: 'Đã tiếp nhận trước đó (cùng Idempotency-Key)',
+    },
     handler: async ({ req, reply, body }) => {
       const key = req.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || !/^[\w.:-]{8,100}$/.test(key))) {
-        throw new AppError('validation', {}, [{ path: 'headers.idempotency-key', message: '8–100 ký tự chữ, số, . _ : - / 8–100 letters, digits, . _ : -' }]);
+        throw new AppError('validation', {}, [
+          {
+            path: 'headers.idempotency-key',
+            message: '8–100 ký tự chữ, số, . _ : - / 8–100 letters, digits, . _ : -',
+          },
+        ]);
       }
-      const result = await submitReport(deps, me(req), body, { idempotencyKey: key ?? null, actor: actorOf(me(req), req) });
+      const result = await submitReport(deps, me(req), body, {
+        idempotencyKey: key ?? null,
+        actor: actorOf(me(req), req),
+      });
       reply.status(result.created ? 201 : 200);
       return result;
     },
@@ -119,7 +130,8 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     params: idParams,
     body: transitionRequest,
     preHandler: [signedIn],
-    handler: async ({ req, params, body }) => transitionReport(deps, me(req), params.id, body, actorOf(me(req), req)),
+    handler: async ({ req, params, body }) =>
+      transitionReport(deps, me(req), params.id, body, actorOf(me(req), req)),
   });
 
   defineRoute(app, {
@@ -140,7 +152,8 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     params: idParams,
     body: triageRequest,
     preHandler: [signedIn],
-    handler: async ({ req, params, body }) => triageReport(deps, me(req), params.id, body, actorOf(me(req), req)),
+    handler: async ({ req, params, body }) =>
+      triageReport(deps, me(req), params.id, body, actorOf(me(req), req)),
   });
 
   defineRoute(app, {
@@ -185,7 +198,13 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     summary: 'Lĩnh vực phản ánh / Categories',
     tags,
     handler: async () => ({
-      items: (await listCategories(deps.database.db)).map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn, description: c.description, urgency: c.urgency })),
+      items: (await listCategories(deps.database.db)).map((c) => ({
+        code: c.code,
+        name: c.name,
+        nameEn: c.nameEn,
+        description: c.description,
+        urgency: c.urgency,
+      })),
     }),
   });
 
@@ -194,7 +213,11 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     url: '/api/v1/report-lifecycle',
     summary: 'Bảng quy trình xử lý (trạng thái, thao tác, vai trò) / The lifecycle table',
     tags,
-    handler: async () => ({ statuses: STATUS_LABELS, transitions: REPORT_TRANSITIONS, rejectReasons: REJECT_REASON_LABELS }),
+    handler: async () => ({
+      statuses: STATUS_LABELS,
+      transitions: REPORT_TRANSITIONS,
+      rejectReasons: REJECT_REASON_LABELS,
+    }),
   });
 
   citizenRoutes(app, deps, { maybeSignedIn, me });

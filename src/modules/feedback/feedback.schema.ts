@@ -80,7 +80,11 @@ export const reports = pgTable(
     uniqueIndex('reports_idempotency_uq').on(t.idempotencyKey),
     index('reports_queue_idx').on(t.status, t.receivedAt.desc(), t.id),
     index('reports_agency_idx').on(t.agencyId, t.status, t.receivedAt.desc()),
-    index('reports_deadline_idx').on(t.deadlineAt).where(sql`status in ('received','accepted','assigned','in_progress','returned','answered','approved','reopened')`),
+    index('reports_deadline_idx')
+      .on(t.deadlineAt)
+      .where(
+        sql`status in ('received','accepted','assigned','in_progress','returned','answered','approved','reopened')`,
+      ),
     index('reports_category_idx').on(t.categoryCode, t.receivedAt.desc()),
     index('reports_unit_idx').on(t.unitCode, t.receivedAt.desc()),
     index('reports_reporter_idx').on(t.reporterUserId),
@@ -90,12 +94,18 @@ export const reports = pgTable(
       'reports_status_ck',
       sql`${t.status} in (${inList(['received', 'accepted', 'rejected', 'assigned', 'in_progress', 'returned', 'answered', 'approved', 'published', 'closed', 'reopened', 'merged'])})`,
     ),
-    check('reports_channel_ck', sql`${t.channel} in (${inList(['app', 'web', 'phone', 'email', 'open311', 'walk_in', 'other'])})`),
+    check(
+      'reports_channel_ck',
+      sql`${t.channel} in (${inList(['app', 'web', 'phone', 'email', 'open311', 'walk_in', 'other'])})`,
+    ),
     check('reports_urgency_ck', sql`${t.urgency} in ('urgent','field','normal')`),
     check('reports_extension_ck', sql`${t.extensionState} in ('none','requested','granted','refused')`),
     check('reports_display_ck', sql`${t.displayPublicly} in ('name','anonymous')`),
     check('reports_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','unsatisfied')`),
-    check('reports_timeliness_ck', sql`${t.timeliness} is null or ${t.timeliness} in ('on_time','late','late_with_extension')`),
+    check(
+      'reports_timeliness_ck',
+      sql`${t.timeliness} is null or ${t.timeliness} in ('on_time','late','late_with_extension')`,
+    ),
     check(
       'reports_reject_reason_ck',
       sql`${t.rejectReason} is null or ${t.rejectReason} in (${inList(['spam', 'duplicate', 'out_of_scope', 'complaint_procedure', 'insufficient_info', 'emergency'])})`,
@@ -123,7 +133,9 @@ export const reportEvents = pgTable(
     actorId: uuid('actor_id'),
     actorLabel: text('actor_label'),
     note: text('note'),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('report_events_report_idx').on(t.reportId, t.id), index('report_events_at_idx').on(t.at)],
 );
@@ -193,5 +205,8 @@ export const deadlineAlerts = pgTable(
     deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('deadline_alerts_uq').on(t.reportId, t.kind, t.deadlineAt), check('deadline_alerts_kind_ck', sql`${t.kind} in ('due_soon','overdue')`)],
+  (t) => [
+    uniqueIndex('deadline_alerts_uq').on(t.reportId, t.kind, t.deadlineAt),
+    check('deadline_alerts_kind_ck', sql`${t.kind} in ('due_soon','overdue')`),
+  ],
 );

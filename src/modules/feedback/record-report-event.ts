@@ -40,12 +40,27 @@ export async function recordReportEvent(
     action: `report.${change.action}`,
     entityType: 'report',
     entityId: report.id,
-    summary: { code: report.trackingCode, from: change.fromStatus, to: change.toStatus, ...(change.data ?? {}) },
+    summary: {
+      code: report.trackingCode,
+      from: change.fromStatus,
+      to: change.toStatus,
+      ...(change.data ?? {}),
+    },
   });
-  const payload = JSON.stringify({ id: report.id, status: report.status, agencyId: report.agencyId, version: report.version, action: change.action });
+  const payload = JSON.stringify({
+    id: report.id,
+    status: report.status,
+    agencyId: report.agencyId,
+    version: report.version,
+    action: change.action,
+  });
   await tx.execute(sql`select pg_notify(${REPORT_CHANNEL}, ${payload})`);
   if (change.isPublic && deps.jobs) {
-    await deps.jobs.send<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, { reportId: report.id, eventId: event.id }, { tx });
+    await deps.jobs.send<NotifyReporterJob>(
+      FEEDBACK_JOBS.notifyReporter,
+      { reportId: report.id, eventId: event.id },
+      { tx },
+    );
   }
   return event;
 }

@@ -18,7 +18,11 @@ type Subscriber = (msg: ReportChangeMessage) => void;
  * subscriber hears only committed changes, from this process or any other on the same server.
  * Agency staff hear only about their agencies' reports; the message carries no personal data.
  */
-export function registerReportStream(app: FastifyInstance, deps: FeedbackDeps, signedIn: preHandlerAsyncHookHandler) {
+export function registerReportStream(
+  app: FastifyInstance,
+  deps: FeedbackDeps,
+  signedIn: preHandlerAsyncHookHandler,
+) {
   const subscribers = new Set<Subscriber>();
   const open = new Set<{ end(): void }>();
   let unlisten: (() => Promise<void>) | null = null;

@@ -1,4 +1,11 @@
-import type { AttachmentView, Channel, PublicReportView, ReportView, TimelineEntry, UrgencyClass } from '../../contracts/feedback.js';
+import type {
+  AttachmentView,
+  Channel,
+  PublicReportView,
+  ReportView,
+  TimelineEntry,
+  UrgencyClass,
+} from '../../contracts/feedback.js';
 import {
   OPEN_STATUSES,
   REPORT_TRANSITIONS,
@@ -24,7 +31,8 @@ export function isOverdue(r: repo.ReportRow, now: Date): boolean {
 export function actorMayTransition(p: Principal, r: repo.ReportRow, action: ReportAction): boolean {
   const t = REPORT_TRANSITIONS.find((x) => x.action === action)!;
   const roles = p.grants.map((g) => g.role);
-  if (!canTransition(action, r.status as ReportStatus, roles, r.extensionState as ExtensionState)) return false;
+  if (!canTransition(action, r.status as ReportStatus, roles, r.extensionState as ExtensionState))
+    return false;
   return t.roles.some((role) => {
     if (!roles.includes(role)) return false;
     if (role === 'citizen') return r.reporterUserId === p.userId;
@@ -35,10 +43,15 @@ export function actorMayTransition(p: Principal, r: repo.ReportRow, action: Repo
 
 export function availableActionsFor(p: Principal | null, r: repo.ReportRow): ReportAction[] {
   if (!p) return [];
-  return REPORT_TRANSITIONS.filter((t) => t.action !== 'reopen_by_citizen' && actorMayTransition(p, r, t.action)).map((t) => t.action);
+  return REPORT_TRANSITIONS.filter(
+    (t) => t.action !== 'reopen_by_citizen' && actorMayTransition(p, r, t.action),
+  ).map((t) => t.action);
 }
 
-function attachmentView(a: Awaited<ReturnType<typeof repo.attachmentsOf>>[number], publicUrl: boolean): AttachmentView {
+function attachmentView(
+  a: Awaited<ReturnType<typeof repo.attachmentsOf>>[number],
+  publicUrl: boolean,
+): AttachmentView {
   return {
     id: a.id,
     kind: a.kind as AttachmentView['kind'],
@@ -52,13 +65,22 @@ function attachmentView(a: Awaited<ReturnType<typeof repo.attachmentsOf>>[number
 }
 
 /** Reports as staff (or their reporter) see them; contact data only where the role allows. */
-export async function presentReports(db: Executor, rows: repo.ReportRow[], p: Principal | null, now: Date): Promise<ReportView[]> {
+export async function presentReports(
+  db: Executor,
+  rows: repo.ReportRow[],
+  p: Principal | null,
+  now: Date,
+): Promise<ReportView[]> {
   const names = await agencyNames(db, [...new Set(rows.flatMap((r) => (r.agencyId ? [r.agencyId] : [])))]);
   const units = await unitNames(db, [...new Set(rows.flatMap((r) => (r.unitCode ? [r.unitCode] : [])))]);
-  const attachments = await repo.attachmentsOf(db, rows.map((r) => r.id));
+  const attachments = await repo.attachmentsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const mergedTargets = new Map<string, string>();
   for (const r of rows) {
-    if (r.mergedIntoId) mergedTargets.set(r.id, (await repo.findReport(db, r.mergedIntoId))?.trackingCode ?? '');
+    if (r.mergedIntoId)
+      mergedTargets.set(r.id, (await repo.findReport(db, r.mergedIntoId))?.trackingCode ?? '');
   }
   return rows.map((r) => {
     const own = !!p && r.reporterUserId === p.userId;
@@ -98,7 +120,9 @@ export async function presentReports(db: Executor, rows: repo.ReportRow[], p: Pr
       rejectReason: r.rejectReason as RejectReason | null,
       mergedIntoCode: mergedTargets.get(r.id) ?? null,
       timeliness: r.timeliness as ReportView['timeliness'],
-      attachments: attachments.filter((a) => a.reportId === r.id && (!a.hidden || !own)).map((a) => attachmentView(a, false)),
+      attachments: attachments
+        .filter((a) => a.reportId === r.id && (!a.hidden || !own))
+        .map((a) => attachmentView(a, false)),
       availableActions: availableActionsFor(p, r),
     };
   });
@@ -133,7 +157,10 @@ export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<Pu
     body: r.body,
     unitName: unit ?? null,
     // Rounded to about 100 m: enough to find the pothole, not the reporter's doorstep.
-    location: r.lat !== null && r.lon !== null ? { lat: Math.round(r.lat * 1000) / 1000, lon: Math.round(r.lon * 1000) / 1000 } : null,
+    location:
+      r.lat !== null && r.lon !== null
+        ? { lat: Math.round(r.lat * 1000) / 1000, lon: Math.round(r.lon * 1000) / 1000 }
+        : null,
     receivedAt: r.receivedAt.toISOString(),
     reporterName: r.displayPublicly === 'name' ? r.reporterName : null,
     agencyName: agency ?? null,
@@ -141,8 +168,14 @@ export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<Pu
     publishedAt: r.publishedAt?.toISOString() ?? null,
     rating: r.rating as PublicReportView['rating'],
     rejectReason: r.rejectReason as RejectReason | null,
-    timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, toStatus: e.toStatus as ReportStatus | null })),
-    attachments: answered ? attachments.map((a) => ({ url: `/api/v1/public/attachments/${a.id}`, kind: a.kind })) : [],
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      toStatus: e.toStatus as ReportStatus | null,
+    })),
+    attachments: answered
+      ? attachments.map((a) => ({ url: `/api/v1/public/attachments/${a.id}`, kind: a.kind }))
+      : [],
   };
 }
 

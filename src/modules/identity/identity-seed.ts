@@ -44,7 +44,8 @@ export async function seedUnitsAndAgencies(tx: Executor, profile: Profile): Prom
   };
   const ordered = [...profile.agencies].sort((a, b) => depth(a.code) - depth(b.code));
   const ids = new Map<string, string>();
-  for (const row of await tx.select({ id: agencies.id, code: agencies.code }).from(agencies)) ids.set(row.code, row.id);
+  for (const row of await tx.select({ id: agencies.id, code: agencies.code }).from(agencies))
+    ids.set(row.code, row.id);
   for (const a of ordered) {
     const values = {
       code: a.code,
@@ -60,7 +61,13 @@ export async function seedUnitsAndAgencies(tx: Executor, profile: Profile): Prom
       .values(values)
       .onConflictDoUpdate({
         target: agencies.code,
-        set: { name: values.name, shortName: values.shortName, kind: values.kind, parentId: values.parentId, unitCode: values.unitCode },
+        set: {
+          name: values.name,
+          shortName: values.shortName,
+          kind: values.kind,
+          parentId: values.parentId,
+          unitCode: values.unitCode,
+        },
       })
       .returning({ id: agencies.id });
     ids.set(a.code, row!.id);
@@ -90,7 +97,12 @@ export async function seedFirstAdmin(
     passwordHash: await hashPassword(adminPassword ?? generated!),
   });
   await repo.replaceGrants(tx, user.id, [{ role: 'admin', agencyId: null, unitCode: null }]);
-  await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.created', entityType: 'user', entityId: user.id, summary: { username: 'admin', roles: ['admin'], seed: 'base' } });
+  await appendAudit(tx, SYSTEM_ACTOR, {
+    action: 'user.created',
+    entityType: 'user',
+    entityId: user.id,
+    summary: { username: 'admin', roles: ['admin'], seed: 'base' },
+  });
   return { created: true, generatedPassword: generated };
 }
 
@@ -105,20 +117,37 @@ interface DemoAccount {
 /** One demo account per role; the README lists them. All share DEMO_PASSWORD. */
 export function demoAccounts(profile: Profile): DemoAccount[] {
   const districtPc = profile.agencies.find((a) => a.kind === 'district_pc');
-  const communeUnderDistrict = profile.agencies.find((a) => a.kind === 'commune_pc' && a.parentCode === districtPc?.code);
+  const communeUnderDistrict = profile.agencies.find(
+    (a) => a.kind === 'commune_pc' && a.parentCode === districtPc?.code,
+  );
   const firstCommune = profile.agencies.find((a) => a.kind === 'commune_pc');
   const localPc = districtPc ?? firstCommune;
   const teamAgency = communeUnderDistrict ?? firstCommune;
   return [
     { username: 'ioc', fullName: 'Trần Thị Điều Hành', role: 'ioc_operator' },
     { username: 'tongdai', fullName: 'Lê Văn Tổng Đài', role: 'call_agent' },
-    { username: 'canbo', fullName: 'Phạm Minh Xử Lý', role: 'agency_handler', agency: (a) => a.code === localPc?.code },
-    { username: 'lanhdao', fullName: 'Nguyễn Văn Lãnh Đạo', role: 'agency_lead', agency: (a) => a.code === localPc?.code },
+    {
+      username: 'canbo',
+      fullName: 'Phạm Minh Xử Lý',
+      role: 'agency_handler',
+      agency: (a) => a.code === localPc?.code,
+    },
+    {
+      username: 'lanhdao',
+      fullName: 'Nguyễn Văn Lãnh Đạo',
+      role: 'agency_lead',
+      agency: (a) => a.code === localPc?.code,
+    },
     { username: 'canhbao', fullName: 'Võ Thị Cảnh Báo', role: 'alert_officer' },
     { username: 'duyetcanhbao', fullName: 'Đỗ Văn Phê Duyệt', role: 'alert_approver' },
     { username: 'bientap', fullName: 'Huỳnh Thị Biên Tập', role: 'editor' },
     { username: 'so', fullName: 'Bùi Văn Sở', role: 'department_staff' },
-    { username: 'tocongnghe', fullName: 'Đặng Thị Cộng Đồng', role: 'community_team', agency: (a) => a.code === teamAgency?.code },
+    {
+      username: 'tocongnghe',
+      fullName: 'Đặng Thị Cộng Đồng',
+      role: 'community_team',
+      agency: (a) => a.code === teamAgency?.code,
+    },
   ];
 }
 
@@ -127,7 +156,11 @@ export async function seedDemoAccounts(tx: Executor, profile: Profile, password:
   const created: string[] = [];
   const hash = await hashPassword(password);
   for (const account of demoAccounts(profile)) {
-    const [exists] = await tx.select({ id: users.id }).from(users).where(and(eq(users.kind, 'staff'), eq(users.username, account.username))).limit(1);
+    const [exists] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.kind, 'staff'), eq(users.username, account.username)))
+      .limit(1);
     if (exists) continue;
     let agencyId: string | null = null;
     if (account.agency) {
@@ -136,9 +169,19 @@ export async function seedDemoAccounts(tx: Executor, profile: Profile, password:
       if (!row) continue;
       agencyId = row.id;
     }
-    const user = await repo.insertUser(tx, { kind: 'staff', username: account.username, fullName: account.fullName, passwordHash: hash });
+    const user = await repo.insertUser(tx, {
+      kind: 'staff',
+      username: account.username,
+      fullName: account.fullName,
+      passwordHash: hash,
+    });
     await repo.replaceGrants(tx, user.id, [{ role: account.role, agencyId, unitCode: null }]);
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.created', entityType: 'user', entityId: user.id, summary: { username: account.username, roles: [account.role], seed: 'demo' } });
+    await appendAudit(tx, SYSTEM_ACTOR, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      summary: { username: account.username, roles: [account.role], seed: 'demo' },
+    });
     created.push(account.username);
   }
   return created;

@@ -36,7 +36,11 @@ export async function findCitizenByPhone(db: Executor, phone: string): Promise<U
 
 export async function grantsOf(db: Executor, userId: string): Promise<RoleGrant[]> {
   const rows = await db
-    .select({ role: roleAssignments.role, agencyId: roleAssignments.agencyId, unitCode: roleAssignments.unitCode })
+    .select({
+      role: roleAssignments.role,
+      agencyId: roleAssignments.agencyId,
+      unitCode: roleAssignments.unitCode,
+    })
     .from(roleAssignments)
     .where(eq(roleAssignments.userId, userId));
   return rows.map((r) => ({ ...r, role: r.role as Role }));
@@ -122,7 +126,11 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<nu
   return rows.length;
 }
 
-export async function updateUser(db: Executor, id: string, values: Partial<typeof users.$inferInsert>): Promise<void> {
+export async function updateUser(
+  db: Executor,
+  id: string,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<void> {
   await db
     .update(users)
     .set({ ...values, updatedAt: new Date() })
@@ -167,7 +175,13 @@ export function toUserView(row: UserRow, roles: RoleView[]): UserView {
 
 export async function listStaff(
   db: Executor,
-  filter: { q?: string | undefined; role?: Role | undefined; agencyId?: string | undefined; limit: number; offset: number },
+  filter: {
+    q?: string | undefined;
+    role?: Role | undefined;
+    agencyId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: UserView[]; total: number }> {
   const where: SQL[] = [eq(users.kind, 'staff')];
   if (filter.q) {
@@ -235,7 +249,11 @@ export async function agencyIdsExist(db: Executor, ids: string[]): Promise<Set<s
 }
 
 export async function unitExists(db: Executor, code: string): Promise<boolean> {
-  const [row] = await db.select({ code: adminUnits.code }).from(adminUnits).where(eq(adminUnits.code, code)).limit(1);
+  const [row] = await db
+    .select({ code: adminUnits.code })
+    .from(adminUnits)
+    .where(eq(adminUnits.code, code))
+    .limit(1);
   return !!row;
 }
 
@@ -261,7 +279,10 @@ export async function listUnits(
   }));
 }
 
-export async function insertOneTimeCode(db: Executor, values: typeof oneTimeCodes.$inferInsert): Promise<void> {
+export async function insertOneTimeCode(
+  db: Executor,
+  values: typeof oneTimeCodes.$inferInsert,
+): Promise<void> {
   await db.insert(oneTimeCodes).values(values);
 }
 

@@ -1,7 +1,13 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
-import { createTestApp, TEST_ADMIN_PASSWORD, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
+import {
+  createTestApp,
+  TEST_ADMIN_PASSWORD,
+  TEST_DEMO_PASSWORD,
+  TestClient,
+  type TestApp,
+} from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
 
 let t: TestApp;
@@ -32,7 +38,10 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     const vi = await c.post('/api/v1/auth/login', { login: 'ioc', password: 'wrong-password' });
     expect(vi.statusCode).toBe(401);
     expect(vi.headers['content-type']).toContain('application/problem+json');
-    expect(vi.json()).toMatchObject({ code: 'invalid_credentials', title: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    expect(vi.json()).toMatchObject({
+      code: 'invalid_credentials',
+      title: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
     c.lang = 'en';
     const en = await c.post('/api/v1/auth/login', { login: 'ioc', password: 'wrong-password' });
     expect(en.json().title).toBe('Wrong username or password.');
@@ -40,7 +49,8 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
 
   it('locks an account after five failures, even with the right password afterwards', async () => {
     const c = new TestClient(t.app);
-    for (let i = 0; i < 5; i++) await c.post('/api/v1/auth/login', { login: 'bientap', password: 'not-the-password' });
+    for (let i = 0; i < 5; i++)
+      await c.post('/api/v1/auth/login', { login: 'bientap', password: 'not-the-password' });
     const res = await c.post('/api/v1/auth/login', { login: 'bientap', password: TEST_DEMO_PASSWORD });
     expect(res.statusCode).toBe(423);
     expect(res.json().code).toBe('account_locked');
@@ -54,7 +64,10 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     const unknown = await c.post('/api/v1/auth/login', { login: 'admin', password: 'x', role: 'admin' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe('validation');
-    const huge = await c.post('/api/v1/auth/login', { login: 'admin', password: 'x'.repeat(2 * 1024 * 1024) });
+    const huge = await c.post('/api/v1/auth/login', {
+      login: 'admin',
+      password: 'x'.repeat(2 * 1024 * 1024),
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('payload_too_large');
   });
@@ -82,15 +95,29 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('refuses state changes without the CSRF token or from another origin', async () => {
-    const noToken = await admin.request('POST', '/api/v1/admin/agencies', { code: 'x-test', name: 'X', shortName: 'X', kind: 'other' }, { 'x-csrf-token': 'nope' });
+    const noToken = await admin.request(
+      'POST',
+      '/api/v1/admin/agencies',
+      { code: 'x-test', name: 'X', shortName: 'X', kind: 'other' },
+      { 'x-csrf-token': 'nope' },
+    );
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('csrf');
-    const crossSite = await admin.request('POST', '/api/v1/admin/agencies', { code: 'x-test', name: 'X', shortName: 'X', kind: 'other' }, { origin: 'https://evil.example' });
+    const crossSite = await admin.request(
+      'POST',
+      '/api/v1/admin/agencies',
+      { code: 'x-test', name: 'X', shortName: 'X', kind: 'other' },
+      { origin: 'https://evil.example' },
+    );
     expect(crossSite.statusCode).toBe(403);
   });
 
   it('creates an agency handler scoped to one district and records it in the audit log', async () => {
-    const agencies = (await admin.get('/api/v1/agencies')).json().items as { id: string; name: string; kind: string }[];
+    const agencies = (await admin.get('/api/v1/agencies')).json().items as {
+      id: string;
+      name: string;
+      kind: string;
+    }[];
     const benLuc = agencies.find((a) => a.kind === 'district_pc' && a.name.includes('Bến Lức'));
     expect(benLuc).toBeDefined();
     const needsAgency = await admin.post('/api/v1/admin/users', {
@@ -151,7 +178,9 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     expect(again.json().code).toBe('otp_too_soon');
     const code = t.sms.lastCode()!;
     const wrongCode = code === '000000' ? '111111' : '000000';
-    expect((await c.post('/api/v1/auth/otp/verify', { phone: '0912345678', code: wrongCode })).json().code).toBe('otp_invalid');
+    expect(
+      (await c.post('/api/v1/auth/otp/verify', { phone: '0912345678', code: wrongCode })).json().code,
+    ).toBe('otp_invalid');
     const ok = await c.post('/api/v1/auth/otp/verify', { phone: '+84912345678', code });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user).toMatchObject({ kind: 'citizen', phoneMasked: '+8491*****78' });
@@ -165,7 +194,9 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     const result = await verifyAuditChain(t.app.database);
     expect(result.ok).toBe(true);
     expect(result.rows).toBeGreaterThan(10);
-    await expect(t.app.database.query('update audit_log set action = $1 where id = 1', ['forged'])).rejects.toThrow(/append-only/);
+    await expect(
+      t.app.database.query('update audit_log set action = $1 where id = 1', ['forged']),
+    ).rejects.toThrow(/append-only/);
     await expect(t.app.database.query('delete from audit_log where id = 1')).rejects.toThrow(/append-only/);
   });
 

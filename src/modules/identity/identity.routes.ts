@@ -23,7 +23,6 @@ import type { Principal } from './policy.js';
 import {
   actorOf,
   clearSessionCookie,
-  loadPrincipal,
   optionalSignIn,
   principalFor,
   requestMeta,
@@ -49,13 +48,18 @@ const AUTH_LIMIT = { max: 20, timeWindow: '1 minute' };
 export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): void {
   const signedIn = requireSignedIn(deps);
   const db = deps.database.db;
-  const me = (req: Parameters<typeof loadPrincipal>[1]) => req.principal as Principal;
+  const me = (req: { principal?: Principal | null }) => req.principal as Principal;
 
   async function sessionResponse(p: Principal): Promise<SessionResponse> {
     return { user: await sessionUserView(db, p), csrfToken: p.csrfToken };
   }
 
-  async function principalOfNewSession(user: repo.UserRow, token: string, csrfToken: string, mfaVerified: boolean) {
+  async function principalOfNewSession(
+    user: repo.UserRow,
+    token: string,
+    csrfToken: string,
+    mfaVerified: boolean,
+  ) {
     const id = createHash('sha256').update(token).digest('hex');
     return principalFor(db, user, { id, csrfToken, mfaVerified });
   }
@@ -145,7 +149,8 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     body: totpCodeRequest,
     preHandler: [signedIn],
     rateLimit: AUTH_LIMIT,
-    handler: async ({ req, body }) => sessionResponse(await enableTotp(deps, me(req), body.code, actorOf(me(req), req))),
+    handler: async ({ req, body }) =>
+      sessionResponse(await enableTotp(deps, me(req), body.code, actorOf(me(req), req))),
   });
 
   defineRoute(app, {
@@ -210,7 +215,8 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     params: idParams,
     body: updateUserRequest,
     preHandler: [signedIn],
-    handler: async ({ req, params, body }) => updateUser(deps, me(req), params.id, body, actorOf(me(req), req)),
+    handler: async ({ req, params, body }) =>
+      updateUser(deps, me(req), params.id, body, actorOf(me(req), req)),
   });
 
   defineRoute(app, {
@@ -245,7 +251,8 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     params: idParams,
     body: updateAgencyRequest,
     preHandler: [signedIn],
-    handler: async ({ req, params, body }) => updateAgency(deps, me(req), params.id, body, actorOf(me(req), req)),
+    handler: async ({ req, params, body }) =>
+      updateAgency(deps, me(req), params.id, body, actorOf(me(req), req)),
   });
 
   defineRoute(app, {

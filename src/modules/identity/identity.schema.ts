@@ -27,7 +27,10 @@ export const adminUnits = pgTable(
     level: integer('level').notNull(),
     parentCode: text('parent_code').references((): AnyPgColumn => adminUnits.code),
   },
-  (t) => [index('admin_units_parent_idx').on(t.parentCode), check('admin_units_level_ck', sql`${t.level} between 1 and 3`)],
+  (t) => [
+    index('admin_units_parent_idx').on(t.parentCode),
+    check('admin_units_level_ck', sql`${t.level} between 1 and 3`),
+  ],
 );
 
 export const AGENCY_KINDS = [
@@ -118,7 +121,12 @@ export const roleAssignments = pgTable(
   },
   (t) => [
     index('role_assignments_user_idx').on(t.userId),
-    uniqueIndex('role_assignments_uq').on(t.userId, t.role, sql`coalesce(${t.agencyId}::text, '')`, sql`coalesce(${t.unitCode}, '')`),
+    uniqueIndex('role_assignments_uq').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.agencyId}::text, '')`,
+      sql`coalesce(${t.unitCode}, '')`,
+    ),
     check(
       'role_assignments_role_ck',
       sql`${t.role} in ('citizen','call_agent','ioc_operator','agency_handler','agency_lead','alert_officer','alert_approver','editor','department_staff','community_team','admin')`,

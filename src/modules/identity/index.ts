@@ -41,12 +41,20 @@ const agencyCols = {
 };
 
 export async function agencyById(db: Executor, id: string): Promise<AgencyRef | undefined> {
-  const [row] = await db.select(agencyCols).from(agencies).where(and(eq(agencies.id, id), eq(agencies.active, true))).limit(1);
+  const [row] = await db
+    .select(agencyCols)
+    .from(agencies)
+    .where(and(eq(agencies.id, id), eq(agencies.active, true)))
+    .limit(1);
   return row;
 }
 
 export async function agencyByCode(db: Executor, code: string): Promise<AgencyRef | undefined> {
-  const [row] = await db.select(agencyCols).from(agencies).where(and(eq(agencies.code, code), eq(agencies.active, true))).limit(1);
+  const [row] = await db
+    .select(agencyCols)
+    .from(agencies)
+    .where(and(eq(agencies.code, code), eq(agencies.active, true)))
+    .limit(1);
   return row;
 }
 
@@ -55,14 +63,23 @@ export async function peoplesCommitteeOf(db: Executor, unitCode: string): Promis
   const [row] = await db
     .select(agencyCols)
     .from(agencies)
-    .where(and(eq(agencies.unitCode, unitCode), inArray(agencies.kind, ['commune_pc', 'district_pc']), eq(agencies.active, true)))
+    .where(
+      and(
+        eq(agencies.unitCode, unitCode),
+        inArray(agencies.kind, ['commune_pc', 'district_pc']),
+        eq(agencies.active, true),
+      ),
+    )
     .limit(1);
   return row;
 }
 
 export async function agencyNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids));
+  const rows = await db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(inArray(agencies.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -73,7 +90,12 @@ export function agencySubtree(db: Executor, rootId: string): Promise<string[]> {
 
 export async function unitByCode(db: Executor, code: string): Promise<UnitRef | undefined> {
   const [row] = await db
-    .select({ code: adminUnits.code, name: adminUnits.name, level: adminUnits.level, parentCode: adminUnits.parentCode })
+    .select({
+      code: adminUnits.code,
+      name: adminUnits.name,
+      level: adminUnits.level,
+      parentCode: adminUnits.parentCode,
+    })
     .from(adminUnits)
     .where(eq(adminUnits.code, code))
     .limit(1);
@@ -82,7 +104,10 @@ export async function unitByCode(db: Executor, code: string): Promise<UnitRef | 
 
 export async function unitNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.select({ code: adminUnits.code, name: adminUnits.name }).from(adminUnits).where(inArray(adminUnits.code, codes));
+  const rows = await db
+    .select({ code: adminUnits.code, name: adminUnits.name })
+    .from(adminUnits)
+    .where(inArray(adminUnits.code, codes));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 

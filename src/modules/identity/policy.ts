@@ -1,4 +1,11 @@
-import { AGENCY_SCOPED_ROLES, MFA_GUARDED, MFA_REQUIRED_ROLES, PERMISSIONS, type Permission, type Role } from '../../contracts/roles.js';
+import {
+  AGENCY_SCOPED_ROLES,
+  MFA_GUARDED,
+  MFA_REQUIRED_ROLES,
+  PERMISSIONS,
+  type Permission,
+  type Role,
+} from '../../contracts/roles.js';
 import { AppError } from '../../platform/http/problem.js';
 import type { RoleGrant } from './identity.repository.js';
 

@@ -53,7 +53,12 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, kind: 'staff' | 'citizen') {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  secure: boolean,
+  kind: 'staff' | 'citizen',
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -78,7 +83,12 @@ export function requestMeta(req: FastifyRequest): RequestMeta {
 }
 
 export function actorOf(p: Principal | null, req: FastifyRequest): Actor {
-  return { id: p?.userId ?? null, label: p?.label ?? 'anonymous', ip: req.ip ?? null, requestId: String(req.id) };
+  return {
+    id: p?.userId ?? null,
+    label: p?.label ?? 'anonymous',
+    ip: req.ip ?? null,
+    requestId: String(req.id),
+  };
 }
 
 /** Builds the principal for a user (grants and agency scopes). */
@@ -122,7 +132,12 @@ export async function loadPrincipal(deps: IdentityDeps, req: FastifyRequest): Pr
   const user = await repo.findUserById(db, session.userId);
   if (!user || !user.active) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > 5 * 60_000) {
-    await repo.touchSession(db, id, now, new Date(now.getTime() + sessionTtlMs(user.kind as 'staff' | 'citizen')));
+    await repo.touchSession(
+      db,
+      id,
+      now,
+      new Date(now.getTime() + sessionTtlMs(user.kind as 'staff' | 'citizen')),
+    );
   }
   req.principal = await principalFor(db, user, session);
   return req.principal;

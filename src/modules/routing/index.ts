@@ -18,7 +18,11 @@ export async function categoryByCode(db: Executor, code: string): Promise<Catego
 }
 
 export async function listCategories(db: Executor): Promise<CategoryRow[]> {
-  return db.select().from(categories).where(eq(categories.active, true)).orderBy(asc(categories.sortOrder), asc(categories.code));
+  return db
+    .select()
+    .from(categories)
+    .where(eq(categories.active, true))
+    .orderBy(asc(categories.sortOrder), asc(categories.code));
 }
 
 let calendarCache: { at: number; calendar: WorkingCalendar } | null = null;
@@ -33,12 +37,23 @@ export async function workingCalendar(db: Executor): Promise<WorkingCalendar> {
 }
 
 /** The deadline of a report of this category and urgency class received at `receivedAt`. */
-export async function deadlineFor(db: Executor, categoryCode: string, urgency: string, receivedAt: Date): Promise<Date | null> {
+export async function deadlineFor(
+  db: Executor,
+  categoryCode: string,
+  urgency: string,
+  receivedAt: Date,
+): Promise<Date | null> {
   const rows = await db
     .select()
     .from(deadlinePolicies)
-    .where(and(eq(deadlinePolicies.urgency, urgency), or(eq(deadlinePolicies.categoryCode, categoryCode), isNull(deadlinePolicies.categoryCode))));
-  const policy = rows.find((r) => r.categoryCode === categoryCode) ?? rows.find((r) => r.categoryCode === null);
+    .where(
+      and(
+        eq(deadlinePolicies.urgency, urgency),
+        or(eq(deadlinePolicies.categoryCode, categoryCode), isNull(deadlinePolicies.categoryCode)),
+      ),
+    );
+  const policy =
+    rows.find((r) => r.categoryCode === categoryCode) ?? rows.find((r) => r.categoryCode === null);
   if (!policy) return null;
   const calendar = await workingCalendar(db);
   return calendar.deadlineFor(receivedAt, { amount: policy.amount, unit: policy.unit as 'working_day' });
@@ -55,15 +70,22 @@ export async function extendDeadline(db: Executor, from: Date, days: number): Pr
  * parent unit, then category anywhere); otherwise the category's default: the People's Committee of the
  * report's unit (`route_to = unit_pc`) or the default agency.
  */
-export async function suggestAgency(db: Executor, categoryCode: string, unitCode: string | null): Promise<AgencyRef | undefined> {
+export async function suggestAgency(
+  db: Executor,
+  categoryCode: string,
+  unitCode: string | null,
+): Promise<AgencyRef | undefined> {
   const category = await categoryByCode(db, categoryCode);
   if (!category) return undefined;
   const units: string[] = [];
-  for (let code = unitCode; code; ) {
+  for (let code = unitCode; code;) {
     units.push(code);
     code = (await unitByCode(db, code))?.parentCode ?? null;
   }
-  const rules = await db.select().from(routingRules).where(and(eq(routingRules.categoryCode, categoryCode), eq(routingRules.active, true)));
+  const rules = await db
+    .select()
+    .from(routingRules)
+    .where(and(eq(routingRules.categoryCode, categoryCode), eq(routingRules.active, true)));
   for (const u of [...units, null]) {
     const rule = rules.find((r) => r.unitCode === u);
     if (rule) {
@@ -86,7 +108,10 @@ export async function getSetting(db: Executor, key: string): Promise<string | un
 }
 
 export async function putSetting(db: Executor, key: string, value: string): Promise<void> {
-  await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+  await db
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } });
 }
 
 export const AUTO_ROUTING_SETTING = 'routing.auto_assign';

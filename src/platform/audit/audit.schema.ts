@@ -16,7 +16,9 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
-    summary: jsonb('summary').notNull().default(sql`'{}'::jsonb`),
+    summary: jsonb('summary')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     ip: text('ip'),
     requestId: text('request_id'),
     prevHash: text('prev_hash').notNull(),

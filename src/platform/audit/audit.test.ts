@@ -12,14 +12,23 @@ afterAll(async () => {
 
 describe(`audit chain (${TEST_ENGINE})`, () => {
   it('canonicalises JSON regardless of key order', () => {
-    expect(stableStringify({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(stableStringify({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('chains rows appended concurrently and detects an edited and a removed row', async () => {
     const actor = { id: null, label: 'test', ip: '127.0.0.1', requestId: 'r1' };
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.database.db.transaction((tx) => appendAudit(tx, actor, { action: 'test.thing', entityType: 'thing', entityId: String(i), summary: { i, nested: { b: 2, a: 1 } } })),
+        t.database.db.transaction((tx) =>
+          appendAudit(tx, actor, {
+            action: 'test.thing',
+            entityType: 'thing',
+            entityId: String(i),
+            summary: { i, nested: { b: 2, a: 1 } },
+          }),
+        ),
       ),
     );
     const intact = await verifyAuditChain(t.database);
@@ -43,7 +52,11 @@ describe(`audit chain (${TEST_ENGINE})`, () => {
     const before = (await verifyAuditChain(t.database)).rows;
     await expect(
       t.database.db.transaction(async (tx) => {
-        await appendAudit(tx, { id: null, label: 'test' }, { action: 'test.rolled_back', entityType: 'thing' });
+        await appendAudit(
+          tx,
+          { id: null, label: 'test' },
+          { action: 'test.rolled_back', entityType: 'thing' },
+        );
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

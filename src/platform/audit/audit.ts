@@ -81,7 +81,12 @@ export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry)
     ip: actor.ip ?? null,
     requestId: actor.requestId ?? null,
   };
-  await tx.insert(auditLog).values({ ...row, summary: row.summary as Record<string, unknown>, prevHash, hash: auditHash(prevHash, row) });
+  await tx.insert(auditLog).values({
+    ...row,
+    summary: row.summary as Record<string, unknown>,
+    prevHash,
+    hash: auditHash(prevHash, row),
+  });
 }
 
 export interface AuditVerification {

@@ -4,13 +4,25 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('starts with sensible defaults on the embedded database', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, profile: 'long-an-2022', seed: 'demo', databaseUrl: undefined, publicUrl: 'http://localhost:3000' });
+    expect(c).toMatchObject({
+      port: 3000,
+      profile: 'long-an-2022',
+      seed: 'demo',
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+    });
     expect(c.secureCookies).toBe(false);
   });
 
   it('names every bad value in one bilingual message, hiding secrets', () => {
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', PROFILE: 'no-such-province', ADMIN_PASSWORD: 'short', PUBLIC_URL: 'not a url' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        PROFILE: 'no-such-province',
+        ADMIN_PASSWORD: 'short',
+        PUBLIC_URL: 'not a url',
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -25,7 +37,11 @@ describe('loadConfig', () => {
   });
 
   it('switches to a server, secure cookies on https, and the second profile', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', PUBLIC_URL: 'https://1022.example.vn/', PROFILE: 'tay-ninh-2025' });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@h/db',
+      PUBLIC_URL: 'https://1022.example.vn/',
+      PROFILE: 'tay-ninh-2025',
+    });
     expect(c.databaseUrl).toBe('postgres://u@h/db');
     expect(c.publicUrl).toBe('https://1022.example.vn');
     expect(c.secureCookies).toBe(true);

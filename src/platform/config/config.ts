@@ -19,10 +19,15 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// / must start with postgres://')
     .optional(),
-  PUBLIC_URL: z.url({ error: 'phải là một URL đầy đủ, ví dụ http://localhost:3000 / must be a full URL' }).optional(),
+  PUBLIC_URL: z
+    .url({ error: 'phải là một URL đầy đủ, ví dụ http://localhost:3000 / must be a full URL' })
+    .optional(),
   PROFILE: z
     .string()
-    .regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường, số và dấu gạch ngang / lower-case letters, digits, dashes only')
+    .regex(
+      /^[a-z0-9-]+$/,
+      'chỉ gồm chữ thường, số và dấu gạch ngang / lower-case letters, digits, dashes only',
+    )
     .refine((p) => existsSync(path.join(PROFILES_DIR, p, 'profile.json')), {
       error: 'không có hồ sơ tỉnh này trong thư mục profiles/ / no such profile in profiles/',
     })
@@ -35,10 +40,16 @@ const envSchema = z.object({
     .string()
     .min(10, 'phải có ít nhất 10 ký tự / must have at least 10 characters')
     .default('LongAnSo@2022'),
-  SEED: z.enum(['demo', 'base', 'none'], { error: 'phải là demo, base hoặc none / must be demo, base or none' }).default('demo'),
-  PROCESS_ROLE: z.enum(['all', 'web', 'worker'], { error: 'phải là all, web hoặc worker / must be all, web or worker' }).default('all'),
+  SEED: z
+    .enum(['demo', 'base', 'none'], { error: 'phải là demo, base hoặc none / must be demo, base or none' })
+    .default('demo'),
+  PROCESS_ROLE: z
+    .enum(['all', 'web', 'worker'], { error: 'phải là all, web hoặc worker / must be all, web or worker' })
+    .default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SMS_ADAPTER: z.enum(['dev', 'http'], { error: 'phải là dev hoặc http / must be dev or http' }).default('dev'),
+  SMS_ADAPTER: z
+    .enum(['dev', 'http'], { error: 'phải là dev hoặc http / must be dev or http' })
+    .default('dev'),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -65,9 +76,7 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
-    super(
-      'Cấu hình không hợp lệ / Invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'),
-    );
+    super('Cấu hình không hợp lệ / Invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'));
     this.name = 'ConfigError';
   }
 }

@@ -36,12 +36,19 @@ async function tablesInOrder(db: Database): Promise<string[]> {
  * Copies every table of the public schema from one database to another (the embedded one to a server),
  * in one transaction on the target, foreign keys respected table by table. Refuses a target that has data.
  */
-export async function moveDatabase(source: Database, target: Database, opts: { force?: boolean } = {}): Promise<Record<string, number>> {
+export async function moveDatabase(
+  source: Database,
+  target: Database,
+  opts: { force?: boolean } = {},
+): Promise<Record<string, number>> {
   const tables = await tablesInOrder(source);
   if (!opts.force) {
     for (const t of tables) {
       const [row] = await target.query<{ n: string }>(`select count(*)::text as n from "${t}"`);
-      if (Number(row?.n ?? 0) > 0) throw new Error(`Bảng ${t} ở máy chủ đích đã có dữ liệu / target table ${t} is not empty (use --force)`);
+      if (Number(row?.n ?? 0) > 0)
+        throw new Error(
+          `Bảng ${t} ở máy chủ đích đã có dữ liệu / target table ${t} is not empty (use --force)`,
+        );
     }
   }
   const counts: Record<string, number> = {};
@@ -59,7 +66,10 @@ export async function moveDatabase(source: Database, target: Database, opts: { f
         );
         const rows = JSON.parse(row?.rows ?? '[]') as unknown[];
         if (rows.length === 0) break;
-        await target.query(`insert into "${t}" select * from json_populate_recordset(null::"${t}", $1::json)`, [JSON.stringify(rows)]);
+        await target.query(
+          `insert into "${t}" select * from json_populate_recordset(null::"${t}", $1::json)`,
+          [JSON.stringify(rows)],
+        );
         counts[t] += rows.length;
         offset += rows.length;
       }
@@ -68,7 +78,9 @@ export async function moveDatabase(source: Database, target: Database, opts: { f
       `select table_name as tbl, column_name as col from information_schema.columns where table_schema = 'public' and column_default like 'nextval(%'`,
     );
     for (const s of serials) {
-      await target.query(`select setval(pg_get_serial_sequence('"${s.tbl}"', '${s.col}'), greatest(coalesce((select max("${s.col}") from "${s.tbl}"), 0), 1))`);
+      await target.query(
+        `select setval(pg_get_serial_sequence('"${s.tbl}"', '${s.col}'), greatest(coalesce((select max("${s.col}") from "${s.tbl}"), 0), 1))`,
+      );
     }
     await target.exec('commit');
   } catch (err) {

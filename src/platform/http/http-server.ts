@@ -22,7 +22,17 @@ const httpDuration = new client.Histogram({
 function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+    ].includes(code) ||
     /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
       (err as Error).message ?? '',
     )
@@ -94,8 +104,10 @@ export async function createHttpServer(config: Config, database: Database): Prom
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://*.tile.openstreetmap.org; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
       );
     }
-    if (config.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (config.secureCookies)
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -110,7 +122,11 @@ export async function createHttpServer(config: Config, database: Database): Prom
     const code = (err as FastifyError).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(req, reply, 'payload_too_large');
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(req, reply, 'unsupported_media_type');
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    if (
+      code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err instanceof SyntaxError ||
+      code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+    )
       return sendProblem(req, reply, 'malformed_json');
     if (code === '40001' || code === '40P01') return sendProblem(req, reply, 'conflict');
     if (isConnectionError(err)) {
@@ -129,7 +145,9 @@ export async function createHttpServer(config: Config, database: Database): Prom
     return sendProblem(req, reply, 'internal');
   });
 
-  app.setNotFoundHandler(async (req, reply) => sendProblem(req, reply, req.url.startsWith('/api/') ? 'route_not_found' : 'not_found'));
+  app.setNotFoundHandler(async (req, reply) =>
+    sendProblem(req, reply, req.url.startsWith('/api/') ? 'route_not_found' : 'not_found'),
+  );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

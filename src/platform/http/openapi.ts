@@ -9,7 +9,10 @@ function jsonSchema(schema: ZodType): Record<string, unknown> {
 }
 
 /** Builds the OpenAPI 3.1 document from the routes registered with defineRoute. */
-export function buildOpenApi(routes: RegisteredRoute[], info: { title: string; version: string; serverUrl: string }) {
+export function buildOpenApi(
+  routes: RegisteredRoute[],
+  info: { title: string; version: string; serverUrl: string },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.url.replace(/:(\w+)/g, '{$1}');
@@ -21,7 +24,12 @@ export function buildOpenApi(routes: RegisteredRoute[], info: { title: string; v
       if (!schema) continue;
       const js = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, prop] of Object.entries(js.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (js.required ?? []).includes(name),
+          schema: prop,
+        });
       }
     }
     parameters.push({
@@ -42,7 +50,9 @@ export function buildOpenApi(routes: RegisteredRoute[], info: { title: string; v
       tags: r.tags,
       operationId: `${r.method.toLowerCase()}_${path.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
       parameters,
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
+        : {}),
       responses,
       ...(r.security === 'session' ? { security: [{ sessionCookie: [], csrfHeader: [] }] } : {}),
     };
@@ -52,7 +62,8 @@ export function buildOpenApi(routes: RegisteredRoute[], info: { title: string; v
     info: {
       title: info.title,
       version: info.version,
-      description: 'API của Tỉnh Số (tiếng Việt trước, tiếng Anh khi gửi Accept-Language: en). / The Tỉnh Số API.',
+      description:
+        'API của Tỉnh Số (tiếng Việt trước, tiếng Anh khi gửi Accept-Language: en). / The Tỉnh Số API.',
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: info.serverUrl }],
@@ -76,7 +87,10 @@ export function buildOpenApi(routes: RegisteredRoute[], info: { title: string; v
             requestId: { type: 'string' },
             errors: {
               type: 'array',
-              items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
             },
           },
         },

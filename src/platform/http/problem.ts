@@ -43,7 +43,9 @@ export function problemFor(
     type: `/problems/${code.replace(/_/g, '-')}`,
     title,
     status: def.status,
-    detail: errors?.length ? errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') : title,
+    detail: errors?.length
+      ? errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')
+      : title,
     code,
     instance: req.url.split('?')[0],
     requestId: String(req.id),

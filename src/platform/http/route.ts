@@ -48,7 +48,12 @@ export const routeRegistry: RegisteredRoute[] = [];
 
 const localeErrors = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
 
-function parseOrThrow<T>(schema: ZodType<T> | undefined, data: unknown, req: FastifyRequest, where: string): T {
+function parseOrThrow<T>(
+  schema: ZodType<T> | undefined,
+  data: unknown,
+  req: FastifyRequest,
+  where: string,
+): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(data ?? (where === 'body' ? undefined : {}), {
     error: localeErrors[requestLang(req)],

@@ -15,7 +15,10 @@ export interface SendOptions {
 export interface JobQueue {
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
   /** Registers a handler; it must be idempotent and say whether it did the work or skipped it. */
-  work<T extends object>(name: string, handler: (data: T, jobId: string) => Promise<JobOutcome>): Promise<void>;
+  work<T extends object>(
+    name: string,
+    handler: (data: T, jobId: string) => Promise<JobOutcome>,
+  ): Promise<void>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
   /** Creates the queues up front: sending inside a transaction cannot create one (PGlite has one connection). */
   declare(names: string[]): Promise<void>;
@@ -60,7 +63,8 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
       for (const name of names) await ensureQueue(name);
     },
     async send(name, data, opts = {}) {
-      if (opts.tx && !queues.has(name)) throw new Error(`queue ${name} must be declared before sending in a transaction`);
+      if (opts.tx && !queues.has(name))
+        throw new Error(`queue ${name} must be declared before sending in a transaction`);
       await ensureQueue(name);
       const sendOptions: PgBoss.SendOptions & { db?: unknown } = {};
       if (opts.singletonKey) sendOptions.singletonKey = opts.singletonKey;

@@ -24,7 +24,9 @@ export async function checkDeadlines(deps: FeedbackDeps): Promise<JobOutcome> {
   const rows = await db
     .select()
     .from(reports)
-    .where(and(inArray(reports.status, [...OPEN_STATUSES]), isNotNull(reports.deadlineAt), sql`${due} < ${soon}`))
+    .where(
+      and(inArray(reports.status, [...OPEN_STATUSES]), isNotNull(reports.deadlineAt), sql`${due} < ${soon}`),
+    )
     .limit(1000);
   let recorded = 0;
   for (const r of rows) {
@@ -42,7 +44,13 @@ export async function checkDeadlines(deps: FeedbackDeps): Promise<JobOutcome> {
         tx,
         { jobs: null },
         r,
-        { action: kind, fromStatus: r.status, toStatus: r.status, isPublic: false, data: { deadlineAt: deadline.toISOString(), agencyId: r.agencyId } },
+        {
+          action: kind,
+          fromStatus: r.status,
+          toStatus: r.status,
+          isPublic: false,
+          data: { deadlineAt: deadline.toISOString(), agencyId: r.agencyId },
+        },
         SYSTEM_ACTOR,
       );
     });
@@ -63,10 +71,27 @@ export async function closeQuietReports(deps: FeedbackDeps): Promise<JobOutcome>
   let closed = 0;
   for (const r of rows) {
     await db.transaction(async (tx) => {
-      const updated = await repo.updateReportIfUnchanged(tx, r.id, { version: r.version, status: 'published' }, { status: 'closed', closedAt: now });
+      const updated = await repo.updateReportIfUnchanged(
+        tx,
+        r.id,
+        { version: r.version, status: 'published' },
+        { status: 'closed', closedAt: now },
+      );
       if (!updated) return;
       closed++;
-      await recordReportEvent(tx, deps, updated, { action: 'close', fromStatus: 'published', toStatus: 'closed', isPublic: true, data: { quietDays: QUIET_CLOSE_DAYS } }, SYSTEM_ACTOR);
+      await recordReportEvent(
+        tx,
+        deps,
+        updated,
+        {
+          action: 'close',
+          fromStatus: 'published',
+          toStatus: 'closed',
+          isPublic: true,
+          data: { quietDays: QUIET_CLOSE_DAYS },
+        },
+        SYSTEM_ACTOR,
+      );
     });
   }
   return closed > 0 ? 'done' : 'skipped';

@@ -13,7 +13,9 @@ const delivered: ReporterMessage[] = [];
 const notifier: ReporterNotifier = {
   async deliver(m) {
     delivered.push(m);
-    return m.to.email ? { channel: 'email', recipient: m.to.email } : { channel: 'sms', recipient: m.to.phone! };
+    return m.to.email
+      ? { channel: 'email', recipient: m.to.email }
+      : { channel: 'sms', recipient: m.to.phone! };
   },
 };
 
@@ -61,11 +63,15 @@ describe(`feedback jobs (${TEST_ENGINE})`, () => {
     clock = new Date(r.deadlineAt!.getTime() + 3600_000);
     await checkDeadlines(deps);
     await checkDeadlines(deps);
-    const actions = (await repo.eventsOf(t.app.database.db, id, false)).map((e) => e.action).filter((a) => a === 'due_soon' || a === 'overdue');
+    const actions = (await repo.eventsOf(t.app.database.db, id, false))
+      .map((e) => e.action)
+      .filter((a) => a === 'due_soon' || a === 'overdue');
     expect(actions).toEqual(['due_soon', 'overdue']);
     const ioc = new TestClient(t.app);
     await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
-    const overdue = (await ioc.get('/api/v1/reports?overdue=true&limit=200')).json().items.map((x: { id: string }) => x.id);
+    const overdue = (await ioc.get('/api/v1/reports?overdue=true&limit=200'))
+      .json()
+      .items.map((x: { id: string }) => x.id);
     expect(overdue).toContain(id);
     clock = new Date();
   });

@@ -26,7 +26,9 @@ describe(`reporter notices through the real job queue (${TEST_ENGINE})`, () => {
     let notified = false;
     while (!notified && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
-      notified = (await repo.eventsOf(t.app.database.db, id, false)).some((e) => e.action === 'reporter_notified');
+      notified = (await repo.eventsOf(t.app.database.db, id, false)).some(
+        (e) => e.action === 'reporter_notified',
+      );
     }
     expect(notified).toBe(true);
     const toReporter = t.sms.sent.filter((m) => m.to === '+84987654321');

@@ -13,7 +13,11 @@ export function outboxNotifier(dataDir: string, sms: SmsSender): ReporterNotifie
     async deliver(m: ReporterMessage) {
       if (m.to.email) {
         await mkdir(dataDir, { recursive: true });
-        await appendFile(file, JSON.stringify({ to: m.to.email, subject: m.subject, text: m.text, at: new Date().toISOString() }) + '\n');
+        await appendFile(
+          file,
+          JSON.stringify({ to: m.to.email, subject: m.subject, text: m.text, at: new Date().toISOString() }) +
+            '\n',
+        );
         return { channel: 'email', recipient: m.to.email };
       }
       await sms.send(m.to.phone!, m.text);

@@ -35,12 +35,21 @@ export interface CitizenReportView {
 }
 
 /** The citizen's view of their report: status, public steps, the answer. */
-export async function lookupReport(deps: FeedbackDeps, p: Principal | null, code: string, contact: string | undefined): Promise<CitizenReportView> {
+export async function lookupReport(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  code: string,
+  contact: string | undefined,
+): Promise<CitizenReportView> {
   const r = await ownReport(deps, p, code, contact);
   const db = deps.database.db;
   const [view] = await presentReports(db, [r], null, deps.now());
   const { availableActions: _a, reporter: _r, ...report } = view!;
-  return { report: { ...report, attachments: report.attachments.filter((a) => !a.hidden) }, timeline: presentTimeline(await repo.eventsOf(db, r.id, true), false), canRate: ratable(r, deps.now()) };
+  return {
+    report: { ...report, attachments: report.attachments.filter((a) => !a.hidden) },
+    timeline: presentTimeline(await repo.eventsOf(db, r.id, true), false),
+    canRate: ratable(r, deps.now()),
+  };
 }
 
 function ratable(r: repo.ReportRow, now: Date): boolean {
@@ -63,33 +72,50 @@ export async function rateReport(
   const now = deps.now();
   await deps.database.db.transaction(async (tx) => {
     const r = await repo.findReport(tx, r0.id);
-    if (!r || !ratable(r, now) || r.ratedAt) throw new AppError('rating_not_allowed', { days: REOPEN_WINDOW_DAYS });
+    if (!r || !ratable(r, now) || r.ratedAt)
+      throw new AppError('rating_not_allowed', { days: REOPEN_WINDOW_DAYS });
     const to = input.satisfied ? 'closed' : 'reopened';
-    const updated = await repo.updateReportIfUnchanged(tx, r.id, { version: r.version, status: r.status as 'published' }, {
-      status: to,
-      rating: input.satisfied ? 'satisfied' : 'unsatisfied',
-      ratingComment: input.comment ?? null,
-      ratedAt: now,
-      ...(input.satisfied ? { closedAt: r.closedAt ?? now } : { closedAt: null }),
-    });
+    const updated = await repo.updateReportIfUnchanged(
+      tx,
+      r.id,
+      { version: r.version, status: r.status as 'published' },
+      {
+        status: to,
+        rating: input.satisfied ? 'satisfied' : 'unsatisfied',
+        ratingComment: input.comment ?? null,
+        ratedAt: now,
+        ...(input.satisfied ? { closedAt: r.closedAt ?? now } : { closedAt: null }),
+      },
+    );
     if (!updated) throw new AppError('conflict');
     const citizenActor = { ...actor, label: actor.id ? actor.label : 'citizen' };
-    await recordReportEvent(tx, { jobs: null }, updated, {
-      action: input.satisfied ? 'rated_satisfied' : 'reopen_by_citizen',
-      fromStatus: r.status,
-      toStatus: to,
-      isPublic: true,
-      note: input.comment ?? null,
-      data: { satisfied: input.satisfied },
-    }, citizenActor);
+    await recordReportEvent(
+      tx,
+      { jobs: null },
+      updated,
+      {
+        action: input.satisfied ? 'rated_satisfied' : 'reopen_by_citizen',
+        fromStatus: r.status,
+        toStatus: to,
+        isPublic: true,
+        note: input.comment ?? null,
+        data: { satisfied: input.satisfied },
+      },
+      citizenActor,
+    );
   });
   return lookupReport(deps, p, r0.trackingCode, input.contact);
 }
 
 /** Published answers for the public pages (no personal data). */
-export async function listPublicReports(deps: FeedbackDeps, limit: number, before?: string): Promise<{ items: PublicReportView[] }> {
+export async function listPublicReports(
+  deps: FeedbackDeps,
+  limit: number,
+  before?: string,
+): Promise<{ items: PublicReportView[] }> {
   const beforeDate = before ? new Date(before) : undefined;
-  if (beforeDate && Number.isNaN(beforeDate.getTime())) throw new AppError('validation', {}, [{ path: 'query.before', message: 'date' }]);
+  if (beforeDate && Number.isNaN(beforeDate.getTime()))
+    throw new AppError('validation', {}, [{ path: 'query.before', message: 'date' }]);
   const rows = await repo.publishedReports(deps.database.db, limit, beforeDate);
   const items: PublicReportView[] = [];
   for (const r of rows) items.push(await presentPublic(deps.database.db, r));

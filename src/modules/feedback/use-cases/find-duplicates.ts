@@ -25,7 +25,11 @@ export const DUPLICATE_WINDOW_DAYS = 30;
  * 30 days, within the category's radius when both have a place, scored by text similarity (trigrams
  * over the unaccented title and text) and closeness.
  */
-export async function findDuplicates(deps: FeedbackDeps, p: Principal | null, id: string): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  id: string,
+): Promise<DuplicateCandidate[]> {
   authorize(p, 'reports.triage');
   const db = deps.database.db;
   const r = await repo.findReport(db, id);
@@ -53,7 +57,19 @@ export async function findDuplicates(deps: FeedbackDeps, p: Principal | null, id
       and (sim > 0.15 or (dist is not null and dist <= ${Math.max(radius, 1)} / 2.0))
     order by sim desc
     limit 10`);
-  const rows = (result as unknown as { rows: { id: string; tracking_code: string; title: string; status: string; received_at: string | Date; dist: number | null; sim: number }[] }).rows;
+  const rows = (
+    result as unknown as {
+      rows: {
+        id: string;
+        tracking_code: string;
+        title: string;
+        status: string;
+        received_at: string | Date;
+        dist: number | null;
+        sim: number;
+      }[];
+    }
+  ).rows;
   return rows
     .map((c) => {
       const closeness = c.dist === null || radius === 0 ? 0.5 : Math.max(0, 1 - Number(c.dist) / radius);

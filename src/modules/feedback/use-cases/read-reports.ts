@@ -24,13 +24,19 @@ function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
 
 /** The agencies whose reports an agency-only person may see; undefined when they may see all. */
 export function scopeOf(p: Principal): string[] | undefined {
-  const unscoped = p.grants.some((g) => !AGENCY_SCOPED_ROLES.includes(g.role) && can({ ...p, grants: [g] }, 'reports.read'));
+  const unscoped = p.grants.some(
+    (g) => !AGENCY_SCOPED_ROLES.includes(g.role) && can({ ...p, grants: [g] }, 'reports.read'),
+  );
   if (unscoped) return undefined;
   return [...new Set([...p.scopes.values()].flatMap((s) => [...s]))];
 }
 
 /** The queue: IOC and call centre see everything, agency staff their agency and its sub-units. */
-export async function listReports(deps: FeedbackDeps, p: Principal | null, q: z.infer<typeof listReportsQuery>) {
+export async function listReports(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  q: z.infer<typeof listReportsQuery>,
+) {
   const principal = authorize(p, 'reports.read');
   const now = deps.now();
   const rows = await repo.queryQueue(deps.database.db, {
@@ -71,7 +77,12 @@ export async function getReport(deps: FeedbackDeps, p: Principal | null, id: str
     report: report!,
     timeline: presentTimeline(await repo.eventsOf(db, r.id, !staff), staff),
     notes: staff
-      ? (await repo.notesOf(db, r.id)).map((n) => ({ id: n.id, authorLabel: n.authorLabel, text: n.text, createdAt: n.createdAt.toISOString() }))
+      ? (await repo.notesOf(db, r.id)).map((n) => ({
+          id: n.id,
+          authorLabel: n.authorLabel,
+          text: n.text,
+          createdAt: n.createdAt.toISOString(),
+        }))
       : [],
   };
 }
@@ -79,7 +90,11 @@ export async function getReport(deps: FeedbackDeps, p: Principal | null, id: str
 /** A signed-in citizen's own reports. */
 export async function myReports(deps: FeedbackDeps, p: Principal | null, limit: number) {
   const principal = authorize(p, 'reports.submit');
-  const rows = await repo.queryQueue(deps.database.db, { reporterUserId: principal.userId, now: deps.now(), limit });
+  const rows = await repo.queryQueue(deps.database.db, {
+    reporterUserId: principal.userId,
+    now: deps.now(),
+    limit,
+  });
   return { items: await presentReports(deps.database.db, rows, principal, deps.now()) };
 }
 
@@ -90,10 +105,17 @@ export async function myReports(deps: FeedbackDeps, p: Principal | null, limit: 
 export async function deadlineBoard(deps: FeedbackDeps, p: Principal | null) {
   const principal = authorize(p, 'reports.read');
   const now = deps.now();
-  const rows = await repo.openWithDeadlineBefore(deps.database.db, new Date(now.getTime() + 3 * 86400_000), scopeOf(principal), 500);
+  const rows = await repo.openWithDeadlineBefore(
+    deps.database.db,
+    new Date(now.getTime() + 3 * 86400_000),
+    scopeOf(principal),
+    500,
+  );
   // 17:00 in Vietnam (UTC+7) of today's local date.
   const local = new Date(now.getTime() + 7 * 3600_000);
-  const endOfToday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 10, 0, 0));
+  const endOfToday = new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 10, 0, 0),
+  );
   const views = await presentReports(deps.database.db, rows, principal, now);
   const due = (v: ReportView) => new Date(v.extendedDeadlineAt ?? v.deadlineAt!);
   return {

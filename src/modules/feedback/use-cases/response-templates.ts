@@ -15,13 +15,30 @@ export interface TemplateView {
 }
 
 /** Templates usable for a category (its own and the general ones). */
-export async function listTemplates(deps: FeedbackDeps, p: Principal | null, categoryCode?: string): Promise<TemplateView[]> {
+export async function listTemplates(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  categoryCode?: string,
+): Promise<TemplateView[]> {
   authorize(p, 'reports.read');
   const where = categoryCode
-    ? and(eq(responseTemplates.active, true), or(eq(responseTemplates.categoryCode, categoryCode), isNull(responseTemplates.categoryCode)))
+    ? and(
+        eq(responseTemplates.active, true),
+        or(eq(responseTemplates.categoryCode, categoryCode), isNull(responseTemplates.categoryCode)),
+      )
     : eq(responseTemplates.active, true);
-  const rows = await deps.database.db.select().from(responseTemplates).where(where).orderBy(asc(responseTemplates.title));
-  return rows.map((r) => ({ id: r.id, title: r.title, body: r.body, categoryCode: r.categoryCode, purpose: r.purpose as TemplateView['purpose'] }));
+  const rows = await deps.database.db
+    .select()
+    .from(responseTemplates)
+    .where(where)
+    .orderBy(asc(responseTemplates.title));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    categoryCode: r.categoryCode,
+    purpose: r.purpose as TemplateView['purpose'],
+  }));
 }
 
 /** Creates a response template. */
@@ -33,9 +50,21 @@ export async function createTemplate(
 ): Promise<TemplateView> {
   authorize(p, 'templates.manage');
   return deps.database.db.transaction(async (tx) => {
-    if (input.categoryCode && !(await categoryByCode(tx, input.categoryCode))) throw new AppError('unknown_category');
+    if (input.categoryCode && !(await categoryByCode(tx, input.categoryCode)))
+      throw new AppError('unknown_category');
     const [row] = await tx.insert(responseTemplates).values(input).returning();
-    await appendAudit(tx, actor, { action: 'template.created', entityType: 'response_template', entityId: row!.id, summary: { title: input.title } });
-    return { id: row!.id, title: row!.title, body: row!.body, categoryCode: row!.categoryCode, purpose: row!.purpose as TemplateView['purpose'] };
+    await appendAudit(tx, actor, {
+      action: 'template.created',
+      entityType: 'response_template',
+      entityId: row!.id,
+      summary: { title: input.title },
+    });
+    return {
+      id: row!.id,
+      title: row!.title,
+      body: row!.body,
+      categoryCode: row!.categoryCode,
+      purpose: row!.purpose as TemplateView['purpose'],
+    };
   });
 }

@@ -1,4 +1,8 @@
-import { PRIVACY_NOTICE_VERSION, type Channel, type CreateReportRequest } from '../../../contracts/feedback.js';
+import {
+  PRIVACY_NOTICE_VERSION,
+  type Channel,
+  type CreateReportRequest,
+} from '../../../contracts/feedback.js';
 import { normalizePhone } from '../../../contracts/identity.js';
 import type { Actor } from '../../../platform/audit/audit.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -33,7 +37,11 @@ function result(r: repo.ReportRow, created: boolean): SubmitResult {
   };
 }
 
-async function resolveUnit(db: Executor, deps: FeedbackDeps, input: CreateReportRequest): Promise<string | null> {
+async function resolveUnit(
+  db: Executor,
+  deps: FeedbackDeps,
+  input: CreateReportRequest,
+): Promise<string | null> {
   let pointUnit: string | null = null;
   if (input.location && deps.profile.boundaries) {
     pointUnit = findUnitAt(deps.profile, input.location.lon, input.location.lat);
@@ -42,7 +50,8 @@ async function resolveUnit(db: Executor, deps: FeedbackDeps, input: CreateReport
   if (!input.unitCode) return pointUnit;
   const unit = await unitByCode(db, input.unitCode);
   if (!unit) throw new AppError('unknown_unit');
-  if (pointUnit && unit.code !== pointUnit && unit.parentCode !== pointUnit) throw new AppError('unit_point_mismatch');
+  if (pointUnit && unit.code !== pointUnit && unit.parentCode !== pointUnit)
+    throw new AppError('unit_point_mismatch');
   return unit.code;
 }
 
@@ -113,20 +122,34 @@ export async function submitReport(
         });
       }
       if (input.attachmentIds.length) {
-        await claimAttachments(tx, report.id, input.attachmentIds, { uploadTokens: input.uploadTokens, userId: p?.userId ?? null }, 'report');
+        await claimAttachments(
+          tx,
+          report.id,
+          input.attachmentIds,
+          { uploadTokens: input.uploadTokens, userId: p?.userId ?? null },
+          'report',
+        );
       }
       await recordReportEvent(
         tx,
         deps,
         report,
-        { action: 'received', fromStatus: null, toStatus: 'received', isPublic: true, data: { channel, suggestedAgencyId: suggestion?.id ?? null } },
+        {
+          action: 'received',
+          fromStatus: null,
+          toStatus: 'received',
+          isPublic: true,
+          data: { channel, suggestedAgencyId: suggestion?.id ?? null },
+        },
         meta.actor,
       );
       return result(report, true);
     });
   } catch (err) {
     // Two submissions with the same key at once: the loser returns the winner's report.
-    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    const code =
+      (err as { code?: string; cause?: { code?: string } }).code ??
+      (err as { cause?: { code?: string } }).cause?.code;
     if (code === '23505' && meta.idempotencyKey) {
       const existing = await repo.findByIdempotencyKey(db, meta.idempotencyKey);
       if (existing) return result(existing, false);

@@ -4,7 +4,13 @@ import type { Actor } from '../../../platform/audit/audit.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { agencyById, agencySubtree, authorize, type Principal } from '../../identity/index.js';
-import { AUTO_ROUTING_SETTING, categoryByCode, deadlineFor, extendDeadline, getSetting } from '../../routing/index.js';
+import {
+  AUTO_ROUTING_SETTING,
+  categoryByCode,
+  deadlineFor,
+  extendDeadline,
+  getSetting,
+} from '../../routing/index.js';
 import { claimAttachments } from '../attachments/claim-attachments.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
@@ -40,7 +46,10 @@ async function changesFor(
       return { changes, data: req.categoryCode ? { categoryCode: req.categoryCode } : {} };
     }
     case 'reject':
-      return { changes: { rejectReason: required(req.reason, 'reason'), firstActionAt: r.firstActionAt ?? now }, data: { reason: req.reason } };
+      return {
+        changes: { rejectReason: required(req.reason, 'reason'), firstActionAt: r.firstActionAt ?? now },
+        data: { reason: req.reason },
+      };
     case 'assign':
     case 'reassign': {
       const agency = await agencyById(tx, required(req.agencyId, 'agencyId'));
@@ -55,7 +64,10 @@ async function changesFor(
       if (!agency || !r.agencyId) throw new AppError('unknown_agency');
       const subtree = await agencySubtree(tx, r.agencyId);
       if (agency.id === r.agencyId || !subtree.includes(agency.id)) throw new AppError('not_a_sub_unit');
-      return { changes: { agencyId: agency.id, handlerId: null }, data: { agencyId: agency.id, agencyName: agency.name, fromAgencyId: r.agencyId } };
+      return {
+        changes: { agencyId: agency.id, handlerId: null },
+        data: { agencyId: agency.id, agencyName: agency.name, fromAgencyId: r.agencyId },
+      };
     }
     case 'start':
       return { changes: { handlerId: p.userId, firstActionAt: r.firstActionAt ?? now }, data: {} };
@@ -64,11 +76,17 @@ async function changesFor(
       return { changes: { handlerId: null }, data: { agencyId: r.agencyId } };
     case 'request_extension':
       required(req.note, 'note');
-      return { changes: { extensionState: 'requested', extensionDays: required(req.extensionDays, 'extensionDays') }, data: { days: req.extensionDays } };
+      return {
+        changes: { extensionState: 'requested', extensionDays: required(req.extensionDays, 'extensionDays') },
+        data: { days: req.extensionDays },
+      };
     case 'grant_extension': {
       const base = r.extendedDeadlineAt ?? r.deadlineAt ?? now;
       const until = await extendDeadline(tx, base, r.extensionDays ?? 1);
-      return { changes: { extensionState: 'granted', extendedDeadlineAt: until }, data: { days: r.extensionDays, until: until.toISOString() } };
+      return {
+        changes: { extensionState: 'granted', extendedDeadlineAt: until },
+        data: { days: r.extensionDays, until: until.toISOString() },
+      };
     }
     case 'refuse_extension':
       return { changes: { extensionState: 'refused' }, data: {} };
@@ -76,9 +94,16 @@ async function changesFor(
       const answer = required(req.answer, 'answer');
       const due = r.deadlineAt;
       const extended = r.extendedDeadlineAt;
-      const timeliness = !due || now <= due ? 'on_time' : extended && now <= extended ? 'late_with_extension' : 'late';
+      const timeliness =
+        !due || now <= due ? 'on_time' : extended && now <= extended ? 'late_with_extension' : 'late';
       if (req.attachmentIds?.length) {
-        await claimAttachments(tx, r.id, req.attachmentIds, { uploadTokens: req.uploadTokens ?? [], userId: p.userId }, 'answer');
+        await claimAttachments(
+          tx,
+          r.id,
+          req.attachmentIds,
+          { uploadTokens: req.uploadTokens ?? [], userId: p.userId },
+          'answer',
+        );
       }
       return { changes: { answer, answeredAt: now, timeliness }, data: { timeliness } };
     }
@@ -97,8 +122,11 @@ async function changesFor(
       return { changes: { closedAt: null, extensionState: 'none' }, data: {} };
     case 'merge': {
       const code = required(req.mergeInto, 'mergeInto');
-      const target = (await repo.findReportByCode(tx, code.toUpperCase())) ?? (/^[0-9a-f-]{36}$/.test(code) ? await repo.findReport(tx, code) : undefined);
-      if (!target || target.id === r.id || ['merged', 'rejected'].includes(target.status)) throw new AppError('merge_target_invalid');
+      const target =
+        (await repo.findReportByCode(tx, code.toUpperCase())) ??
+        (/^[0-9a-f-]{36}$/.test(code) ? await repo.findReport(tx, code) : undefined);
+      if (!target || target.id === r.id || ['merged', 'rejected'].includes(target.status))
+        throw new AppError('merge_target_invalid');
       return { changes: { mergedIntoId: target.id }, data: { into: target.trackingCode }, merged: target };
     }
   }
@@ -131,19 +159,65 @@ export async function transitionReport(
     if (!actorMayTransition(principal, r, req.action)) throw new AppError('forbidden');
     const { changes, data, merged } = await changesFor(tx, deps, principal, r, req, now);
     const to = t.to === 'same' ? (r.status as ReportStatus) : t.to;
-    const updated = await repo.updateReportIfUnchanged(tx, r.id, { version: r.version, status: r.status as ReportStatus }, { ...changes, status: to });
+    const updated = await repo.updateReportIfUnchanged(
+      tx,
+      r.id,
+      { version: r.version, status: r.status as ReportStatus },
+      { ...changes, status: to },
+    );
     if (!updated) throw new AppError('conflict');
-    await recordReportEvent(tx, deps, updated, { action: req.action, fromStatus: r.status, toStatus: to, isPublic: t.public, note: req.note ?? null, data }, actor);
-    if (req.action === 'accept' && updated.suggestedAgencyId && (await getSetting(tx, AUTO_ROUTING_SETTING)) === 'true') {
+    await recordReportEvent(
+      tx,
+      deps,
+      updated,
+      {
+        action: req.action,
+        fromStatus: r.status,
+        toStatus: to,
+        isPublic: t.public,
+        note: req.note ?? null,
+        data,
+      },
+      actor,
+    );
+    if (
+      req.action === 'accept' &&
+      updated.suggestedAgencyId &&
+      (await getSetting(tx, AUTO_ROUTING_SETTING)) === 'true'
+    ) {
       return autoAssign(tx, deps, updated, actor);
     }
     if (merged) {
-      await recordReportEvent(tx, deps, merged, { action: 'merged_in', fromStatus: merged.status, toStatus: merged.status, isPublic: false, data: { from: r.trackingCode } }, actor);
+      await recordReportEvent(
+        tx,
+        deps,
+        merged,
+        {
+          action: 'merged_in',
+          fromStatus: merged.status,
+          toStatus: merged.status,
+          isPublic: false,
+          data: { from: r.trackingCode },
+        },
+        actor,
+      );
     }
     // Everyone whose report was merged into this one hears the outcome too.
     if (req.action === 'publish') {
       for (const m of await repo.mergedInto(tx, r.id)) {
-        await recordReportEvent(tx, deps, m, { action: 'merged_outcome', fromStatus: m.status, toStatus: m.status, isPublic: true, data: { into: r.trackingCode } }, actor);
+        await recordReportEvent(
+          tx,
+          deps,
+          m,
+          {
+            action: 'merged_outcome',
+            fromStatus: m.status,
+            toStatus: m.status,
+            isPublic: true,
+            data: { into: r.trackingCode },
+          },
+          actor,
+        );
       }
     }
     return updated;
@@ -153,16 +227,32 @@ export async function transitionReport(
 }
 
 /** With automatic routing on, an accepted report goes straight to the suggested agency (a step of its own). */
-async function autoAssign(tx: Tx, deps: FeedbackDeps, r: repo.ReportRow, actor: Actor): Promise<repo.ReportRow> {
+async function autoAssign(
+  tx: Tx,
+  deps: FeedbackDeps,
+  r: repo.ReportRow,
+  actor: Actor,
+): Promise<repo.ReportRow> {
   const agency = await agencyById(tx, r.suggestedAgencyId!);
   if (!agency) return r;
-  const assigned = await repo.updateReportIfUnchanged(tx, r.id, { version: r.version, status: 'accepted' }, { status: 'assigned', agencyId: agency.id });
+  const assigned = await repo.updateReportIfUnchanged(
+    tx,
+    r.id,
+    { version: r.version, status: 'accepted' },
+    { status: 'assigned', agencyId: agency.id },
+  );
   if (!assigned) throw new AppError('conflict');
   await recordReportEvent(
     tx,
     deps,
     assigned,
-    { action: 'assign', fromStatus: 'accepted', toStatus: 'assigned', isPublic: true, data: { agencyId: agency.id, agencyName: agency.name, automatic: true } },
+    {
+      action: 'assign',
+      fromStatus: 'accepted',
+      toStatus: 'assigned',
+      isPublic: true,
+      data: { agencyId: agency.id, agencyName: agency.name, automatic: true },
+    },
     actor,
   );
   return assigned;

@@ -29,26 +29,39 @@ export async function triageReport(
     const r = await repo.findReport(tx, id);
     if (!r) throw new AppError('not_found');
     if (r.version !== input.version) throw new AppError('conflict');
-    if (!TRIAGE_STATUSES.includes(r.status)) throw new AppError('illegal_transition', { action: 'triage', status: r.status });
+    if (!TRIAGE_STATUSES.includes(r.status))
+      throw new AppError('illegal_transition', { action: 'triage', status: r.status });
     const categoryCode = input.categoryCode ?? r.categoryCode;
-    if (input.categoryCode && !(await categoryByCode(tx, input.categoryCode))) throw new AppError('unknown_category');
+    if (input.categoryCode && !(await categoryByCode(tx, input.categoryCode)))
+      throw new AppError('unknown_category');
     if (input.unitCode && !(await unitByCode(tx, input.unitCode))) throw new AppError('unknown_unit');
     const urgency = input.urgency ?? r.urgency;
     const unitCode = input.unitCode ?? r.unitCode;
     const suggestion = await suggestAgency(tx, categoryCode, unitCode);
-    const updated = await repo.updateReportIfUnchanged(tx, r.id, { version: r.version, status: r.status as never }, {
-      categoryCode,
-      urgency,
-      unitCode,
-      deadlineAt: await deadlineFor(tx, categoryCode, urgency, r.receivedAt),
-      suggestedAgencyId: suggestion?.id ?? null,
-    });
+    const updated = await repo.updateReportIfUnchanged(
+      tx,
+      r.id,
+      { version: r.version, status: r.status as never },
+      {
+        categoryCode,
+        urgency,
+        unitCode,
+        deadlineAt: await deadlineFor(tx, categoryCode, urgency, r.receivedAt),
+        suggestedAgencyId: suggestion?.id ?? null,
+      },
+    );
     if (!updated) throw new AppError('conflict');
     await recordReportEvent(
       tx,
       deps,
       updated,
-      { action: 'triaged', fromStatus: r.status, toStatus: r.status, isPublic: false, data: { categoryCode, urgency, unitCode } },
+      {
+        action: 'triaged',
+        fromStatus: r.status,
+        toStatus: r.status,
+        isPublic: false,
+        data: { categoryCode, urgency, unitCode },
+      },
       actor,
     );
     return updated;
@@ -58,26 +71,65 @@ export async function triageReport(
 }
 
 /** An internal note on a report, visible to staff who can see it, never to the citizen. */
-export async function addNote(deps: FeedbackDeps, p: Principal | null, id: string, text: string, actor: Actor) {
+export async function addNote(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  id: string,
+  text: string,
+  actor: Actor,
+) {
   const principal = authorize(p, 'reports.read');
   return deps.database.db.transaction(async (tx) => {
     const r = await repo.findReport(tx, id);
     if (!r || !canSee(principal, r)) throw new AppError('not_found');
-    const note = await repo.insertNote(tx, { reportId: r.id, authorId: principal.userId, authorLabel: principal.label, text });
-    await recordReportEvent(tx, deps, r, { action: 'note', fromStatus: r.status, toStatus: r.status, isPublic: false, data: { noteId: note.id } }, actor);
-    return { id: note.id, authorLabel: note.authorLabel, text: note.text, createdAt: note.createdAt.toISOString() };
+    const note = await repo.insertNote(tx, {
+      reportId: r.id,
+      authorId: principal.userId,
+      authorLabel: principal.label,
+      text,
+    });
+    await recordReportEvent(
+      tx,
+      deps,
+      r,
+      {
+        action: 'note',
+        fromStatus: r.status,
+        toStatus: r.status,
+        isPublic: false,
+        data: { noteId: note.id },
+      },
+      actor,
+    );
+    return {
+      id: note.id,
+      authorLabel: note.authorLabel,
+      text: note.text,
+      createdAt: note.createdAt.toISOString(),
+    };
   });
 }
 
 /** Assigns many reports to one agency; each is its own transition, so one conflict does not undo the others. */
-export async function bulkAssign(deps: FeedbackDeps, p: Principal | null, input: z.infer<typeof bulkAssignRequest>, actor: Actor) {
+export async function bulkAssign(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  input: z.infer<typeof bulkAssignRequest>,
+  actor: Actor,
+) {
   authorize(p, 'reports.triage');
   const results: { id: string; ok: boolean; code?: string; report?: ReportView }[] = [];
   for (const item of input.items) {
     const r = await repo.findReport(deps.database.db, item.id);
     const action = r && ['assigned', 'in_progress'].includes(r.status) ? 'reassign' : 'assign';
     try {
-      const report = await transitionReport(deps, p, item.id, { action, version: item.version, agencyId: input.agencyId, note: input.note }, actor);
+      const report = await transitionReport(
+        deps,
+        p,
+        item.id,
+        { action, version: item.version, agencyId: input.agencyId, note: input.note },
+        actor,
+      );
       results.push({ id: item.id, ok: true, report });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -6,7 +6,11 @@ import type { IdentityDeps } from '../identity-deps.js';
 import { authorize, type Principal } from '../policy.js';
 
 /** Pages through the audit trail, newest first, with filters (administrators only). */
-export async function browseAudit(deps: IdentityDeps, p: Principal | null, q: z.infer<typeof listAuditQuery>) {
+export async function browseAudit(
+  deps: IdentityDeps,
+  p: Principal | null,
+  q: z.infer<typeof listAuditQuery>,
+) {
   authorize(p, 'audit.read');
   const where: SQL[] = [];
   if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));

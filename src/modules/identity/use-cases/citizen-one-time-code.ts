@@ -71,16 +71,37 @@ export async function verifyCitizenCode(deps: IdentityDeps, phone: string, code:
     let user = await repo.findCitizenByPhone(tx, phone);
     let created = false;
     if (!user) {
-      user = await repo.insertUser(tx, { kind: 'citizen', phone, fullName: '', createdAt: now, updatedAt: now });
+      user = await repo.insertUser(tx, {
+        kind: 'citizen',
+        phone,
+        fullName: '',
+        createdAt: now,
+        updatedAt: now,
+      });
       await tx.insert(roleAssignments).values({ userId: user.id, role: 'citizen' });
       created = true;
     }
     if (!user.active) throw new AppError('account_disabled');
     await repo.updateUser(tx, user.id, { lastLoginAt: now });
     const session = await createSession(tx, user, meta, now, { mfaPending: false, mfaVerified: false });
-    const actor = { id: user.id, label: `citizen:${maskPhone(phone)}`, ip: meta.ip, requestId: meta.requestId };
-    if (created) await appendAudit(tx, actor, { action: 'user.citizen_registered', entityType: 'user', entityId: user.id });
-    await appendAudit(tx, actor, { action: 'auth.signed_in', entityType: 'user', entityId: user.id, summary: { method: 'sms_code' } });
+    const actor = {
+      id: user.id,
+      label: `citizen:${maskPhone(phone)}`,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    };
+    if (created)
+      await appendAudit(tx, actor, {
+        action: 'user.citizen_registered',
+        entityType: 'user',
+        entityId: user.id,
+      });
+    await appendAudit(tx, actor, {
+      action: 'auth.signed_in',
+      entityType: 'user',
+      entityId: user.id,
+      summary: { method: 'sms_code' },
+    });
     return { ...session, user };
   });
 }

@@ -30,7 +30,12 @@ export async function createAgency(
       .insert(agencies)
       .values({ ...input, parentId: input.parentId ?? null, unitCode: input.unitCode ?? null })
       .returning();
-    await appendAudit(tx, actor, { action: 'agency.created', entityType: 'agency', entityId: row!.id, summary: { code: input.code, name: input.name } });
+    await appendAudit(tx, actor, {
+      action: 'agency.created',
+      entityType: 'agency',
+      entityId: row!.id,
+      summary: { code: input.code, name: input.name },
+    });
     return repo.toAgencyView(row!);
   });
 }
@@ -57,7 +62,12 @@ export async function updateAgency(
       .set({ ...input, updatedAt: new Date() })
       .where(eq(agencies.id, id))
       .returning();
-    await appendAudit(tx, actor, { action: 'agency.updated', entityType: 'agency', entityId: id, summary: { fields: Object.keys(input) } });
+    await appendAudit(tx, actor, {
+      action: 'agency.updated',
+      entityType: 'agency',
+      entityId: id,
+      summary: { fields: Object.keys(input) },
+    });
     return repo.toAgencyView(row!);
   });
 }

@@ -13,7 +13,11 @@ export async function startTotpSetup(deps: IdentityDeps, p: Principal, actor: Ac
   const secret = newTotpSecret();
   await deps.database.db.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, { totpPendingSecret: secret });
-    await appendAudit(tx, actor, { action: 'auth.totp_setup_started', entityType: 'user', entityId: user.id });
+    await appendAudit(tx, actor, {
+      action: 'auth.totp_setup_started',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
   const enrollment = await totpEnrollment(secret, deps.brandName, user.username ?? user.email ?? user.id);
   return { secret, ...enrollment };
@@ -25,7 +29,11 @@ export async function enableTotp(deps: IdentityDeps, p: Principal, code: string,
   if (!user?.totpPendingSecret) throw new AppError('totp_not_pending');
   if (!(await verifyTotp(user.totpPendingSecret, code))) throw new AppError('invalid_totp');
   await deps.database.db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabled: true });
+    await repo.updateUser(tx, user.id, {
+      totpSecret: user.totpPendingSecret,
+      totpPendingSecret: null,
+      totpEnabled: true,
+    });
     await repo.updateSession(tx, p.sessionId, { mfaVerified: true });
     await appendAudit(tx, actor, { action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });
   });

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { createUserRequest, listUsersQuery, updateUserRequest, UserView } from '../../../contracts/identity.js';
+import type {
+  createUserRequest,
+  listUsersQuery,
+  updateUserRequest,
+  UserView,
+} from '../../../contracts/identity.js';
 import { AGENCY_SCOPED_ROLES } from '../../../contracts/roles.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -16,8 +21,10 @@ async function validateGrants(db: Executor, grants: Grants): Promise<repo.RoleGr
   const known = await repo.agencyIdsExist(db, agencyIds);
   const out: repo.RoleGrant[] = [];
   for (const g of grants) {
-    if (g.role === 'citizen') throw new AppError('validation', {}, [{ path: 'body.roles', message: 'citizen' }]);
-    if (AGENCY_SCOPED_ROLES.includes(g.role) && !g.agencyId) throw new AppError('role_needs_agency', { role: g.role });
+    if (g.role === 'citizen')
+      throw new AppError('validation', {}, [{ path: 'body.roles', message: 'citizen' }]);
+    if (AGENCY_SCOPED_ROLES.includes(g.role) && !g.agencyId)
+      throw new AppError('role_needs_agency', { role: g.role });
     if (g.agencyId && !known.has(g.agencyId)) throw new AppError('unknown_agency');
     if (g.unitCode && !(await repo.unitExists(db, g.unitCode))) throw new AppError('unknown_unit');
     out.push({ role: g.role, agencyId: g.agencyId ?? null, unitCode: g.unitCode ?? null });
@@ -38,7 +45,11 @@ async function viewOf(db: Executor, id: string): Promise<UserView> {
 }
 
 /** Lists staff accounts (administrators only). */
-export async function listUsers(deps: IdentityDeps, p: Principal | null, filter: z.infer<typeof listUsersQuery>) {
+export async function listUsers(
+  deps: IdentityDeps,
+  p: Principal | null,
+  filter: z.infer<typeof listUsersQuery>,
+) {
   authorize(p, 'users.read');
   return repo.listStaff(deps.database.db, filter);
 }
@@ -95,7 +106,8 @@ export async function updateUser(
       const losesAdmin =
         (input.active === false || (grants && !grants.some((g) => g.role === 'admin'))) &&
         (await repo.grantsOf(tx, id)).some((g) => g.role === 'admin');
-      if (losesAdmin && (await repo.countActiveAdmins(tx, id)) === 0) throw new AppError('cannot_remove_last_admin');
+      if (losesAdmin && (await repo.countActiveAdmins(tx, id)) === 0)
+        throw new AppError('cannot_remove_last_admin');
       await repo.updateUser(tx, id, {
         ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),

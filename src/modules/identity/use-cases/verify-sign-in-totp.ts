@@ -10,7 +10,12 @@ import { assertNotLocked, recordFailedSignIn } from './sign-in-staff.js';
  * Second step of a staff sign-in: checks the TOTP code of a half-open session and replaces it with a
  * fresh, fully signed-in session (a new token, so the half-open one cannot be reused).
  */
-export async function verifySignInTotp(deps: IdentityDeps, sessionId: string | null, code: string, meta: RequestMeta) {
+export async function verifySignInTotp(
+  deps: IdentityDeps,
+  sessionId: string | null,
+  code: string,
+  meta: RequestMeta,
+) {
   const now = deps.now();
   if (!sessionId) throw new AppError('unauthenticated');
   const session = await repo.findLiveSession(deps.database.db, sessionId, now);

@@ -1,0 +1,103 @@
+// Shared helpers for the benchmarks: machine facts, percentiles, scratch databases, the results document.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
+export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  postgres: string;
+  date: string;
+}
+
+export async function machine(): Promise<Machine> {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  await c.connect();
+  const { rows } = await c.query<{ v: string }>('show server_version');
+  await c.end();
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    postgres: rows[0]?.v ?? '?',
+    date: new Date().toISOString(),
+  };
+}
+
+export function machineLines(m: Machine): string[] {
+  return [
+    `- Date: ${m.date}`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; Node ${m.node}; PostgreSQL ${m.postgres} (load generator on the same machine)`,
+  ];
+}
+
+/** Nearest-rank percentile of an unsorted sample (sorted copy). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : 'n/a');
+export const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Creates `tinhso_bench_<random>` on the server; drop() removes it (forcing out leftover connections). */
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  const name = `tinhso_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: SERVER_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Replaces this benchmark's section of docs/benchmarks.md (between its markers) and keeps the others.
+ */
+export function writeSection(id: string, body: string): void {
+  const start = `<!-- bench:${id}:start -->`;
+  const end = `<!-- bench:${id}:end -->`;
+  const header =
+    '# Benchmarks\n\nWritten by `npm run bench:intake` and `npm run bench:queue` (each replaces only its own section). ' +
+    'Figures are from one run on the machine named in each section; rerun to refresh.\n';
+  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : header;
+  const block = `${start}\n\n${body.trim()}\n\n${end}`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i !== -1 && j > i) doc = doc.slice(0, i) + block + doc.slice(j + end.length);
+  else doc = `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(DOC, doc);
+}
+
+/** A markdown table. */
+export function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
