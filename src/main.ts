@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './platform/config/config.js';
 import { DatabaseUnreachableError } from './platform/db/database.js';
-import { DataDirLockedError } from './platform/lock/data-dir-lock.js';
+import { DataDirLockedError, DataDirUnusableError } from './platform/lock/data-dir-lock.js';
 import { buildApp } from './server/app.js';
 
 /** Starts Tỉnh Số: one process with the web app, API and jobs (or one role of it, PROCESS_ROLE). */

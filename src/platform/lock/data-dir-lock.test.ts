@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DataDirLockedError, lockDataDir } from './data-dir-lock.js';
+import { DataDirLockedError, DataDirUnusableError, lockDataDir } from './data-dir-lock.js';
 
 describe('lockDataDir', () => {
   it('refuses a second opener while the first holds the folder, then allows it after release', () => {
@@ -28,5 +28,14 @@ describe('lockDataDir', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tinhso-lock-'));
     writeFileSync(path.join(dir, 'tinhso.lock'), String(process.ppid));
     expect(() => lockDataDir(dir)).toThrow(new RegExp(`process ${process.ppid}`));
+  });
+});
+
+describe('an unusable data folder', () => {
+  it('is refused with a clear message', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tinhso-lock-'));
+    writeFileSync(path.join(dir, 'a-file'), 'x');
+    expect(() => lockDataDir(path.join(dir, 'a-file', 'data'))).toThrow(DataDirUnusableError);
+    expect(() => lockDataDir(path.join(dir, 'a-file', 'data'))).toThrow(/set DATA_DIR to a writable folder/);
   });
 });

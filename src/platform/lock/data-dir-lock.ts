@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export class DataDirLockedError extends Error {
@@ -27,8 +27,24 @@ function isAlive(pid: number): boolean {
  * Takes an exclusive lock on the embedded database folder (PGlite takes none of its own, and two
  * openers corrupt it). A lock left by a dead process is taken over. Returns the release function.
  */
+export class DataDirUnusableError extends Error {
+  constructor(dir: string, cause: unknown) {
+    const reason = (cause as Error).message;
+    super(
+      `Không dùng được thư mục dữ liệu ${dir} (${reason}); hãy đặt DATA_DIR là một thư mục ghi được.\n` +
+        `The data folder ${dir} cannot be used (${reason}); set DATA_DIR to a writable folder.`,
+    );
+    this.name = 'DataDirUnusableError';
+  }
+}
+
 export function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new DataDirUnusableError(dir, err);
+  }
   const file = path.join(dir, 'tinhso.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
