@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENCY_KINDS } from './agencies.js';
 import { ROLES, type Permission, type Role } from './roles.js';
 
 /** Vietnamese mobile number as typed (0912 345 678, +84912345678); normalised to +84XXXXXXXXX by `normalizePhone`. */
@@ -130,18 +131,8 @@ export const listUsersQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const AGENCY_KIND_VALUES = [
-  'province',
-  'department',
-  'district_pc',
-  'commune_pc',
-  'police',
-  'sociopolitical',
-  'press',
-  'utility',
-  'centre',
-  'other',
-] as const;
+/** The agency kinds (same list as contracts/agencies.ts), under the name the web app uses. */
+export const AGENCY_KIND_VALUES = AGENCY_KINDS;
 
 export const createAgencyRequest = z.strictObject({
   code: z

@@ -24,11 +24,23 @@ type Step = { as: 'ioc' | 'canbo' | 'lanhdao'; action: ReportAction; extra?: Rec
 const ANSWER =
   'Đơn vị đã kiểm tra hiện trường và khắc phục xong. Cảm ơn người dân đã phản ánh; nếu còn tồn tại, vui lòng phản hồi để được xử lý tiếp.';
 
+// The full journey of a report; each demo report walks a prefix of it (or a side path).
+const JOURNEY: Step[] = [
+  { as: 'ioc', action: 'accept' },
+  { as: 'ioc', action: 'assign' },
+  { as: 'canbo', action: 'start' },
+  { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } },
+  { as: 'lanhdao', action: 'approve_answer' },
+  { as: 'ioc', action: 'publish' },
+  { as: 'ioc', action: 'close' },
+];
+const walk = (steps: number, then: Step[] = []) => [...JOURNEY.slice(0, steps), ...then];
+
 /** The path each demo report takes, so that every lifecycle state appears in the demo. */
 const PATHS: { target: string; steps: Step[]; local: boolean }[] = [
   { target: 'received', steps: [], local: false },
   { target: 'merged', steps: [{ as: 'ioc', action: 'merge' }], local: false },
-  { target: 'accepted', steps: [{ as: 'ioc', action: 'accept' }], local: false },
+  { target: 'accepted', steps: walk(1), local: false },
   {
     target: 'rejected',
     steps: [
@@ -40,93 +52,28 @@ const PATHS: { target: string; steps: Step[]; local: boolean }[] = [
     ],
     local: false,
   },
-  {
-    target: 'assigned',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
-    ],
-    local: false,
-  },
-  {
-    target: 'in_progress',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
-      { as: 'canbo', action: 'start' },
-    ],
-    local: true,
-  },
+  { target: 'assigned', steps: walk(2), local: false },
+  { target: 'in_progress', steps: walk(3), local: true },
   {
     target: 'returned',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
+    steps: walk(2, [
       {
         as: 'canbo',
         action: 'return_to_ioc',
         extra: { note: 'Không thuộc thẩm quyền của UBND; đề nghị chuyển Điện lực.' },
       },
-    ],
+    ]),
     local: true,
   },
-  {
-    target: 'answered',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
-      { as: 'canbo', action: 'start' },
-      { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } },
-    ],
-    local: true,
-  },
-  {
-    target: 'approved',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
-      { as: 'canbo', action: 'start' },
-      { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } },
-      { as: 'lanhdao', action: 'approve_answer' },
-    ],
-    local: true,
-  },
-  {
-    target: 'published',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
-      { as: 'canbo', action: 'start' },
-      { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } },
-      { as: 'lanhdao', action: 'approve_answer' },
-      { as: 'ioc', action: 'publish' },
-    ],
-    local: true,
-  },
-  {
-    target: 'closed',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
-      { as: 'canbo', action: 'start' },
-      { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } },
-      { as: 'lanhdao', action: 'approve_answer' },
-      { as: 'ioc', action: 'publish' },
-      { as: 'ioc', action: 'close' },
-    ],
-    local: true,
-  },
+  { target: 'answered', steps: walk(4), local: true },
+  { target: 'approved', steps: walk(5), local: true },
+  { target: 'published', steps: walk(6), local: true },
+  { target: 'closed', steps: walk(7), local: true },
   {
     target: 'reopened',
-    steps: [
-      { as: 'ioc', action: 'accept' },
-      { as: 'ioc', action: 'assign' },
-      { as: 'canbo', action: 'start' },
-      { as: 'canbo', action: 'submit_answer', extra: { answer: ANSWER } },
-      { as: 'lanhdao', action: 'approve_answer' },
-      { as: 'ioc', action: 'publish' },
+    steps: walk(6, [
       { as: 'ioc', action: 'reopen', extra: { note: 'Người dân gọi tổng đài báo sự việc tái diễn.' } },
-    ],
+    ]),
     local: true,
   },
 ];

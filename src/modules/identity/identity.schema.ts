@@ -33,19 +33,6 @@ export const adminUnits = pgTable(
   ],
 );
 
-export const AGENCY_KINDS = [
-  'province',
-  'department',
-  'district_pc',
-  'commune_pc',
-  'police',
-  'sociopolitical',
-  'press',
-  'utility',
-  'centre',
-  'other',
-] as const;
-
 /** Agencies (cơ quan, đơn vị) that receive and handle work, in a hierarchy (district → commune). */
 export const agencies = pgTable(
   'agencies',

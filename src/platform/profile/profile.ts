@@ -13,23 +13,14 @@ const slug = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'chữ thường ASCII và dấu gạch ngang / lower-case ASCII slug');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'định dạng YYYY-MM-DD / format YYYY-MM-DD');
 
-export const AGENCY_KINDS = [
-  'province',
-  'department',
-  'district_pc',
-  'commune_pc',
-  'police',
-  'sociopolitical',
-  'press',
-  'utility',
-  'centre',
-  'other',
-] as const;
+import { AGENCY_KINDS } from '../../contracts/agencies.js';
+
+export { AGENCY_KINDS };
 export const URGENCIES = ['urgent', 'field', 'normal'] as const;
 export const DEADLINE_UNITS = ['working_day', 'calendar_day', 'hour'] as const;
 export const CALENDAR_DAY_KINDS = ['holiday', 'compensatory', 'swapped_off', 'makeup_workday'] as const;
 
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export type { AgencyKind } from '../../contracts/agencies.js';
 export type Urgency = (typeof URGENCIES)[number];
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

@@ -1,0 +1,313 @@
+// npm run bench:intake — report intake (POST /api/v1/reports) through the real application versus a bare
+// Fastify + pg insert baseline, on a fresh PostgreSQL database; then the same intake on in-memory PGlite.
+// Writes its section of docs/benchmarks.md and prints `ratio: <app req/s ÷ baseline req/s>` last.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createScratchDatabase, machine, machineLines, mib, ms, percentile, table, writeSection, type ScratchDatabase } from './lib.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = 2;
+const PROFILE_S = 5;
+const MAX_NON2XX = 0.005;
+
+const REPORT = JSON.stringify({
+  categoryCode: 'giao_thong_ha_tang',
+  title: 'Ổ gà lớn trên đường Hùng Vương',
+  body: 'Mặt đường có nhiều ổ gà lớn, nguy hiểm cho người đi xe máy vào ban đêm, đề nghị sửa chữa sớm.',
+  location: { lat: 10.5359, lon: 106.4107 },
+  address: 'Đường Hùng Vương, Phường 2, Tân An',
+  reporter: { email: 'nguoidan@example.vn' },
+  consent: true,
+});
+
+interface QueryStat {
+  text: string;
+  count: number;
+  ms: number;
+}
+interface ChildStats {
+  rss: number;
+  maxRss: number;
+  queries: QueryStat[];
+  poolWaitMs: number;
+  poolWaits: number;
+}
+interface Server {
+  child: ChildProcess;
+  port: number;
+  request<T>(type: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+function startServer(mode: string, dbUrl: string, extra: { profile?: boolean; cpuProfDir?: string } = {}): Promise<Server> {
+  const execArgv = ['--import', 'tsx', ...(extra.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${extra.cpuProfDir}`] : [])];
+  const child = fork(path.join(import.meta.dirname, 'intake-server.ts'), [], {
+    execArgv,
+    env: { ...process.env, BENCH_MODE: mode, BENCH_DB_URL: dbUrl, BENCH_PROFILE: extra.profile ? '1' : '0' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${mode}: server did not start within 120 s`)), 120_000);
+    child.once('exit', (code) => reject(new Error(`${mode}: server exited with ${code} before it was ready`)));
+    child.once('message', (m: { type: string; port: number }) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({
+        child,
+        port: m.port,
+        request<T>(type: string) {
+          return new Promise<T>((res, rej) => {
+            const t = setTimeout(() => rej(new Error(`${mode}: no answer to ${type}`)), 10_000);
+            child.once('message', (answer: T) => {
+              clearTimeout(t);
+              res(answer);
+            });
+            child.send({ type });
+          });
+        },
+        stop() {
+          return new Promise<void>((res) => {
+            const t = setTimeout(() => {
+              child.kill('SIGKILL');
+              res();
+            }, 20_000);
+            child.once('exit', () => {
+              clearTimeout(t);
+              res();
+            });
+            child.send({ type: 'stop' });
+          });
+        },
+      });
+    });
+  });
+}
+
+let ipCounter = 0;
+/** A distinct client address per request: 10.x.y.z, so the per-IP intake limit (30/min) never applies. */
+function nextIp(): string {
+  const n = ++ipCounter;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+interface LoadResult {
+  requests: number;
+  reqPerSec: number;
+  non2xx: number;
+  errors: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function load(port: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/reports',
+            headers: { 'content-type': 'application/json' },
+            body: REPORT,
+            setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextIp() } }),
+          },
+        ],
+      },
+      (err, r) => {
+        if (err) return reject(err);
+        const total = r['2xx'] + r.non2xx;
+        resolve({
+          requests: total,
+          reqPerSec: r['2xx'] / r.duration,
+          non2xx: r.non2xx,
+          errors: r.errors + r.timeouts,
+          statuses,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
+      latencies.push(time);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    });
+  });
+}
+
+interface Measured extends LoadResult {
+  name: string;
+  rss: number;
+  maxRss: number;
+}
+
+async function measure(name: string, mode: string, dbUrl: string): Promise<Measured> {
+  console.log(`— ${name}: starting`);
+  const server = await startServer(mode, dbUrl);
+  try {
+    await load(server.port, WARMUP_S);
+    const r = await load(server.port, DURATION_S);
+    const stats = await server.request<ChildStats>('stats');
+    console.log(
+      `  ${name}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors}, RSS ${mib(stats.rss)}`,
+    );
+    return { name, ...r, rss: stats.rss, maxRss: stats.maxRss };
+  } finally {
+    await server.stop();
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function and per package from a V8 .cpuprofile. */
+function summariseCpu(file: string) {
+  const prof = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(prof.nodes.map((n) => [n.id, n.callFrame]));
+  const fn = new Map<string, number>();
+  const pkg = new Map<string, number>();
+  let total = 0;
+  prof.samples.forEach((id, i) => {
+    const dt = prof.timeDeltas[i] ?? 0;
+    total += dt;
+    const f = byId.get(id);
+    if (!f) return;
+    const where = f.url.replace(/^file:\/\//, '');
+    const m = where.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    const group = m ? m[1]! : where.includes('/src/') ? 'app src/' : where.startsWith('node:') ? 'node core' : f.functionName ? `(${f.functionName})` : '(native/other)';
+    pkg.set(group, (pkg.get(group) ?? 0) + dt);
+    const key = `${f.functionName || '(anonymous)'} ${where ? `${path.basename(where)}:${f.lineNumber + 1}` : ''}`.trim();
+    fn.set(key, (fn.get(key) ?? 0) + dt);
+  });
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => ({ name: k, share: v / total }));
+  return { packages: top(pkg, 10), functions: top(fn, 10) };
+}
+
+async function profileApp(dbUrl: string) {
+  console.log('— profile: application on PostgreSQL with query counting and --cpu-prof');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-cpuprof-'));
+  const server = await startServer('app-pg', dbUrl, { profile: true, cpuProfDir: dir });
+  let r: LoadResult;
+  let stats: ChildStats;
+  try {
+    await load(server.port, WARMUP_S);
+    await server.request('reset');
+    r = await load(server.port, PROFILE_S);
+    stats = await server.request<ChildStats>('stats');
+  } finally {
+    await server.stop();
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  const cpu = file ? summariseCpu(path.join(dir, file)) : null;
+  rmSync(dir, { recursive: true, force: true });
+  const created = r.statuses['201'] ?? 0;
+  const queries = stats.queries.sort((a, b) => b.ms - a.ms);
+  const totalQueries = queries.reduce((s, q) => s + q.count, 0);
+  return { created, queries, totalQueries, poolWaitMs: stats.poolWaitMs, poolWaits: stats.poolWaits, cpu, reqPerSec: r.reqPerSec };
+}
+
+const started = Date.now();
+const m = await machine();
+let scratch: ScratchDatabase | null = null;
+let failure: string | null = null;
+try {
+  scratch = await createScratchDatabase();
+  console.log(`database ${scratch.name}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s each`);
+  const baseline = await measure('baseline (Fastify + pg insert)', 'baseline', scratch.url);
+  const app = await measure('application on PostgreSQL', 'app-pg', scratch.url);
+  const lite = await measure('application on PGlite (in memory)', 'app-pglite', '');
+  const prof = await profileApp(scratch.url);
+
+  const ratio = app.reqPerSec / baseline.reqPerSec;
+  const liteRatio = lite.reqPerSec / app.reqPerSec;
+  const perIntake = prof.created ? prof.totalQueries / prof.created : NaN;
+  const runs = [baseline, app, lite];
+  for (const run of runs) {
+    if (run.requests === 0 || (run.non2xx + run.errors) / run.requests > MAX_NON2XX) {
+      failure ??= `${run.name}: ${run.non2xx} non-2xx and ${run.errors} errors of ${run.requests} responses (statuses ${JSON.stringify(run.statuses)})`;
+    }
+  }
+
+  const queryRows = prof.queries
+    .slice(0, 12)
+    .map((q) => [
+      `\`${q.text.replace(/\|/g, '\\|')}\``,
+      prof.created ? (q.count / prof.created).toFixed(2) : '?',
+      ms(q.ms / q.count),
+      `${((q.ms / prof.queries.reduce((s, x) => s + x.ms, 0)) * 100).toFixed(0)} %`,
+    ]);
+  const lockWait = prof.queries.find((q) => q.text.includes('pg_advisory_xact_lock'));
+  const doc = [
+    '## Intake: `POST /api/v1/reports` (`npm run bench:intake`)',
+    '',
+    ...machineLines(m),
+    `- Inputs: fresh database \`tinhso_bench_*\`; application built with \`buildApp(loadConfig({ DATABASE_URL, SEED: 'base', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', … }), { jobs: true })\` in a child process; autocannon in the parent, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per system; every request is a valid report (\`giao_thong_ha_tang\`, point in Tân An 10.5359, 106.4107, e-mail contact, consent) from its own \`X-Forwarded-For\` address (the route allows 30 reports a minute per address).`,
+    `- Baseline: bare Fastify, JSON-schema validation of the same body, one \`insert … returning id\` into a 4-text-column table in the same database, pg Pool of 10 (the application's pool size).`,
+    `- Target (issue): ratio ≥ 1.0 with p99 < 50 ms.`,
+    '',
+    table(
+      ['system', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'RSS after / peak'],
+      runs.map((r) => [r.name, r.reqPerSec.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), `${r.non2xx} / ${r.requests}`, `${mib(r.rss)} / ${mib(r.maxRss)}`]),
+    ),
+    '',
+    `**ratio (application on PostgreSQL ÷ baseline): ${ratio.toFixed(3)}** — target ≥ 1.0 ${ratio >= 1 ? 'met' : 'not met'}; application p99 ${ms(app.p99)} ms (target < 50 ms ${app.p99 < 50 ? 'met' : 'not met'}).`,
+    '',
+    `PGlite ratio (application on in-memory PGlite ÷ application on PostgreSQL): ${liteRatio.toFixed(3)}.`,
+    '',
+    `### Where an intake's time goes (profile run: ${PROFILE_S} s, ${prof.created} reports, ${prof.reqPerSec.toFixed(0)} req/s with instrumentation)`,
+    '',
+    `- SQL statements per intake: **${perIntake.toFixed(1)}** (all statements on the pool divided by reports created; includes pg-boss's own polling, which is a small share). The baseline runs 1.`,
+    `- Pool: ${prof.poolWaits} checkouts, ${ms(prof.poolWaits ? prof.poolWaitMs / prof.poolWaits : NaN)} ms average wait for a connection.`,
+    lockWait
+      ? `- Audit-chain advisory lock (\`pg_advisory_xact_lock\`): ${ms(lockWait.ms / lockWait.count)} ms average wait per intake — every intake transaction serialises on it until commit.`
+      : '- Audit-chain advisory lock: not seen in the profile.',
+    '',
+    table(['statement (first 110 characters)', 'per intake', 'avg ms', 'share of SQL time'], queryRows),
+    '',
+    ...(prof.cpu
+      ? [
+          'CPU self time in the application process (V8 `--cpu-prof`), by package and by function:',
+          '',
+          table(
+            ['package', 'share'],
+            prof.cpu.packages.map((p) => [p.name, `${(p.share * 100).toFixed(1)} %`]),
+          ),
+          '',
+          table(
+            ['function', 'share'],
+            prof.cpu.functions.map((p) => [`\`${p.name.replace(/\|/g, '\\|')}\``, `${(p.share * 100).toFixed(1)} %`]),
+          ),
+        ]
+      : []),
+    '',
+    `Run took ${((Date.now() - started) / 1000).toFixed(0)} s.${failure ? `\n\n**FAILED:** ${failure}` : ''}`,
+  ].join('\n');
+  writeSection('intake', doc);
+  if (failure) {
+    console.error(`FAILED: ${failure}`);
+    process.exitCode = 1;
+  }
+  console.log(`pglite ratio: ${liteRatio.toFixed(3)}`);
+  console.log(`ratio: ${ratio.toFixed(3)}`);
+} finally {
+  await scratch?.drop();
+}
