@@ -188,3 +188,41 @@ export async function openWithDeadlineBefore(
     .orderBy(asc(due))
     .limit(limit);
 }
+
+export interface MapPoint {
+  id: string;
+  trackingCode: string;
+  lat: number;
+  lon: number;
+  status: string;
+  categoryCode: string;
+  deadlineAt: Date | null;
+  extendedDeadlineAt: Date | null;
+}
+
+/** Open reports that have a place, for the operations map (no personal data). */
+export async function openReportPoints(
+  db: Executor,
+  scopeAgencyIds: string[] | undefined,
+  limit: number,
+): Promise<MapPoint[]> {
+  const where: SQL[] = [inArray(reports.status, [...OPEN_STATUSES]), sql`${reports.lat} is not null`];
+  if (scopeAgencyIds)
+    where.push(scopeAgencyIds.length ? inArray(reports.agencyId, scopeAgencyIds) : sql`false`);
+  const rows = await db
+    .select({
+      id: reports.id,
+      trackingCode: reports.trackingCode,
+      lat: reports.lat,
+      lon: reports.lon,
+      status: reports.status,
+      categoryCode: reports.categoryCode,
+      deadlineAt: reports.deadlineAt,
+      extendedDeadlineAt: reports.extendedDeadlineAt,
+    })
+    .from(reports)
+    .where(and(...where))
+    .orderBy(desc(reports.receivedAt))
+    .limit(limit);
+  return rows as MapPoint[];
+}

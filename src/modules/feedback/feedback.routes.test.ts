@@ -117,6 +117,13 @@ describe(`feedback core over HTTP (${TEST_ENGINE})`, () => {
 
     const handlerQueue = (await handler.get('/api/v1/reports')).json().items.map((r: { id: string }) => r.id);
     expect(handlerQueue).toContain(id);
+    const contactLooks = (await ioc.get(`/api/v1/reports/${id}`)).json().report.reporter;
+    expect(contactLooks.email).toBe('an@example.vn');
+    const looked = await t.app.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'report.contact_viewed' and entity_id = $1`,
+      [id],
+    );
+    expect(looked[0]!.n).toBeGreaterThan(0);
     const seenByHandler = (await handler.get(`/api/v1/reports/${id}`)).json().report;
     expect(seenByHandler.reporter).toBeNull(); // handlers never see the reporter's contact
     expect(seenByHandler.availableActions).toEqual(
@@ -309,6 +316,10 @@ describe(`IOC tools (${TEST_ENGINE})`, () => {
     expect(accepted.agencyId).toBe(accepted.suggestedAgencyId);
     await ioc.request('PUT', '/api/v1/routing/auto-assign', { enabled: false });
 
+    const map = (await ioc.get('/api/v1/reports/map')).json();
+    expect(map.boundaries.features).toHaveLength(15);
+    expect(map.points.map((pt: { id: string }) => pt.id)).toContain(id);
+    expect(JSON.stringify(map.points)).not.toContain('@');
     const board = (await ioc.get('/api/v1/reports/deadline-board')).json();
     expect(Object.keys(board)).toEqual(['overdue', 'dueToday', 'dueSoon']);
   });

@@ -16,7 +16,7 @@ import { listCategories } from '../routing/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
 import { registerReportStream } from './report-stream.js';
 import { citizenRoutes } from './feedback-citizen.routes.js';
-import { deadlineBoard, getReport, listReports, myReports } from './use-cases/read-reports.js';
+import { deadlineBoard, getReport, listReports, myReports, reportMap } from './use-cases/read-reports.js';
 import { createTemplate, listTemplates } from './use-cases/response-templates.js';
 import { findDuplicates } from './use-cases/find-duplicates.js';
 import { submitReport } from './use-cases/submit-report.js';
@@ -84,6 +84,15 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
 
   defineRoute(app, {
     method: 'GET',
+    url: '/api/v1/reports/map',
+    summary: 'Bản đồ phản ánh đang xử lý (điểm và ranh giới) / Map of open reports',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => reportMap(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
     url: '/api/v1/response-templates',
     summary: 'Mẫu trả lời / Response templates',
     tags,
@@ -119,7 +128,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     tags,
     params: idParams,
     preHandler: [signedIn],
-    handler: async ({ req, params }) => getReport(deps, me(req), params.id),
+    handler: async ({ req, params }) => getReport(deps, me(req), params.id, actorOf(me(req), req)),
   });
 
   defineRoute(app, {

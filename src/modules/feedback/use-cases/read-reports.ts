@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { listReportsQuery, ReportView, TimelineEntry } from '../../../contracts/feedback.js';
 import type { ReportStatus } from '../../../contracts/report-lifecycle.js';
 import { AGENCY_SCOPED_ROLES } from '../../../contracts/roles.js';
+import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { authorize, can, type Principal } from '../../identity/index.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
@@ -66,13 +67,29 @@ export interface ReportDetail {
 }
 
 /** One report with its full timeline and internal notes, for staff who may see it. */
-export async function getReport(deps: FeedbackDeps, p: Principal | null, id: string): Promise<ReportDetail> {
+export async function getReport(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  id: string,
+  actor: Actor,
+): Promise<ReportDetail> {
   const principal = authorize(p, 'reports.submit');
   const db = deps.database.db;
   const r = await repo.findReport(db, id);
   if (!r || !canSee(principal, r)) throw new AppError('not_found');
   const staff = principal.kind === 'staff';
   const [report] = await presentReports(db, [r], principal, deps.now());
+  if (staff && report!.reporter) {
+    // Every look at a reporter's personal data is on record (Decree 356/2025).
+    await db.transaction((tx) =>
+      appendAudit(tx, actor, {
+        action: 'report.contact_viewed',
+        entityType: 'report',
+        entityId: r.id,
+        summary: { code: r.trackingCode },
+      }),
+    );
+  }
   return {
     report: report!,
     timeline: presentTimeline(await repo.eventsOf(db, r.id, !staff), staff),
@@ -122,5 +139,24 @@ export async function deadlineBoard(deps: FeedbackDeps, p: Principal | null) {
     overdue: views.filter((v) => due(v) < now),
     dueToday: views.filter((v) => due(v) >= now && due(v) < endOfToday),
     dueSoon: views.filter((v) => due(v) >= endOfToday),
+  };
+}
+
+/** Open reports as points for the operations map, scoped like the queue, with the profile's boundaries. */
+export async function reportMap(deps: FeedbackDeps, p: Principal | null) {
+  const principal = authorize(p, 'reports.read');
+  const now = deps.now();
+  const points = await repo.openReportPoints(deps.database.db, scopeOf(principal), 5000);
+  return {
+    boundaries: deps.profile.boundaries,
+    points: points.map((pt) => ({
+      id: pt.id,
+      trackingCode: pt.trackingCode,
+      lat: pt.lat,
+      lon: pt.lon,
+      status: pt.status,
+      categoryCode: pt.categoryCode,
+      overdue: !!(pt.extendedDeadlineAt ?? pt.deadlineAt) && (pt.extendedDeadlineAt ?? pt.deadlineAt)! < now,
+    })),
   };
 }
