@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+
+export interface GeoFeatureCollection {
+  type: 'FeatureCollection';
+  features: {
+    properties: { code: string; name: string };
+    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+  }[];
+}
+
+export interface GeoPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  color: string;
+  label: string;
+  href?: string;
+}
+
+interface Props {
+  boundaries: GeoFeatureCollection | null;
+  points: GeoPoint[];
+  /** Accessible name of the map image. */
+  title: string;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * A self-contained map: boundaries and points drawn as SVG with an equirectangular projection
+ * (accurate enough at a province's scale). No tile server, so nothing about what the IOC looks at
+ * leaves the server, and it works on a closed network.
+ */
+export function GeoMap({ boundaries, points, title, width = 720, height = 560 }: Props) {
+  const geometry = useMemo(() => {
+    const rings: { code: string; name: string; rings: number[][][] }[] = (boundaries?.features ?? []).map((f) => ({
+      code: f.properties.code,
+      name: f.properties.name,
+      rings: f.geometry.type === 'Polygon' ? (f.geometry.coordinates as number[][][]) : (f.geometry.coordinates as number[][][][]).flat(),
+    }));
+    const lons: number[] = [];
+    const lats: number[] = [];
+    for (const f of rings) for (const ring of f.rings) for (const [lon, lat] of ring) lons.push(lon!), lats.push(lat!);
+    for (const p of points) lons.push(p.lon), lats.push(p.lat);
+    if (lons.length === 0) return null;
+    const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+    const spanX = Math.max((maxLon - minLon) * k, 1e-6);
+    const spanY = Math.max(maxLat - minLat, 1e-6);
+    const scale = Math.min((width - 20) / spanX, (height - 20) / spanY);
+    const project = (lon: number, lat: number): [number, number] => [10 + (lon - minLon) * k * scale, 10 + (maxLat - lat) * scale];
+    const paths = rings.map((f) => ({
+      code: f.code,
+      name: f.name,
+      d: f.rings.map((ring) => ring.map(([lon, lat], i) => `${i ? 'L' : 'M'}${project(lon!, lat!).map((v) => v.toFixed(1)).join(',')}`).join('') + 'Z').join(''),
+    }));
+    return { paths, project };
+  }, [boundaries, points, width, height]);
+
+  if (!geometry) return null;
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="geo-map" style={{ width: '100%', height: 'auto', maxWidth: width }}>
+      <title>{title}</title>
+      {geometry.paths.map((p) => (
+        <path key={p.code} d={p.d} fill="#eef3f8" stroke="#5b6b7c" strokeWidth={1}>
+          <title>{p.name}</title>
+        </path>
+      ))}
+      {points.map((pt) => {
+        const [x, y] = geometry.project(pt.lon, pt.lat);
+        const dot = (
+          <circle cx={x} cy={y} r={5} fill={pt.color} stroke="#fff" strokeWidth={1.5}>
+            <title>{pt.label}</title>
+          </circle>
+        );
+        return pt.href ? (
+          <a key={pt.id} href={pt.href} aria-label={pt.label}>
+            {dot}
+          </a>
+        ) : (
+          <g key={pt.id}>{dot}</g>
+        );
+      })}
+    </svg>
+  );
+}
