@@ -54,6 +54,9 @@ declare module 'autocannon' {
     stop(): void;
   }
 
-  function autocannon(opts: AutocannonOptions, cb: (err: Error | null, result: AutocannonResult) => void): Instance;
+  function autocannon(
+    opts: AutocannonOptions,
+    cb: (err: Error | null, result: AutocannonResult) => void,
+  ): Instance;
   export = autocannon;
 }

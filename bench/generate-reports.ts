@@ -40,7 +40,16 @@ const PHRASES = [
   'khu vực ven sông Vàm Cỏ',
   'tuyến quốc lộ 1A',
 ];
-const STREETS = ['Hùng Vương', 'Nguyễn Huệ', 'Trương Định', 'Quốc lộ 62', 'Châu Thị Kim', 'Nguyễn Đình Chiểu', 'Lê Văn Tường', 'Bảo Định'];
+const STREETS = [
+  'Hùng Vương',
+  'Nguyễn Huệ',
+  'Trương Định',
+  'Quốc lộ 62',
+  'Châu Thị Kim',
+  'Nguyễn Đình Chiểu',
+  'Lê Văn Tường',
+  'Bảo Định',
+];
 
 const sqlArray = (values: string[]) => `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
 
@@ -85,7 +94,11 @@ async function secondaryIndexes(database: Database): Promise<{ name: string; def
  * Inserts `count` reports in batches of 100,000 (secondary indexes dropped during the load and rebuilt
  * afterwards, then ANALYZE). Tracking codes are `GEN-0000-0001`…, which no real code can collide with.
  */
-export async function generateReports(database: Database, count: number, onProgress?: (p: GenerateProgress) => void): Promise<void> {
+export async function generateReports(
+  database: Database,
+  count: number,
+  onProgress?: (p: GenerateProgress) => void,
+): Promise<void> {
   const started = Date.now();
   const [existing] = await database.query<{ n: string }>('select count(*)::text as n from reports');
   const offset = Number(existing?.n ?? 0);

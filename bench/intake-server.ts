@@ -24,7 +24,9 @@ if (process.env.BENCH_PROFILE === '1') {
   const originalQuery = clientProto.query;
   clientProto.query = function (this: unknown, ...args: unknown[]) {
     const first = args[0] as string | { text?: string } | undefined;
-    const text = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 110);
+    const text = (typeof first === 'string' ? first : (first?.text ?? '?'))
+      .replace(/\s+/g, ' ')
+      .slice(0, 110);
     const started = performance.now();
     const result = originalQuery.apply(this, args);
     const done = () => {
@@ -33,7 +35,8 @@ if (process.env.BENCH_PROFILE === '1') {
       s.ms += performance.now() - started;
       queryStats.set(text, s);
     };
-    if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(done, done);
+    if (result && typeof (result as Promise<unknown>).then === 'function')
+      (result as Promise<unknown>).then(done, done);
     return result;
   };
   const poolProto = pg.Pool.prototype as unknown as { connect: (...args: unknown[]) => unknown };
@@ -76,12 +79,18 @@ async function startBaseline(): Promise<{ port: number; close: () => Promise<voi
               type: 'object',
               required: ['lat', 'lon'],
               additionalProperties: false,
-              properties: { lat: { type: 'number', minimum: -90, maximum: 90 }, lon: { type: 'number', minimum: -180, maximum: 180 } },
+              properties: {
+                lat: { type: 'number', minimum: -90, maximum: 90 },
+                lon: { type: 'number', minimum: -180, maximum: 180 },
+              },
             },
             reporter: {
               type: 'object',
               additionalProperties: false,
-              properties: { email: { type: 'string', format: 'email', maxLength: 200 }, name: { type: 'string', maxLength: 120 } },
+              properties: {
+                email: { type: 'string', format: 'email', maxLength: 200 },
+                name: { type: 'string', maxLength: 120 },
+              },
             },
             consent: { const: true },
           },
@@ -89,7 +98,12 @@ async function startBaseline(): Promise<{ port: number; close: () => Promise<voi
       },
     },
     async (req, reply) => {
-      const b = req.body as { categoryCode: string; title: string; body: string; reporter?: { email?: string } };
+      const b = req.body as {
+        categoryCode: string;
+        title: string;
+        body: string;
+        reporter?: { email?: string };
+      };
       const { rows } = await pool.query<{ id: string }>(
         'insert into bench_baseline (category, title, body, email) values ($1, $2, $3, $4) returning id',
         [b.categoryCode, b.title, b.body, b.reporter?.email ?? null],

@@ -6,7 +6,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createScratchDatabase, machine, machineLines, mib, ms, percentile, table, writeSection, type ScratchDatabase } from './lib.js';
+import {
+  createScratchDatabase,
+  machine,
+  machineLines,
+  mib,
+  ms,
+  percentile,
+  table,
+  writeSection,
+  type ScratchDatabase,
+} from './lib.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -43,8 +53,16 @@ interface Server {
   stop(): Promise<void>;
 }
 
-function startServer(mode: string, dbUrl: string, extra: { profile?: boolean; cpuProfDir?: string } = {}): Promise<Server> {
-  const execArgv = ['--import', 'tsx', ...(extra.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${extra.cpuProfDir}`] : [])];
+function startServer(
+  mode: string,
+  dbUrl: string,
+  extra: { profile?: boolean; cpuProfDir?: string } = {},
+): Promise<Server> {
+  const execArgv = [
+    '--import',
+    'tsx',
+    ...(extra.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${extra.cpuProfDir}`] : []),
+  ];
   const child = fork(path.join(import.meta.dirname, 'intake-server.ts'), [], {
     execArgv,
     env: { ...process.env, BENCH_MODE: mode, BENCH_DB_URL: dbUrl, BENCH_PROFILE: extra.profile ? '1' : '0' },
@@ -52,7 +70,9 @@ function startServer(mode: string, dbUrl: string, extra: { profile?: boolean; cp
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${mode}: server did not start within 120 s`)), 120_000);
-    child.once('exit', (code) => reject(new Error(`${mode}: server exited with ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${mode}: server exited with ${code} before it was ready`)),
+    );
     child.once('message', (m: { type: string; port: number }) => {
       clearTimeout(timer);
       child.removeAllListeners('exit');
@@ -189,9 +209,18 @@ function summariseCpu(file: string) {
     if (!f) return;
     const where = f.url.replace(/^file:\/\//, '');
     const m = where.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-    const group = m ? m[1]! : where.includes('/src/') ? 'app src/' : where.startsWith('node:') ? 'node core' : f.functionName ? `(${f.functionName})` : '(native/other)';
+    const group = m
+      ? m[1]!
+      : where.includes('/src/')
+        ? 'app src/'
+        : where.startsWith('node:')
+          ? 'node core'
+          : f.functionName
+            ? `(${f.functionName})`
+            : '(native/other)';
     pkg.set(group, (pkg.get(group) ?? 0) + dt);
-    const key = `${f.functionName || '(anonymous)'} ${where ? `${path.basename(where)}:${f.lineNumber + 1}` : ''}`.trim();
+    const key =
+      `${f.functionName || '(anonymous)'} ${where ? `${path.basename(where)}:${f.lineNumber + 1}` : ''}`.trim();
     fn.set(key, (fn.get(key) ?? 0) + dt);
   });
   const top = (m: Map<string, number>, n: number) =>
@@ -222,7 +251,15 @@ async function profileApp(dbUrl: string) {
   const created = r.statuses['201'] ?? 0;
   const queries = stats.queries.sort((a, b) => b.ms - a.ms);
   const totalQueries = queries.reduce((s, q) => s + q.count, 0);
-  return { created, queries, totalQueries, poolWaitMs: stats.poolWaitMs, poolWaits: stats.poolWaits, cpu, reqPerSec: r.reqPerSec };
+  return {
+    created,
+    queries,
+    totalQueries,
+    poolWaitMs: stats.poolWaitMs,
+    poolWaits: stats.poolWaits,
+    cpu,
+    reqPerSec: r.reqPerSec,
+  };
 }
 
 const started = Date.now();
@@ -231,7 +268,9 @@ let scratch: ScratchDatabase | null = null;
 let failure: string | null = null;
 try {
   scratch = await createScratchDatabase();
-  console.log(`database ${scratch.name}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s each`);
+  console.log(
+    `database ${scratch.name}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s each`,
+  );
   const baseline = await measure('baseline (Fastify + pg insert)', 'baseline', scratch.url);
   const app = await measure('application on PostgreSQL', 'app-pg', scratch.url);
   const lite = await measure('application on PGlite (in memory)', 'app-pglite', '');
@@ -247,13 +286,16 @@ try {
     }
   }
 
+  const sqlMs = prof.queries.reduce((sum, q) => sum + q.ms, 0);
+  const countOf = (needle: string) =>
+    prof.queries.filter((q) => q.text.includes(needle)).reduce((sum, q) => sum + q.count, 0);
   const queryRows = prof.queries
     .slice(0, 12)
     .map((q) => [
       `\`${q.text.replace(/\|/g, '\\|')}\``,
       prof.created ? (q.count / prof.created).toFixed(2) : '?',
       ms(q.ms / q.count),
-      `${((q.ms / prof.queries.reduce((s, x) => s + x.ms, 0)) * 100).toFixed(0)} %`,
+      `${((q.ms / sqlMs) * 100).toFixed(0)} %`,
     ]);
   const lockWait = prof.queries.find((q) => q.text.includes('pg_advisory_xact_lock'));
   const doc = [
@@ -266,12 +308,20 @@ try {
     '',
     table(
       ['system', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'RSS after / peak'],
-      runs.map((r) => [r.name, r.reqPerSec.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), `${r.non2xx} / ${r.requests}`, `${mib(r.rss)} / ${mib(r.maxRss)}`]),
+      runs.map((r) => [
+        r.name,
+        r.reqPerSec.toFixed(0),
+        ms(r.p50),
+        ms(r.p95),
+        ms(r.p99),
+        `${r.non2xx} / ${r.requests}`,
+        `${mib(r.rss)} / ${mib(r.maxRss)}`,
+      ]),
     ),
     '',
     `**ratio (application on PostgreSQL ÷ baseline): ${ratio.toFixed(3)}** — target ≥ 1.0 ${ratio >= 1 ? 'met' : 'not met'}; application p99 ${ms(app.p99)} ms (target < 50 ms ${app.p99 < 50 ? 'met' : 'not met'}).`,
     '',
-    `PGlite ratio (application on in-memory PGlite ÷ application on PostgreSQL): ${liteRatio.toFixed(3)}.`,
+    `PGlite ratio (application on in-memory PGlite ÷ application on PostgreSQL): ${liteRatio.toFixed(3)}. PGlite has one connection, so every intake, pg-boss's polling and the notification worker run one statement at a time; the same ~${perIntake.toFixed(0)} statements per intake set its ceiling.`,
     '',
     `### Where an intake's time goes (profile run: ${PROFILE_S} s, ${prof.created} reports, ${prof.reqPerSec.toFixed(0)} req/s with instrumentation)`,
     '',
@@ -280,6 +330,12 @@ try {
     lockWait
       ? `- Audit-chain advisory lock (\`pg_advisory_xact_lock\`): ${ms(lockWait.ms / lockWait.count)} ms average wait per intake — every intake transaction serialises on it until commit.`
       : '- Audit-chain advisory lock: not seen in the profile.',
+    '',
+    '**Top 3 costs (notes for the lead):**',
+    '',
+    `1. **The audit-chain lock serialises every intake.** \`appendAudit\` takes \`pg_advisory_xact_lock\` and holds it until commit; after it the transaction still reads the last hash, inserts the audit row, runs \`pg_notify\`, inserts the pg-boss job and commits (fsync). Waiting for it is ${lockWait ? `${((lockWait.ms / sqlMs) * 100).toFixed(0)} %` : '?'} of all SQL time, so throughput is capped near 1 ÷ (that critical section) whatever the pool size. Fixes, cheapest first: append the audit row last (after \`pg_notify\` and \`jobs.send\`) so the lock covers one statement + commit; fold lock + previous-hash read + insert into one statement (a SQL function or trigger computing the hash); or chain asynchronously (insert unchained rows, a worker seals them in id order in batches), which removes the serialisation.`,
+    `2. **${perIntake.toFixed(0)} round trips per intake where the baseline needs 1**, all while holding a pool connection: reference data is re-read every time (categories ${(countOf('from "categories"') / Math.max(1, prof.created)).toFixed(1)}×, admin_units ${(countOf('from "admin_units"') / Math.max(1, prof.created)).toFixed(1)}×, deadline policies, routing rules, agencies) and a tracking-code pre-check \`select\` runs before the insert. With 10 connections parked behind the lock, a request waits ${ms(prof.poolWaits ? prof.poolWaitMs / prof.poolWaits : NaN)} ms on average just to get a connection. Fixes: cache categories, units, deadline policies and routing rules in memory (like \`workingCalendar\`, one minute), resolve unit/category/agency/deadline before \`begin\`, drop the pre-check (the unique index plus a retry on 23505 is enough).`,
+    `3. **Per-statement CPU in the Node process**: drizzle-orm is ${prof.cpu ? `${((prof.cpu.packages.find((p) => p.name === 'drizzle-orm')?.share ?? 0) * 100).toFixed(0)} %` : '?'} of the process's CPU self time (query building, \`is()\` entity checks) and node core (sockets, \`writev\`) most of the rest — both scale with the number of statements. Fewer statements (2) and \`.prepare()\`d drizzle queries on the hot path cut it.`,
     '',
     table(['statement (first 110 characters)', 'per intake', 'avg ms', 'share of SQL time'], queryRows),
     '',
@@ -294,7 +350,10 @@ try {
           '',
           table(
             ['function', 'share'],
-            prof.cpu.functions.map((p) => [`\`${p.name.replace(/\|/g, '\\|')}\``, `${(p.share * 100).toFixed(1)} %`]),
+            prof.cpu.functions.map((p) => [
+              `\`${p.name.replace(/\|/g, '\\|')}\``,
+              `${(p.share * 100).toFixed(1)} %`,
+            ]),
           ),
         ]
       : []),

@@ -16,6 +16,7 @@ export interface Machine {
   node: string;
   postgres: string;
   date: string;
+  loadAvg: string;
 }
 
 export async function machine(): Promise<Machine> {
@@ -30,6 +31,10 @@ export async function machine(): Promise<Machine> {
     node: process.version,
     postgres: rows[0]?.v ?? '?',
     date: new Date().toISOString(),
+    loadAvg: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
   };
 }
 
@@ -37,6 +42,7 @@ export function machineLines(m: Machine): string[] {
   return [
     `- Date: ${m.date}`,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; Node ${m.node}; PostgreSQL ${m.postgres} (load generator on the same machine)`,
+    `- Load average (1/5/15 min) when the run started: ${m.loadAvg} — the machine is shared with other sessions (tests, builds), so figures move between runs`,
   ];
 }
 

@@ -29,6 +29,7 @@ import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/
 import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerWebRoutes } from './web.js';
+import { registerPublicPages } from './public-pages.js';
 
 export interface App {
   http: FastifyInstance;
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       }),
     );
     await registerWebRoutes(http, { config, profile });
+    await registerPublicPages(http, { feedback, profile, config });
 
     if (jobs) {
       const notifier = options.notifier ?? outboxNotifier(config.dataDir, sms);

@@ -40,6 +40,7 @@ export async function createTestApp(
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
+    RATE_LIMIT_SCALE: '20',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tinhso-test-')),
     ...(testDb.url ? { DATABASE_URL: testDb.url } : {}),
     ...options.env,

@@ -226,3 +226,16 @@ export async function openReportPoints(
     .limit(limit);
   return rows as MapPoint[];
 }
+
+export async function findByIdempotencyKeys(db: Executor, keys: string[]): Promise<ReportRow[]> {
+  if (keys.length === 0) return [];
+  return db.select().from(reports).where(inArray(reports.idempotencyKey, keys));
+}
+
+/** Inserts many reports in one statement; rows come back in the order given. */
+export async function insertReports(db: Executor, values: ReportInsert[]): Promise<ReportRow[]> {
+  if (values.length === 0) return [];
+  const rows = await db.insert(reports).values(values).returning();
+  const order = new Map(values.map((v, i) => [v.trackingCode, i]));
+  return rows.sort((a, b) => order.get(a.trackingCode)! - order.get(b.trackingCode)!);
+}

@@ -101,6 +101,30 @@ describe(`feedback core over HTTP (${TEST_ENGINE})`, () => {
     expect(again.json().trackingCode).toBe(first.json().trackingCode);
   });
 
+  it('groups concurrent submissions into shared transactions without mixing them up', async () => {
+    const c = new TestClient(t.app);
+    const bodies = Array.from({ length: 30 }, (_, i) => report({ title: `Phản ánh đồng thời số ${i}` }));
+    const responses = await Promise.all(
+      bodies.map((b, i) =>
+        c.request('POST', '/api/v1/reports', b, { 'idempotency-key': `burst-key-${i % 20}` }),
+      ),
+    );
+    expect(responses.every((r) => r.statusCode === 201 || r.statusCode === 200)).toBe(true);
+    const codes = responses.map((r) => r.json().trackingCode as string);
+    expect(new Set(codes).size).toBe(20);
+    for (let i = 20; i < 30; i++) expect(codes[i]).toBe(codes[i - 20]);
+    const rows = await t.app.database.query<{ n: number }>(
+      `select count(*)::int as n from reports where idempotency_key like 'burst-key-%'`,
+    );
+    expect(rows[0]!.n).toBe(20);
+    const events = await t.app.database.query<{ n: number }>(
+      `select count(*)::int as n from report_events e join reports r on r.id = e.report_id where r.idempotency_key like 'burst-key-%'`,
+    );
+    expect(events[0]!.n).toBe(20);
+    const { verifyAuditChain } = await import('../../platform/audit/audit.js');
+    expect((await verifyAuditChain(t.app.database)).ok).toBe(true);
+  });
+
   it('walks received → closed through the IOC, the agency, its lead and the citizen, with every step on the timeline', async () => {
     const citizen = new TestClient(t.app);
     const { id, trackingCode } = (

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { appendAudit, type Actor } from '../../platform/audit/audit.js';
+import { appendAuditMany, type Actor } from '../../platform/audit/audit.js';
 import type { Executor } from '../../platform/db/database.js';
 import { FEEDBACK_JOBS, REPORT_CHANNEL, type FeedbackDeps, type NotifyReporterJob } from './feedback-deps.js';
-import * as repo from './feedback.repository.js';
+import { reportEvents } from './feedback.schema.js';
+import type * as repo from './feedback.repository.js';
 
 export interface ReportChange {
   action: string;
@@ -14,10 +15,76 @@ export interface ReportChange {
 }
 
 /**
- * Writes everything that goes with a change to a report, inside its transaction: the timeline event,
- * the audit row, the live-queue notification (delivered by PostgreSQL only on commit) and, for a step
- * the reporter should hear about, the notification job (which exists only if the transaction commits).
+ * Writes everything that goes with changes to reports, inside their transaction: the timeline events,
+ * the audit rows, the live-queue notifications (delivered by PostgreSQL only on commit) and, for steps
+ * the reporter should hear about, the notification jobs (which exist only if the transaction commits).
+ * A batch (group-committed intake) costs the same few statements as a single change.
  */
+export async function recordReportEvents(
+  tx: Executor,
+  deps: Pick<FeedbackDeps, 'jobs'>,
+  items: { report: repo.ReportRow; change: ReportChange; actor: Actor }[],
+): Promise<repo.EventRow[]> {
+  if (items.length === 0) return [];
+  const events = await tx
+    .insert(reportEvents)
+    .values(
+      items.map(({ report, change, actor }) => ({
+        reportId: report.id,
+        action: change.action,
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        isPublic: change.isPublic,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        note: change.note ?? null,
+        data: change.data ?? {},
+      })),
+    )
+    .returning();
+  // Ids follow the order of the rows inserted; keep the caller's order.
+  events.sort((a, b) => a.id - b.id);
+  await appendAuditMany(
+    tx,
+    items.map(({ report, change, actor }) => ({
+      actor,
+      entry: {
+        action: `report.${change.action}`,
+        entityType: 'report',
+        entityId: report.id,
+        summary: {
+          code: report.trackingCode,
+          from: change.fromStatus,
+          to: change.toStatus,
+          ...(change.data ?? {}),
+        },
+      },
+    })),
+  );
+  const payloads = items.map(({ report, change }) =>
+    JSON.stringify({
+      id: report.id,
+      status: report.status,
+      agencyId: report.agencyId,
+      version: report.version,
+      action: change.action,
+    }),
+  );
+  await tx.execute(
+    sql`select pg_notify(${REPORT_CHANNEL}, p) from unnest(array[${sql.join(
+      payloads.map((p) => sql`${p}`),
+      sql`, `,
+    )}]::text[]) as p`,
+  );
+  const notices = items.flatMap(({ report, change }, i) =>
+    change.isPublic ? [{ reportId: report.id, eventId: events[i]!.id }] : [],
+  );
+  if (deps.jobs && notices.length)
+    await deps.jobs.sendMany<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, notices, { tx });
+  return events;
+}
+
+/** One change to one report (see recordReportEvents). */
 export async function recordReportEvent(
   tx: Executor,
   deps: Pick<FeedbackDeps, 'jobs'>,
@@ -25,42 +92,6 @@ export async function recordReportEvent(
   change: ReportChange,
   actor: Actor,
 ): Promise<repo.EventRow> {
-  const event = await repo.insertEvent(tx, {
-    reportId: report.id,
-    action: change.action,
-    fromStatus: change.fromStatus,
-    toStatus: change.toStatus,
-    isPublic: change.isPublic,
-    actorId: actor.id,
-    actorLabel: actor.label,
-    note: change.note ?? null,
-    data: change.data ?? {},
-  });
-  await appendAudit(tx, actor, {
-    action: `report.${change.action}`,
-    entityType: 'report',
-    entityId: report.id,
-    summary: {
-      code: report.trackingCode,
-      from: change.fromStatus,
-      to: change.toStatus,
-      ...(change.data ?? {}),
-    },
-  });
-  const payload = JSON.stringify({
-    id: report.id,
-    status: report.status,
-    agencyId: report.agencyId,
-    version: report.version,
-    action: change.action,
-  });
-  await tx.execute(sql`select pg_notify(${REPORT_CHANNEL}, ${payload})`);
-  if (change.isPublic && deps.jobs) {
-    await deps.jobs.send<NotifyReporterJob>(
-      FEEDBACK_JOBS.notifyReporter,
-      { reportId: report.id, eventId: event.id },
-      { tx },
-    );
-  }
-  return event;
+  const [event] = await recordReportEvents(tx, deps, [{ report, change, actor }]);
+  return event!;
 }

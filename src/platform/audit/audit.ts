@@ -63,30 +63,42 @@ export function auditHash(prevHash: string, row: HashedFields): string {
 }
 
 /**
- * Appends one audit row inside the caller's transaction. Appends are serialised by a transaction-level
- * advisory lock so that each row links to the one committed before it.
+ * Appends audit rows inside the caller's transaction, in order. Appends are serialised by a
+ * transaction-level advisory lock so that each row links to the one committed before it; a batch
+ * takes the lock once and writes all its rows in one statement.
  */
-export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function appendAuditMany(
+  tx: Executor,
+  items: { actor: Actor; entry: AuditEntry }[],
+): Promise<void> {
+  if (items.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row: HashedFields = {
-    at: new Date(),
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    summary: entry.summary ?? {},
-    ip: actor.ip ?? null,
-    requestId: actor.requestId ?? null,
-  };
-  await tx.insert(auditLog).values({
-    ...row,
-    summary: row.summary as Record<string, unknown>,
-    prevHash,
-    hash: auditHash(prevHash, row),
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = items.map(({ actor, entry }) => {
+    const row: HashedFields = {
+      at,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      summary: entry.summary ?? {},
+      ip: actor.ip ?? null,
+      requestId: actor.requestId ?? null,
+    };
+    const hash = auditHash(prevHash, row);
+    const values = { ...row, summary: row.summary as Record<string, unknown>, prevHash, hash };
+    prevHash = hash;
+    return values;
   });
+  await tx.insert(auditLog).values(rows);
+}
+
+/** Appends one audit row inside the caller's transaction (see appendAuditMany). */
+export function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  return appendAuditMany(tx, [{ actor, entry }]);
 }
 
 export interface AuditVerification {

@@ -53,6 +53,11 @@ const envSchema = z.object({
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  RATE_LIMIT_SCALE: z.coerce
+    .number({ error: 'phải là một số / must be a number' })
+    .positive()
+    .max(1000)
+    .default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +77,8 @@ export interface Config {
   sms: { adapter: 'dev' | 'http'; url: string | undefined; token: string | undefined };
   trustProxy: boolean;
   secureCookies: boolean;
+  /** Multiplies every rate limit (load tests and test suites raise it; production keeps 1). */
+  rateLimitScale: number;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sms: { adapter: e.SMS_ADAPTER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
     trustProxy: e.TRUST_PROXY === 'true',
+    rateLimitScale: e.RATE_LIMIT_SCALE,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

@@ -9,6 +9,12 @@ import { AppError, sendProblem } from './problem.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    rateLimitScale: number;
+  }
+}
+
 export const metricsRegistry = new client.Registry();
 client.collectDefaultMetrics({ register: metricsRegistry });
 const httpDuration = new client.Histogram({
@@ -69,6 +75,7 @@ export async function createHttpServer(config: Config, database: Database): Prom
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  app.decorate('rateLimitScale', config.rateLimitScale);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

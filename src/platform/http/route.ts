@@ -91,7 +91,13 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
   app.route({
     method: spec.method,
     url: spec.url,
-    ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+    ...(spec.rateLimit
+      ? {
+          config: {
+            rateLimit: { ...spec.rateLimit, max: Math.ceil(spec.rateLimit.max * (app.rateLimitScale ?? 1)) },
+          },
+        }
+      : {}),
     preHandler: spec.preHandler ?? [],
     handler: async (req, reply) => {
       const params = parseOrThrow(spec.params, req.params, req, 'params');

@@ -14,6 +14,8 @@ export interface SendOptions {
 /** The small queue interface modules use; pg-boss behind it, on PGlite and on PostgreSQL alike. */
 export interface JobQueue {
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  /** Enqueues many jobs of one kind in one statement, inside a transaction like `send`. */
+  sendMany<T extends object>(name: string, data: T[], options: { tx: Executor }): Promise<void>;
   /** Registers a handler; it must be idempotent and say whether it did the work or skipped it. */
   work<T extends object>(
     name: string,
@@ -75,6 +77,18 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
         sendOptions.db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
       }
       return boss.send(name, data, sendOptions as PgBoss.SendOptions);
+    },
+    async sendMany(name, data, opts) {
+      if (data.length === 0) return;
+      if (!queues.has(name))
+        throw new Error(`queue ${name} must be declared before sending in a transaction`);
+      const client = rawClient(opts.tx);
+      await boss.insert(
+        data.map((d) => ({ name, data: d })),
+        {
+          db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) },
+        } as PgBoss.InsertOptions,
+      );
     },
     async work(name, handler) {
       if (!options.worker) return;

@@ -10,9 +10,23 @@ import { Link } from '../shared/ui/link.js';
 import { SkipLink } from '../shared/ui/skip-link.js';
 import { HomePage, TILES } from './home/home-page.js';
 import { UnderConstructionPage } from './home/under-construction-page.js';
+import { startDraftSync } from './report/device-store.js';
+import { MyReportsPage } from './report/my-reports-page.js';
+import { ReportPage } from './report/report-page.js';
+import { setAppCsrf } from './session.js';
 import { PhoneSignInPage } from './sign-in/phone-sign-in-page.js';
 
-/** The citizen app shell: brand header, phone sign-in, home tiles. */
+function loadSession(onUser: (user: SessionUser | null) => void): Promise<void> {
+  return api<SessionResponse>('GET', '/auth/session')
+    .then((s) => {
+      setCsrfToken(s.csrfToken);
+      setAppCsrf(s.csrfToken);
+      onUser(s.user);
+    })
+    .catch(() => undefined);
+}
+
+/** The citizen app shell: brand header, phone sign-in, home tiles, sending and following reports. */
 export function CitizenApp() {
   useLang();
   const path = usePath().replace(/\/+$/, '') || '/';
@@ -25,12 +39,8 @@ export function CitizenApp() {
     api<ProfileResponse>('GET', '/profile')
       .then(setProfile)
       .catch(() => undefined);
-    api<SessionResponse>('GET', '/auth/session')
-      .then((s) => {
-        setCsrfToken(s.csrfToken);
-        setUser(s.user);
-      })
-      .catch(() => undefined);
+    // Drafts written offline go out once the session (and its CSRF token) is known.
+    void loadSession(setUser).finally(startDraftSync);
   }, []);
 
   useEffect(() => {
@@ -44,6 +54,7 @@ export function CitizenApp() {
       // Already signed out on the server: forget it here too.
     }
     setCsrfToken(null);
+    setAppCsrf(null);
     setUser(null);
     navigate('/app/');
   }
@@ -55,10 +66,21 @@ export function CitizenApp() {
       <PhoneSignInPage
         onSignedIn={(u) => {
           setUser(u);
+          void loadSession(setUser);
           navigate('/app/', { replace: true });
         }}
       />
     );
+  } else if (path === '/app/gui-phan-anh') {
+    page = (
+      <ReportPage
+        user={user}
+        province={names?.province ?? ''}
+        levels={(profile as { levels?: number } | null)?.levels ?? 3}
+      />
+    );
+  } else if (path === '/app/phan-anh-cua-toi') {
+    page = <MyReportsPage user={user} />;
   } else if (tile) {
     page = <UnderConstructionPage title={t(tile.label)} />;
   } else {

@@ -15,8 +15,9 @@ export const CONSOLE_BASE = '/console';
 
 /** The console's navigation; each entry appears only for people allowed to use it. */
 export const NAV: NavEntry[] = [
-  { path: '/console/ioc', label: 'nav.ioc', permissions: ['reports.triage'], built: false },
-  { path: '/console/agency', label: 'nav.agency', permissions: ['reports.handle'], built: false },
+  { path: '/console/phan-anh', label: 'nav.reports', permissions: ['reports.read'], built: true },
+  { path: '/console/han-xu-ly', label: 'nav.deadlines', permissions: ['reports.read'], built: true },
+  { path: '/console/dieu-phoi', label: 'nav.routing', permissions: ['routing.manage'], built: true },
   {
     path: '/console/call-centre',
     label: 'nav.callCentre',

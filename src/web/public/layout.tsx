@@ -12,6 +12,10 @@ export interface LayoutProps {
   alternates: { vi: string; en: string };
   brand: BrandView;
   province: ProvinceView;
+  /** Open Graph type: `article` for one report. */
+  ogType?: 'website' | 'article';
+  /** Keep personal look-up results out of search engines. */
+  noindex?: boolean;
   children: ReactNode;
 }
 
@@ -24,8 +28,11 @@ export function Layout({
   alternates,
   brand,
   province,
+  ogType = 'website',
+  noindex = false,
   children,
 }: LayoutProps) {
+  const q = lang === 'en' ? '?lang=en' : '';
   const other = lang === 'vi' ? 'en' : 'vi';
   const tel = brand.hotline.replace(/[^\d+]/g, '');
   const names = localNames(brand, province, lang);
@@ -36,10 +43,11 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={description} />
+        {noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="canonical" href={canonical} />
         <link rel="alternate" hrefLang="vi" href={alternates.vi} />
         <link rel="alternate" hrefLang="en" href={alternates.en} />
-        <meta property="og:type" content="website" />
+        <meta property="og:type" content={ogType} />
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
         <meta property="og:url" content={canonical} />
@@ -63,6 +71,19 @@ export function Layout({
             </a>
           </div>
         </header>
+        <nav className="site-nav" aria-label={pt(lang, 'navLabel')}>
+          <ul className="wrap">
+            <li>
+              <a href={`/${q}`}>{pt(lang, 'navHome')}</a>
+            </li>
+            <li>
+              <a href={`/phan-anh${q}`}>{pt(lang, 'navAnswers')}</a>
+            </li>
+            <li>
+              <a href={`/tra-cuu${q}`}>{pt(lang, 'navLookup')}</a>
+            </li>
+          </ul>
+        </nav>
         <main id="main" className="wrap">
           {children}
         </main>
@@ -72,6 +93,11 @@ export function Layout({
               {pt(lang, 'footerHotline')}: <a href={`tel:${tel}`}>{brand.hotline}</a>
               {' · '}
               {pt(lang, 'footerMailbox')}: <a href={`mailto:${brand.mailbox}`}>{brand.mailbox}</a>
+            </p>
+            <p>
+              <a href={`/phan-anh${q}`}>{pt(lang, 'navAnswers')}</a>
+              {' · '}
+              <a href={`/tra-cuu${q}`}>{pt(lang, 'navLookup')}</a>
             </p>
             <p>{pt(lang, 'footerOwner', { province: names.province })}</p>
           </div>

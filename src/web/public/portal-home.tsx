@@ -17,9 +17,12 @@ export function PortalHome({ lang, brand, province }: PortalHomeProps) {
         <h1>{pt(lang, 'heroTitle', p)}</h1>
         <p className="lead">{pt(lang, 'heroLead', p)}</p>
         <p>{pt(lang, 'heroHow', p)}</p>
-        <p>
-          <a className="button" href="/app/">
+        <p className="hero-actions">
+          <a className="button" href="/app/gui-phan-anh">
             {pt(lang, 'sendReport', p)}
+          </a>
+          <a className="button button-secondary" href={lang === 'en' ? '/phan-anh?lang=en' : '/phan-anh'}>
+            {pt(lang, 'navAnswers')}
           </a>
         </p>
       </section>
@@ -64,8 +67,8 @@ export function PortalHome({ lang, brand, province }: PortalHomeProps) {
             <input id="lookup-code" name="code" required autoComplete="off" autoCapitalize="characters" />
           </div>
           <div className="field">
-            <label htmlFor="lookup-phone">{pt(lang, 'lookupPhone')}</label>
-            <input id="lookup-phone" name="phone" type="tel" required autoComplete="tel" inputMode="tel" />
+            <label htmlFor="lookup-contact">{pt(lang, 'lookupContact')}</label>
+            <input id="lookup-contact" name="contact" required autoComplete="on" />
           </div>
           <button type="submit">{pt(lang, 'lookupSubmit')}</button>
         </form>

@@ -6,6 +6,7 @@ import {
 import { normalizePhone } from '../../../contracts/identity.js';
 import type { Actor } from '../../../platform/audit/audit.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { GroupCommit } from '../../../platform/jobs/group-commit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { findUnitAt } from '../../../platform/profile/profile.js';
 import { can, findUserById, unitByCode, type Principal } from '../../identity/index.js';
@@ -13,7 +14,7 @@ import { categoryByCode, deadlineFor, suggestAgency } from '../../routing/index.
 import { claimAttachments } from '../attachments/claim-attachments.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
-import { recordReportEvent } from '../record-report-event.js';
+import { recordReportEvents } from '../record-report-event.js';
 import { newTrackingCode } from '../tracking-code.js';
 
 export interface SubmitResult {
@@ -55,22 +56,22 @@ async function resolveUnit(
   return unit.code;
 }
 
-/**
- * Takes in a report from any channel: validates category, place and contact, gives it a tracking code
- * and deadline, suggests the agency, claims its uploaded attachments, and records the step — all in one
- * transaction. With an idempotency key a retried submission returns the first report instead of a copy.
- */
-export async function submitReport(
+interface PreparedReport {
+  values: Omit<repo.ReportInsert, 'trackingCode'>;
+  attachmentIds: string[];
+  uploadTokens: string[];
+  userId: string | null;
+  actor: Actor;
+}
+
+/** Checks and completes a submission before it is written: category, place, contact, deadline, routing. */
+async function prepareReport(
   deps: FeedbackDeps,
   p: Principal | null,
   input: CreateReportRequest,
   meta: { idempotencyKey: string | null; actor: Actor },
-): Promise<SubmitResult> {
+): Promise<PreparedReport> {
   const db = deps.database.db;
-  if (meta.idempotencyKey) {
-    const existing = await repo.findByIdempotencyKey(db, meta.idempotencyKey);
-    if (existing) return result(existing, false);
-  }
   const staffRecording = can(p, 'reports.record_for_caller');
   let channel: Channel = input.channel ?? 'web';
   if (!staffRecording && !['app', 'web'].includes(channel)) channel = 'web';
@@ -82,78 +83,151 @@ export async function submitReport(
   if (citizen && !phone) phone = (await findUserById(db, citizen.userId))?.phone ?? null;
   if (!phone && !email) throw new AppError('contact_required');
 
+  const category = await categoryByCode(db, input.categoryCode);
+  if (!category || !category.active) throw new AppError('unknown_category');
+  const unitCode = await resolveUnit(db, deps, input);
+  const urgency = (staffRecording && input.urgency) || category.urgency;
+  const suggestion = await suggestAgency(db, category.code, unitCode);
   const now = deps.now();
-  try {
-    return await db.transaction(async (tx) => {
-      const category = await categoryByCode(tx, input.categoryCode);
-      if (!category || !category.active) throw new AppError('unknown_category');
-      const unitCode = await resolveUnit(tx, deps, input);
-      const urgency = (staffRecording && input.urgency) || category.urgency;
-      const suggestion = await suggestAgency(tx, category.code, unitCode);
-      let report: repo.ReportRow | undefined;
-      for (let attempt = 0; !report; attempt++) {
-        const trackingCode = newTrackingCode(deps.profile.brand.trackingPrefix);
-        if (attempt > 5) throw new Error('could not allocate a tracking code');
-        if (await repo.findReportByCode(tx, trackingCode)) continue;
-        report = await repo.insertReport(tx, {
-          trackingCode,
-          channel,
-          citizenCategoryCode: category.code,
-          categoryCode: category.code,
-          title: input.title,
-          body: input.body,
-          address: input.address ?? null,
-          lat: input.location?.lat ?? null,
-          lon: input.location?.lon ?? null,
-          unitCode,
-          urgency,
-          receivedAt: now,
-          deadlineAt: await deadlineFor(tx, category.code, urgency, now),
-          suggestedAgencyId: suggestion?.id ?? null,
-          reporterUserId: citizen?.userId ?? null,
-          reporterName: input.reporter.name ?? null,
-          reporterPhone: phone,
-          reporterEmail: email,
-          displayPublicly: input.displayPublicly,
-          consentAt: now,
-          consentVersion: PRIVACY_NOTICE_VERSION,
-          idempotencyKey: meta.idempotencyKey,
-          createdBy: p?.userId ?? null,
-        });
-      }
-      if (input.attachmentIds.length) {
+  return {
+    values: {
+      channel,
+      citizenCategoryCode: category.code,
+      categoryCode: category.code,
+      title: input.title,
+      body: input.body,
+      address: input.address ?? null,
+      lat: input.location?.lat ?? null,
+      lon: input.location?.lon ?? null,
+      unitCode,
+      urgency,
+      receivedAt: now,
+      deadlineAt: await deadlineFor(db, category.code, urgency, now),
+      suggestedAgencyId: suggestion?.id ?? null,
+      reporterUserId: citizen?.userId ?? null,
+      reporterName: input.reporter.name ?? null,
+      reporterPhone: phone,
+      reporterEmail: email,
+      displayPublicly: input.displayPublicly,
+      consentAt: now,
+      consentVersion: PRIVACY_NOTICE_VERSION,
+      idempotencyKey: meta.idempotencyKey,
+      createdBy: p?.userId ?? null,
+    },
+    attachmentIds: input.attachmentIds,
+    uploadTokens: input.uploadTokens,
+    userId: p?.userId ?? null,
+    actor: meta.actor,
+  };
+}
+
+/**
+ * Writes prepared reports in one transaction: one multi-row insert, their attachments, timeline events,
+ * audit rows and acknowledgement jobs. A retried submission (same idempotency key, in this batch or
+ * already stored) gets the first report back.
+ */
+async function writeReports(deps: FeedbackDeps, items: PreparedReport[]): Promise<(SubmitResult | Error)[]> {
+  return deps.database.db.transaction(async (tx) => {
+    const keys = items.flatMap((i) => (i.values.idempotencyKey ? [i.values.idempotencyKey] : []));
+    const stored = new Map((await repo.findByIdempotencyKeys(tx, keys)).map((r) => [r.idempotencyKey!, r]));
+    const fresh: { index: number; item: PreparedReport; values: repo.ReportInsert }[] = [];
+    const firstOfKey = new Map<string, number>();
+    items.forEach((item, index) => {
+      const key = item.values.idempotencyKey;
+      if (key && (stored.has(key) || firstOfKey.has(key))) return;
+      if (key) firstOfKey.set(key, index);
+      fresh.push({
+        index,
+        item,
+        values: { ...item.values, trackingCode: newTrackingCode(deps.profile.brand.trackingPrefix) },
+      });
+    });
+    const rows = await repo.insertReports(
+      tx,
+      fresh.map((f) => f.values),
+    );
+    const byIndex = new Map<number, repo.ReportRow>();
+    fresh.forEach((f, i) => byIndex.set(f.index, rows[i]!));
+    for (const f of fresh) {
+      if (f.item.attachmentIds.length) {
         await claimAttachments(
           tx,
-          report.id,
-          input.attachmentIds,
-          { uploadTokens: input.uploadTokens, userId: p?.userId ?? null },
+          byIndex.get(f.index)!.id,
+          f.item.attachmentIds,
+          { uploadTokens: f.item.uploadTokens, userId: f.item.userId },
           'report',
         );
       }
-      await recordReportEvent(
-        tx,
-        deps,
-        report,
-        {
-          action: 'received',
-          fromStatus: null,
-          toStatus: 'received',
-          isPublic: true,
-          data: { channel, suggestedAgencyId: suggestion?.id ?? null },
-        },
-        meta.actor,
-      );
-      return result(report, true);
-    });
-  } catch (err) {
-    // Two submissions with the same key at once: the loser returns the winner's report.
-    const code =
-      (err as { code?: string; cause?: { code?: string } }).code ??
-      (err as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505' && meta.idempotencyKey) {
-      const existing = await repo.findByIdempotencyKey(db, meta.idempotencyKey);
-      if (existing) return result(existing, false);
     }
-    throw err;
+    await recordReportEvents(
+      tx,
+      deps,
+      fresh.map((f) => {
+        const report = byIndex.get(f.index)!;
+        return {
+          report,
+          change: {
+            action: 'received',
+            fromStatus: null,
+            toStatus: 'received',
+            isPublic: true,
+            data: { channel: report.channel, suggestedAgencyId: report.suggestedAgencyId },
+          },
+          actor: f.item.actor,
+        };
+      }),
+    );
+    return items.map((item, index) => {
+      const own = byIndex.get(index);
+      if (own) return result(own, true);
+      const key = item.values.idempotencyKey!;
+      return result(stored.get(key) ?? byIndex.get(firstOfKey.get(key)!)!, false);
+    });
+  });
+}
+
+/** Writes a batch; if it fails as a whole (one bad attachment claim, a race on a key), each report is tried alone. */
+async function writeWithFallback(
+  deps: FeedbackDeps,
+  items: PreparedReport[],
+): Promise<(SubmitResult | Error)[]> {
+  try {
+    return await writeReports(deps, items);
+  } catch (err) {
+    if (items.length === 1) return [err instanceof Error ? err : new Error(String(err))];
+    const results: (SubmitResult | Error)[] = [];
+    for (const item of items) results.push(...(await writeWithFallback(deps, [item])));
+    return results;
   }
+}
+
+const batchers = new WeakMap<object, GroupCommit<PreparedReport, SubmitResult>>();
+
+function intakeOf(deps: FeedbackDeps): GroupCommit<PreparedReport, SubmitResult> {
+  let batcher = batchers.get(deps.database);
+  if (!batcher) {
+    batcher = new GroupCommit((items) => writeWithFallback(deps, items), 64);
+    batchers.set(deps.database, batcher);
+  }
+  return batcher;
+}
+
+/**
+ * Takes in a report from any channel: validates category, place and contact, gives it a tracking code
+ * and deadline, suggests the agency, claims its uploaded attachments, and records the step — written
+ * in one transaction, shared with the submissions arriving at the same moment (group commit). The
+ * caller hears back only after the commit, so an acknowledged report survives a crash.
+ */
+export async function submitReport(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  input: CreateReportRequest,
+  meta: { idempotencyKey: string | null; actor: Actor },
+): Promise<SubmitResult> {
+  if (meta.idempotencyKey) {
+    const existing = await repo.findByIdempotencyKey(deps.database.db, meta.idempotencyKey);
+    if (existing) return result(existing, false);
+  }
+  const prepared = await prepareReport(deps, p, input, meta);
+  return intakeOf(deps).submit(prepared);
 }

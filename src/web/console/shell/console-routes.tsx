@@ -2,6 +2,10 @@ import { t } from '../../shared/i18n.js';
 import { AgenciesPage } from '../admin/agencies-page.js';
 import { AuditPage } from '../admin/audit-page.js';
 import { UsersPage } from '../admin/users-page.js';
+import { DeadlinePage } from '../feedback/deadline-page.js';
+import { QueuePage } from '../feedback/queue-page.js';
+import { ReportPage } from '../feedback/report-page.js';
+import { RoutingPage } from '../feedback/routing-page.js';
 import type { NavEntry } from '../routes.js';
 import { SecurityPage } from '../security/security-page.js';
 import { HomePage } from './home-page.js';
@@ -11,6 +15,9 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/admin/users': UsersPage,
   '/console/admin/agencies': AgenciesPage,
   '/console/admin/audit': AuditPage,
+  '/console/phan-anh': QueuePage,
+  '/console/han-xu-ly': DeadlinePage,
+  '/console/dieu-phoi': RoutingPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
@@ -24,6 +31,8 @@ export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEnt
     const Page = first ? BUILT_PAGES[first.path] : undefined;
     return Page ? <Page /> : <NotFoundPage />;
   }
+  const report = /^\/console\/phan-anh\/([0-9a-f-]{36})$/i.exec(normalised);
+  if (report && flat.some((e) => e.path === '/console/phan-anh')) return <ReportPage id={report[1]!} />;
   const entry = flat.find((e) => e.path === normalised);
   if (!entry) return <NotFoundPage />;
   const Page = BUILT_PAGES[entry.path];

@@ -33,33 +33,65 @@ interface Props {
  */
 export function GeoMap({ boundaries, points, title, width = 720, height = 560 }: Props) {
   const geometry = useMemo(() => {
-    const rings: { code: string; name: string; rings: number[][][] }[] = (boundaries?.features ?? []).map((f) => ({
-      code: f.properties.code,
-      name: f.properties.name,
-      rings: f.geometry.type === 'Polygon' ? (f.geometry.coordinates as number[][][]) : (f.geometry.coordinates as number[][][][]).flat(),
-    }));
+    const rings: { code: string; name: string; rings: number[][][] }[] = (boundaries?.features ?? []).map(
+      (f) => ({
+        code: f.properties.code,
+        name: f.properties.name,
+        rings:
+          f.geometry.type === 'Polygon'
+            ? (f.geometry.coordinates as number[][][])
+            : (f.geometry.coordinates as number[][][][]).flat(),
+      }),
+    );
     const lons: number[] = [];
     const lats: number[] = [];
-    for (const f of rings) for (const ring of f.rings) for (const [lon, lat] of ring) lons.push(lon!), lats.push(lat!);
-    for (const p of points) lons.push(p.lon), lats.push(p.lat);
+    for (const f of rings)
+      for (const ring of f.rings) for (const [lon, lat] of ring) (lons.push(lon!), lats.push(lat!));
+    for (const p of points) (lons.push(p.lon), lats.push(p.lat));
     if (lons.length === 0) return null;
-    const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const [minLon, maxLon, minLat, maxLat] = [
+      Math.min(...lons),
+      Math.max(...lons),
+      Math.min(...lats),
+      Math.max(...lats),
+    ];
     const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
     const spanX = Math.max((maxLon - minLon) * k, 1e-6);
     const spanY = Math.max(maxLat - minLat, 1e-6);
     const scale = Math.min((width - 20) / spanX, (height - 20) / spanY);
-    const project = (lon: number, lat: number): [number, number] => [10 + (lon - minLon) * k * scale, 10 + (maxLat - lat) * scale];
+    const project = (lon: number, lat: number): [number, number] => [
+      10 + (lon - minLon) * k * scale,
+      10 + (maxLat - lat) * scale,
+    ];
     const paths = rings.map((f) => ({
       code: f.code,
       name: f.name,
-      d: f.rings.map((ring) => ring.map(([lon, lat], i) => `${i ? 'L' : 'M'}${project(lon!, lat!).map((v) => v.toFixed(1)).join(',')}`).join('') + 'Z').join(''),
+      d: f.rings
+        .map(
+          (ring) =>
+            ring
+              .map(
+                ([lon, lat], i) =>
+                  `${i ? 'L' : 'M'}${project(lon!, lat!)
+                    .map((v) => v.toFixed(1))
+                    .join(',')}`,
+              )
+              .join('') + 'Z',
+        )
+        .join(''),
     }));
     return { paths, project };
   }, [boundaries, points, width, height]);
 
   if (!geometry) return null;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="geo-map" style={{ width: '100%', height: 'auto', maxWidth: width }}>
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={title}
+      className="geo-map"
+      style={{ width: '100%', height: 'auto', maxWidth: width }}
+    >
       <title>{title}</title>
       {geometry.paths.map((p) => (
         <path key={p.code} d={p.d} fill="#eef3f8" stroke="#5b6b7c" strokeWidth={1}>

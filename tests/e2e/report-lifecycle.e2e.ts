@@ -1,0 +1,156 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+const stamp = Date.now().toString(36);
+const email = `nguoidan.${stamp}@example.vn`;
+let report: { id: string; trackingCode: string };
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // A citizen sends a report from a point inside Tân An (no session: the public intake).
+  const res = await fetch(`${server.baseUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({
+      categoryCode: 'giao_thong_ha_tang',
+      title: `Ổ gà lớn trên đường Hùng Vương ${stamp}`,
+      body: 'Mặt đường có ổ gà sâu khoảng 20 cm, xe máy đi qua rất nguy hiểm vào ban đêm.',
+      location: { lat: 10.5359, lon: 106.4107 },
+      reporter: { name: 'Trần Thị Dân', email },
+      displayPublicly: 'anonymous',
+      consent: true,
+    }),
+  });
+  expect(res.status).toBe(201);
+  report = (await res.json()) as { id: string; trackingCode: string };
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(login: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/console/');
+  await page.getByLabel('Tên đăng nhập hoặc email').fill(login);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
+  return page;
+}
+
+/** Opens the report from the queue (the person's own queue: the server scopes it). */
+async function openFromQueue(page: Page, queueTitle: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Chức năng' })
+    .getByRole('link', { name: 'Phản ánh', exact: true })
+    .click();
+  await page.getByRole('heading', { name: queueTitle, level: 1 }).waitFor();
+  const table = page.getByRole('table', { name: /Danh sách phản ánh/ });
+  await table.getByRole('link', { name: report.trackingCode }).click();
+  await page.getByRole('heading', { name: new RegExp(report.trackingCode), level: 1 }).waitFor();
+}
+
+/** Clicks a lifecycle button, confirms its small form (after `fill`), and waits for the new status. */
+async function act(
+  page: Page,
+  action: string,
+  status: string,
+  fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const form = page.getByRole('form', { name: action });
+  await form.waitFor();
+  if (fill) await fill(form);
+  await form.getByRole('button', { name: 'Xác nhận' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Đã thực hiện: ${action}.` })
+    .waitFor();
+  await expect.poll(() => page.getByTestId('report-status').textContent()).toBe(status);
+}
+
+describe('a report from intake to a satisfied citizen', () => {
+  let ioc: Page;
+
+  it('the IOC operator sees the new report in the queue, accepts and assigns it', async () => {
+    ioc = await signIn('ioc');
+    await openFromQueue(ioc, 'Hàng đợi phản ánh');
+    await expectAllInputsLabelled(ioc);
+    // The IOC may read the reporter's contact.
+    await ioc.getByText(email).waitFor();
+    await act(ioc, 'Tiếp nhận', 'Đã kiểm tra, chờ chuyển xử lý');
+    await act(ioc, 'Chuyển xử lý', 'Đã chuyển cơ quan xử lý', async (form) => {
+      // The routing suggestion is preselected: the People's Committee of Tân An.
+      const chosen = await form
+        .getByLabel('Cơ quan xử lý', { exact: true })
+        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      expect(chosen).toContain('Tân An');
+    });
+  });
+
+  it('the agency handler starts it and submits an answer, without seeing the reporter’s email', async () => {
+    const canbo = await signIn('canbo');
+    await openFromQueue(canbo, 'Phản ánh của cơ quan');
+    expect(await canbo.getByRole('main').textContent()).not.toContain(email);
+    await act(canbo, 'Nhận xử lý', 'Đang xử lý');
+    await act(canbo, 'Gửi dự thảo trả lời', 'Đã có dự thảo trả lời, chờ lãnh đạo duyệt', async (form) => {
+      await form
+        .getByLabel('Nội dung trả lời')
+        .fill('UBND thành phố Tân An đã chỉ đạo vá ổ gà trên đường Hùng Vương trong tuần này.');
+    });
+    expect(await canbo.getByRole('main').textContent()).not.toContain(email);
+  });
+
+  it('the agency lead approves the answer', async () => {
+    const lead = await signIn('lanhdao');
+    await openFromQueue(lead, 'Phản ánh của cơ quan');
+    await act(lead, 'Duyệt trả lời', 'Lãnh đạo đã duyệt, chờ IOC công khai');
+  });
+
+  it('the IOC publishes it', async () => {
+    await ioc.reload();
+    await ioc.getByRole('heading', { name: new RegExp(report.trackingCode), level: 1 }).waitFor();
+    await act(ioc, 'Công khai trả lời', 'Đã trả lời, công khai');
+  });
+
+  it('the citizen rates the answer and the timeline shows every step', async () => {
+    const res = await fetch(
+      `${server.baseUrl}/api/v1/public/reports/${encodeURIComponent(report.trackingCode)}/rating`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ contact: email, satisfied: true }),
+      },
+    );
+    expect(res.status, await res.clone().text()).toBeLessThan(300);
+
+    await ioc.reload();
+    const timeline = ioc.getByTestId('timeline');
+    await timeline.waitFor();
+    const steps = await timeline.locator('li > strong').allTextContents();
+    for (const step of [
+      'Tiếp nhận',
+      'Chuyển xử lý',
+      'Nhận xử lý',
+      'Gửi dự thảo trả lời',
+      'Duyệt trả lời',
+      'Công khai trả lời',
+      'Người dân hài lòng',
+    ]) {
+      expect(steps, step).toContain(step);
+    }
+    await ioc.getByText('Hài lòng', { exact: true }).waitFor();
+  });
+});
