@@ -43,6 +43,7 @@ main().catch((err: unknown) => {
   if (
     err instanceof ConfigError ||
     err instanceof DataDirLockedError ||
+    err instanceof DataDirUnusableError ||
     err instanceof DatabaseUnreachableError
   ) {
     console.error(`\n${err.message}\n`);
