@@ -45,9 +45,18 @@ export function GeoMap({ boundaries, points, title, width = 720, height = 560 }:
     );
     const lons: number[] = [];
     const lats: number[] = [];
-    for (const f of rings)
-      for (const ring of f.rings) for (const [lon, lat] of ring) (lons.push(lon!), lats.push(lat!));
-    for (const p of points) (lons.push(p.lon), lats.push(p.lat));
+    for (const f of rings) {
+      for (const ring of f.rings) {
+        for (const [lon, lat] of ring) {
+          lons.push(lon!);
+          lats.push(lat!);
+        }
+      }
+    }
+    for (const p of points) {
+      lons.push(p.lon);
+      lats.push(p.lat);
+    }
     if (lons.length === 0) return null;
     const [minLon, maxLon, minLat, maxLat] = [
       Math.min(...lons),
