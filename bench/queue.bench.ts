@@ -80,7 +80,7 @@ async function captureSql(fn: () => Promise<unknown>): Promise<{ text: string; v
     captured =
       typeof first === 'string'
         ? { text: first, values: (args[1] as unknown[]) ?? [] }
-        : { text: first.text, values: first.values ?? [] };
+        : { text: first.text, values: first.values ?? (args[1] as unknown[] | undefined) ?? [] };
     return original.apply(this, args);
   };
   try {

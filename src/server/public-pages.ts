@@ -74,11 +74,17 @@ export async function registerPublicPages(
     scope.setErrorHandler(async (err, req, reply) => {
       const code = err instanceof AppError ? err.code : undefined;
       const status = (err as { statusCode?: number }).statusCode;
-      if (code === 'not_found') return html(reply, renderMessagePage(site(req), 'not_found'), 'no-store', 404);
+      if (code === 'not_found')
+        return html(reply, renderMessagePage(site(req), 'not_found'), 'no-store', 404);
       if (code === 'rate_limited' || status === 429)
         return html(reply, renderMessagePage(site(req), 'too_many'), 'no-store', 429);
       if (code === 'validation' || (status && status >= 400 && status < 500))
-        return html(reply, renderMessagePage(site(req), 'bad_request'), 'no-store', status && status < 500 ? status : 400);
+        return html(
+          reply,
+          renderMessagePage(site(req), 'bad_request'),
+          'no-store',
+          status && status < 500 ? status : 400,
+        );
       req.log.error({ err }, 'public page failed');
       return html(reply, renderMessagePage(site(req), 'error'), 'no-store', 500);
     });

@@ -31,7 +31,13 @@ function urls(publicUrl: string, pathAndQuery: string) {
 
 function page(
   site: SiteInput,
-  head: { title: string; description: string; path: string; ogType?: 'website' | 'article'; noindex?: boolean },
+  head: {
+    title: string;
+    description: string;
+    path: string;
+    ogType?: 'website' | 'article';
+    noindex?: boolean;
+  },
   body: ReactElement,
 ): string {
   const alternates = urls(site.publicUrl, head.path);
@@ -142,7 +148,9 @@ export function renderReportDetail(site: SiteInput, report: PublicReportView): s
     site,
     {
       title: pt(site.lang, 'reportPageTitle', { title: report.title, hotlineName: n.hotlineName }),
-      description: short(report.answer ? `${report.title}. ${report.answer}` : `${report.title}. ${report.body}`),
+      description: short(
+        report.answer ? `${report.title}. ${report.answer}` : `${report.title}. ${report.body}`,
+      ),
       path: `/phan-anh/${encodeURIComponent(report.trackingCode)}`,
       ogType: 'article',
     },
@@ -151,7 +159,10 @@ export function renderReportDetail(site: SiteInput, report: PublicReportView): s
 }
 
 /** Not found (404), too many requests (429), bad request (400) or an error (500). */
-export function renderMessagePage(site: SiteInput, kind: 'not_found' | 'too_many' | 'bad_request' | 'error'): string {
+export function renderMessagePage(
+  site: SiteInput,
+  kind: 'not_found' | 'too_many' | 'bad_request' | 'error',
+): string {
   const n = names(site);
   const [titleKey, textKey] =
     kind === 'not_found'

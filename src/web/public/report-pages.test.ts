@@ -21,7 +21,9 @@ const site: SiteInput = {
   province: { name: 'tỉnh Long An' },
   lang: 'vi',
   publicUrl: 'https://1022.longan.gov.vn',
-  categories: [{ code: 'giao_thong_ha_tang', name: 'Giao thông, hạ tầng', nameEn: 'Transport and infrastructure' }],
+  categories: [
+    { code: 'giao_thong_ha_tang', name: 'Giao thông, hạ tầng', nameEn: 'Transport and infrastructure' },
+  ],
 };
 
 const published: PublicReportView = {
@@ -131,7 +133,12 @@ describe('public report pages', () => {
 
     const rateable: LookupResult = {
       ...lookup,
-      report: { ...lookup.report, status: 'published', answer: 'Đã sửa xong đèn.', publishedAt: '2026-01-09T03:00:00.000Z' },
+      report: {
+        ...lookup.report,
+        status: 'published',
+        answer: 'Đã sửa xong đèn.',
+        publishedAt: '2026-01-09T03:00:00.000Z',
+      },
       canRate: true,
     };
     const withForm = renderLookupResult(site, rateable, 'nguoidan@example.com');

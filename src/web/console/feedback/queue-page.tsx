@@ -300,7 +300,7 @@ export function QueuePage() {
                     />
                   </td>
                 ) : null}
-                <td>
+                <td className="nowrap">
                   <Link href={`/console/phan-anh/${r.id}`}>{r.trackingCode}</Link>
                 </td>
                 <td>{r.title}</td>
@@ -308,7 +308,7 @@ export function QueuePage() {
                 <td>{r.unitName ?? '—'}</td>
                 <td>{r.agencyName ?? '—'}</td>
                 <td>{statusLabel(r.status)}</td>
-                <td>{formatDateTime(r.receivedAt)}</td>
+                <td className="nowrap">{formatDateTime(r.receivedAt)}</td>
                 <td>
                   {formatDateTime(r.extendedDeadlineAt ?? r.deadlineAt)}
                   {r.overdue ? (

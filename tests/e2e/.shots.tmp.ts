@@ -1,0 +1,52 @@
+import { launchBrowser } from './support/browser.js';
+import { DEMO_PASSWORD, startServer } from './support/server.js';
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const ctx = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN', viewport: { width: 1300, height: 1000 } });
+  const page = await ctx.newPage();
+  await page.goto('/console/');
+  await page.getByLabel('Tên đăng nhập hoặc email').fill('ioc');
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
+  await page.screenshot({ path: '/tmp/shots/home.png' });
+  await page.goto('/console/phan-anh');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/shots/queue.png', fullPage: true });
+  await page.locator('tbody a').first().click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/shots/detail.png', fullPage: true });
+  const btns = await page.locator('section.card .actions button').allTextContents();
+  console.log('actions', btns);
+  await page.getByRole('button', { name: 'Từ chối', exact: true }).click().catch(() => undefined);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shots/reject.png', fullPage: true });
+  await page.goto('/console/phan-anh');
+  await page.waitForTimeout(1500);
+  const r2 = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryCode: 'giao_thong_ha_tang', title: 'Ổ gà mới xuất hiện', body: 'Mặt đường có ổ gà sâu khoảng 20 cm, nguy hiểm.', location: { lat: 10.5359, lon: 106.4107 }, reporter: { email: 'a.b@example.vn' }, displayPublicly: 'anonymous', consent: true }) });
+  const created = await r2.json() as { trackingCode: string };
+  console.log('created', r2.status, JSON.stringify(created));
+  await page.waitForTimeout(2500);
+  console.log('first row after SSE', await page.locator('tbody tr').first().textContent());
+  await page.goto('/console/han-xu-ly');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/shots/deadline.png', fullPage: true });
+  await page.goto('/console/dieu-phoi');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/shots/routing.png', fullPage: true });
+  await page.goto('/console/phan-anh');
+  await page.waitForTimeout(1000);
+  await page.getByLabel('Tìm kiếm nội dung').fill('o ga');
+  await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+  await page.waitForTimeout(1000);
+  console.log('search rows', await page.locator('tbody tr').count());
+  const res = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryCode: 'giao_thong_ha_tang', title: 'Ổ gà mới xuất hiện', body: 'Mặt đường có ổ gà sâu khoảng 20 cm.', location: { lat: 10.5359, lon: 106.4107 }, consent: true }) });
+  console.log('created', res.status);
+  await page.waitForTimeout(2000);
+  console.log('search rows after SSE', await page.locator('tbody tr').count());
+} finally {
+  await browser.close();
+  await server.stop();
+}
