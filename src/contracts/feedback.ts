@@ -117,7 +117,8 @@ export const listReportsQuery = z.strictObject({
 
 export const lookupQuery = z.strictObject({
   code: z.string().trim().min(4).max(40),
-  contact: z.string().trim().min(4).max(200),
+  /** The phone or email given at submission; not needed by the signed-in reporter. */
+  contact: z.string().trim().min(4).max(200).optional(),
 });
 
 export const ratingRequest = z.strictObject({

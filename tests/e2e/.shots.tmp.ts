@@ -43,7 +43,7 @@ try {
   await page.waitForTimeout(1000);
   console.log('search rows', await page.locator('tbody tr').count());
   const res = await fetch(`${server.baseUrl}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryCode: 'giao_thong_ha_tang', title: 'Ổ gà mới xuất hiện', body: 'Mặt đường có ổ gà sâu khoảng 20 cm.', location: { lat: 10.5359, lon: 106.4107 }, consent: true }) });
-  console.log('created', res.status);
+  console.log('created', res.status, await res.text());
   await page.waitForTimeout(2000);
   console.log('search rows after SSE', await page.locator('tbody tr').count());
 } finally {

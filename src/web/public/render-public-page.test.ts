@@ -49,3 +49,34 @@ describe('renderPortalHome', () => {
     expect(html).not.toContain('<b>x</b>');
   });
 });
+
+describe('content portal home', () => {
+  it('is real HTML with the portal name and no script, in both languages', async () => {
+    const { renderContentPortalHome } = await import('./content-portal-home.js');
+    const brand = {
+      appName: 'Long An Số',
+      hotlineName: 'Tổng đài 1022',
+      hotline: '0272.1022',
+      mailbox: '1022@longan.gov.vn',
+      contentPortalName: 'Trang thông tin chuyển đổi số tỉnh Long An',
+    };
+    const html = renderContentPortalHome({
+      brand,
+      province: { name: 'Tỉnh Long An' },
+      lang: 'vi',
+      publicUrl: 'https://x.vn',
+    });
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('Trang thông tin chuyển đổi số tỉnh Long An');
+    expect(html).toContain('href="https://x.vn/chuyen-doi-so"');
+    expect(html).not.toContain('<script');
+    expect(
+      renderContentPortalHome({
+        brand,
+        province: { name: 'Tỉnh Long An' },
+        lang: 'en',
+        publicUrl: 'https://x.vn',
+      }),
+    ).toContain('<html lang="en">');
+  });
+});
