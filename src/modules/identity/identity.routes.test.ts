@@ -11,6 +11,7 @@ import {
 import { TEST_ENGINE } from '../../testing/test-database.js';
 
 let t: TestApp;
+let clockShift = 0;
 beforeAll(async () => {
   t = await createTestApp();
 });
@@ -188,6 +189,24 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     expect(reused.json().code).toBe('otp_invalid');
     const badPhone = await c.post('/api/v1/auth/otp/request', { phone: '12345' });
     expect(badPhone.json().code).toBe('validation');
+  });
+
+  it('refuses an expired code', async () => {
+    const later = await createTestApp({
+      env: { SEED: 'base' },
+      now: () => new Date(Date.now() + clockShift),
+    });
+    try {
+      const c = new TestClient(later.app);
+      await c.post('/api/v1/auth/otp/request', { phone: '0912000111' });
+      const code = later.sms.lastCode()!;
+      clockShift = 6 * 60_000;
+      const res = await c.post('/api/v1/auth/otp/verify', { phone: '0912000111', code });
+      expect(res.json().code).toBe('otp_invalid');
+    } finally {
+      clockShift = 0;
+      await later.close();
+    }
   });
 
   it('keeps an intact, append-only audit chain', async () => {

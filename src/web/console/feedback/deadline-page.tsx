@@ -79,7 +79,7 @@ function DeadlineList({ title, items }: { title: string; items: ReportView[] }) 
             <tbody>
               {items.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td className="nowrap">
                     <Link href={`/console/phan-anh/${r.id}`}>{r.trackingCode}</Link>
                   </td>
                   <td>{r.title}</td>
