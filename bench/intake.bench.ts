@@ -289,6 +289,11 @@ try {
   const sqlMs = prof.queries.reduce((sum, q) => sum + q.ms, 0);
   const countOf = (needle: string) =>
     prof.queries.filter((q) => q.text.includes(needle)).reduce((sum, q) => sum + q.count, 0);
+  const batches = countOf('insert into "reports"');
+  const cpuShare = (name: string) => {
+    const share = prof.cpu?.packages.find((p) => p.name === name)?.share;
+    return share === undefined ? '< top 10' : `${(share * 100).toFixed(0)} %`;
+  };
   const queryRows = prof.queries
     .slice(0, 12)
     .map((q) => [
@@ -331,11 +336,11 @@ try {
       ? `- Audit-chain advisory lock (\`pg_advisory_xact_lock\`): ${ms(lockWait.ms / lockWait.count)} ms average wait per intake — every intake transaction serialises on it until commit.`
       : '- Audit-chain advisory lock: not seen in the profile.',
     '',
-    '**Top 3 costs (notes for the lead):**',
+    '**Top 3 costs (notes for the lead; measured on the code as of this run):**',
     '',
-    `1. **The audit-chain lock serialises every intake.** \`appendAudit\` takes \`pg_advisory_xact_lock\` and holds it until commit; after it the transaction still reads the last hash, inserts the audit row, runs \`pg_notify\`, inserts the pg-boss job and commits (fsync). Waiting for it is ${lockWait ? `${((lockWait.ms / sqlMs) * 100).toFixed(0)} %` : '?'} of all SQL time, so throughput is capped near 1 ÷ (that critical section) whatever the pool size. Fixes, cheapest first: append the audit row last (after \`pg_notify\` and \`jobs.send\`) so the lock covers one statement + commit; fold lock + previous-hash read + insert into one statement (a SQL function or trigger computing the hash); or chain asynchronously (insert unchained rows, a worker seals them in id order in batches), which removes the serialisation.`,
-    `2. **${perIntake.toFixed(0)} round trips per intake where the baseline needs 1**, all while holding a pool connection: reference data is re-read every time (categories ${(countOf('from "categories"') / Math.max(1, prof.created)).toFixed(1)}×, admin_units ${(countOf('from "admin_units"') / Math.max(1, prof.created)).toFixed(1)}×, deadline policies, routing rules, agencies) and a tracking-code pre-check \`select\` runs before the insert. With 10 connections parked behind the lock, a request waits ${ms(prof.poolWaits ? prof.poolWaitMs / prof.poolWaits : NaN)} ms on average just to get a connection. Fixes: cache categories, units, deadline policies and routing rules in memory (like \`workingCalendar\`, one minute), resolve unit/category/agency/deadline before \`begin\`, drop the pre-check (the unique index plus a retry on 23505 is enough).`,
-    `3. **Per-statement CPU in the Node process**: drizzle-orm is ${prof.cpu ? `${((prof.cpu.packages.find((p) => p.name === 'drizzle-orm')?.share ?? 0) * 100).toFixed(0)} %` : '?'} of the process's CPU self time (query building, \`is()\` entity checks) and node core (sockets, \`writev\`) most of the rest — both scale with the number of statements. Fewer statements (2) and \`.prepare()\`d drizzle queries on the hot path cut it.`,
+    `1. **Intake is written one batch at a time, under the audit-chain lock.** ${batches ? `${(prof.created / batches).toFixed(1)} reports per transaction on average (${batches} transactions for ${prof.created} reports)` : 'no report inserts were seen'}, ${ms(batches ? sqlMs / batches : NaN)} ms of SQL per transaction; throughput ≈ reports per batch ÷ batch time. Each transaction takes \`pg_advisory_xact_lock\` (${lockWait ? `${((lockWait.ms / sqlMs) * 100).toFixed(0)} % of SQL time` : 'not seen'}) and holds it through the audit insert, \`pg_notify\`, the pg-boss insert and commit, so batches can never overlap. Taking the lock last, or sealing the chain asynchronously, would let two batches overlap.`,
+    `2. **CPU in the application process** (only ${cpuShare('((idle))')} idle): drizzle-orm ${cpuShare('drizzle-orm')} of self time (query building, \`is()\` entity checks), node core ${cpuShare('node core')} + \`writev\` ${cpuShare('(writev)')}, pg + pg-protocol ${cpuShare('pg')} + ${cpuShare('pg-protocol')}, zod ${cpuShare('zod')}. On 2 shared cores the app, PostgreSQL and the load generator compete; the baseline does a small fraction of this work per request. \`.prepare()\`d statements or raw SQL for the multi-row inserts would cut drizzle's share.`,
+    `3. **${perIntake.toFixed(1)} SQL statements per intake** (the baseline: 1), ${ms(prof.poolWaits ? prof.poolWaitMs / prof.poolWaits : NaN)} ms average wait for a pool connection; per-statement shares are in the table below.`,
     '',
     table(['statement (first 110 characters)', 'per intake', 'avg ms', 'share of SQL time'], queryRows),
     '',

@@ -22,7 +22,7 @@ export interface Machine {
 export async function machine(): Promise<Machine> {
   const c = new pg.Client({ connectionString: SERVER_URL });
   await c.connect();
-  const { rows } = await c.query<{ v: string }>('show server_version');
+  const { rows } = await c.query<{ v: string }>("select current_setting('server_version') as v");
   await c.end();
   return {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',

@@ -49,7 +49,7 @@ describe('public pages arrive as real HTML', () => {
     const page = await context.newPage();
     await page.goto('/?lang=en');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByText('Look up a report').waitFor();
+    await page.getByRole('heading', { name: 'Look up a report' }).waitFor();
     await context.close();
   });
 });
