@@ -22,15 +22,17 @@ export interface ReportChange {
  */
 export async function recordReportEvents(
   tx: Executor,
-  deps: Pick<FeedbackDeps, 'jobs'>,
+  deps: Pick<FeedbackDeps, 'jobs'> & { now?: () => Date },
   items: { report: repo.ReportRow; change: ReportChange; actor: Actor }[],
 ): Promise<repo.EventRow[]> {
   if (items.length === 0) return [];
+  const at = deps.now?.() ?? new Date();
   const events = await tx
     .insert(reportEvents)
     .values(
       items.map(({ report, change, actor }) => ({
         reportId: report.id,
+        at,
         action: change.action,
         fromStatus: change.fromStatus,
         toStatus: change.toStatus,
@@ -87,7 +89,7 @@ export async function recordReportEvents(
 /** One change to one report (see recordReportEvents). */
 export async function recordReportEvent(
   tx: Executor,
-  deps: Pick<FeedbackDeps, 'jobs'>,
+  deps: Pick<FeedbackDeps, 'jobs'> & { now?: () => Date },
   report: repo.ReportRow,
   change: ReportChange,
   actor: Actor,

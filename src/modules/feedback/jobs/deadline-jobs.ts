@@ -42,7 +42,7 @@ export async function checkDeadlines(deps: FeedbackDeps): Promise<JobOutcome> {
       recorded++;
       await recordReportEvent(
         tx,
-        { jobs: null },
+        { jobs: null, now: deps.now },
         r,
         {
           action: kind,

@@ -72,7 +72,7 @@ export async function notifyReporter(
   await db.transaction((tx) =>
     recordReportEvent(
       tx,
-      { jobs: null },
+      { jobs: null, now: deps.now },
       r,
       {
         action: 'reporter_notified',

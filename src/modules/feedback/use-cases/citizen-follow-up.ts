@@ -91,7 +91,7 @@ export async function rateReport(
     const citizenActor = { ...actor, label: actor.id ? actor.label : 'citizen' };
     await recordReportEvent(
       tx,
-      { jobs: null },
+      { jobs: null, now: deps.now },
       updated,
       {
         action: input.satisfied ? 'rated_satisfied' : 'reopen_by_citizen',
