@@ -150,7 +150,8 @@ export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRo
     .select()
     .from(reports)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(reports.receivedAt), desc(reports.id))
+    // NULLS LAST matches the indexes drizzle creates for `.desc()` (the columns are NOT NULL anyway).
+    .orderBy(sql`${reports.receivedAt} desc nulls last`, sql`${reports.id} desc nulls last`)
     .limit(f.limit);
 }
 

@@ -78,7 +78,7 @@ export const reports = pgTable(
   (t) => [
     uniqueIndex('reports_tracking_code_uq').on(t.trackingCode),
     uniqueIndex('reports_idempotency_uq').on(t.idempotencyKey),
-    index('reports_queue_idx').on(t.status, t.receivedAt.desc(), t.id),
+    index('reports_queue_idx').on(t.status, t.receivedAt.desc(), t.id.desc()),
     index('reports_agency_idx').on(t.agencyId, t.status, t.receivedAt.desc()),
     index('reports_deadline_idx')
       .on(t.deadlineAt)

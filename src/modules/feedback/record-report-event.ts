@@ -46,23 +46,6 @@ export async function recordReportEvents(
     .returning();
   // Ids follow the order of the rows inserted; keep the caller's order.
   events.sort((a, b) => a.id - b.id);
-  await appendAuditMany(
-    tx,
-    items.map(({ report, change, actor }) => ({
-      actor,
-      entry: {
-        action: `report.${change.action}`,
-        entityType: 'report',
-        entityId: report.id,
-        summary: {
-          code: report.trackingCode,
-          from: change.fromStatus,
-          to: change.toStatus,
-          ...(change.data ?? {}),
-        },
-      },
-    })),
-  );
   const payloads = items.map(({ report, change }) =>
     JSON.stringify({
       id: report.id,
@@ -83,6 +66,19 @@ export async function recordReportEvents(
   );
   if (deps.jobs && notices.length)
     await deps.jobs.sendMany<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, notices, { tx });
+  // Last: the audit append takes the chain's lock, held until commit, so it is held only briefly.
+  await appendAuditMany(
+    tx,
+    items.map(({ report, change, actor }) => ({
+      actor,
+      entry: {
+        action: `report.${change.action}`,
+        entityType: 'report',
+        entityId: report.id,
+        summary: { code: report.trackingCode, from: change.fromStatus, to: change.toStatus, ...(change.data ?? {}) },
+      },
+    })),
+  );
   return events;
 }
 
