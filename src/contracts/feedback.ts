@@ -211,3 +211,42 @@ export interface PublicReportView {
 }
 
 export { EXTENSION_STATES, REJECT_REASONS, REPORT_ACTIONS, REPORT_STATUSES };
+
+/** A likely duplicate of a report, as the IOC sees it. */
+export interface DuplicateView {
+  id: string;
+  trackingCode: string;
+  title: string;
+  status: string;
+  receivedAt: string;
+  /** Metres between the two places; null when either has no point. */
+  distanceM: number | null;
+  /** Trigram similarity of the unaccented texts, 0–1. */
+  similarity: number;
+  /** Combined score, 0–1: 0.6 × similarity + 0.4 × closeness. */
+  score: number;
+}
+
+export interface TemplateView {
+  id: string;
+  title: string;
+  body: string;
+  categoryCode: string | null;
+  purpose: 'answer' | 'reject' | 'note';
+}
+
+export interface RoutingRuleView {
+  id: string;
+  categoryCode: string;
+  unitCode: string | null;
+  agencyCode: string;
+  active: boolean;
+}
+
+export interface CategoryView {
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  urgency: UrgencyClass;
+}

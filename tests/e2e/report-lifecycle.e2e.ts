@@ -153,4 +153,12 @@ describe('a report from intake to a satisfied citizen', () => {
     }
     await ioc.getByText('Hài lòng', { exact: true }).waitFor();
   });
+
+  it('the IOC sees open reports on the map of the province', async () => {
+    await ioc.goto('/console/ban-do');
+    const map = ioc.getByRole('img', { name: 'Bản đồ phản ánh đang xử lý' });
+    await map.waitFor();
+    expect(await map.locator('path').count()).toBe(15);
+    expect(await map.locator('circle').count()).toBeGreaterThan(0);
+  });
 });

@@ -146,13 +146,15 @@ export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRo
       )!,
     );
   }
-  return db
-    .select()
-    .from(reports)
-    .where(where.length ? and(...where) : undefined)
-    // NULLS LAST matches the indexes drizzle creates for `.desc()` (the columns are NOT NULL anyway).
-    .orderBy(sql`${reports.receivedAt} desc nulls last`, sql`${reports.id} desc nulls last`)
-    .limit(f.limit);
+  return (
+    db
+      .select()
+      .from(reports)
+      .where(where.length ? and(...where) : undefined)
+      // NULLS LAST matches the indexes drizzle creates for `.desc()` (the columns are NOT NULL anyway).
+      .orderBy(sql`${reports.receivedAt} desc nulls last`, sql`${reports.id} desc nulls last`)
+      .limit(f.limit)
+  );
 }
 
 /** Published reports for the public pages, newest answer first. */

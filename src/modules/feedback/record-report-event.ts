@@ -75,7 +75,12 @@ export async function recordReportEvents(
         action: `report.${change.action}`,
         entityType: 'report',
         entityId: report.id,
-        summary: { code: report.trackingCode, from: change.fromStatus, to: change.toStatus, ...(change.data ?? {}) },
+        summary: {
+          code: report.trackingCode,
+          from: change.fromStatus,
+          to: change.toStatus,
+          ...(change.data ?? {}),
+        },
       },
     })),
   );

@@ -17,6 +17,7 @@ export const CONSOLE_BASE = '/console';
 export const NAV: NavEntry[] = [
   { path: '/console/phan-anh', label: 'nav.reports', permissions: ['reports.read'], built: true },
   { path: '/console/han-xu-ly', label: 'nav.deadlines', permissions: ['reports.read'], built: true },
+  { path: '/console/ban-do', label: 'nav.map', permissions: ['reports.read'], built: true },
   { path: '/console/dieu-phoi', label: 'nav.routing', permissions: ['routing.manage'], built: true },
   {
     path: '/console/call-centre',

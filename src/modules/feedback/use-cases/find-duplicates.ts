@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DuplicateView } from '../../../contracts/feedback.js';
 import { OPEN_STATUSES } from '../../../contracts/report-lifecycle.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { authorize, type Principal } from '../../identity/index.js';
@@ -6,16 +7,7 @@ import { categoryByCode } from '../../routing/index.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
 
-export interface DuplicateCandidate {
-  id: string;
-  trackingCode: string;
-  title: string;
-  status: string;
-  receivedAt: string;
-  distanceM: number | null;
-  similarity: number;
-  score: number;
-}
+export type DuplicateCandidate = DuplicateView;
 
 /** How far back a duplicate may have been received. */
 export const DUPLICATE_WINDOW_DAYS = 30;

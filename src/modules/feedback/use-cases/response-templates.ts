@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import type { TemplateView } from '../../../contracts/feedback.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { authorize, type Principal } from '../../identity/index.js';
@@ -6,13 +7,7 @@ import { categoryByCode } from '../../routing/index.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import { responseTemplates } from '../feedback.schema.js';
 
-export interface TemplateView {
-  id: string;
-  title: string;
-  body: string;
-  categoryCode: string | null;
-  purpose: 'answer' | 'reject' | 'note';
-}
+export type { TemplateView };
 
 /** Templates usable for a category (its own and the general ones). */
 export async function listTemplates(

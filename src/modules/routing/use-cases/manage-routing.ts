@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { RoutingRuleView } from '../../../contracts/feedback.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import {
@@ -11,13 +12,7 @@ import {
 import { AUTO_ROUTING_SETTING, categoryByCode, getSetting, putSetting } from '../index.js';
 import { routingRules } from '../routing.schema.js';
 
-export interface RoutingRuleView {
-  id: string;
-  categoryCode: string;
-  unitCode: string | null;
-  agencyCode: string;
-  active: boolean;
-}
+export type { RoutingRuleView };
 
 /** The routing rules and whether accepted reports are routed automatically. */
 export async function getRouting(deps: IdentityDeps, p: Principal | null) {

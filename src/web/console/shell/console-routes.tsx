@@ -3,6 +3,7 @@ import { AgenciesPage } from '../admin/agencies-page.js';
 import { AuditPage } from '../admin/audit-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
+import { MapPage } from '../feedback/map-page.js';
 import { QueuePage } from '../feedback/queue-page.js';
 import { ReportPage } from '../feedback/report-page.js';
 import { RoutingPage } from '../feedback/routing-page.js';
@@ -18,6 +19,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/phan-anh': QueuePage,
   '/console/han-xu-ly': DeadlinePage,
   '/console/dieu-phoi': RoutingPage,
+  '/console/ban-do': MapPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../shared/api.js';
+import { t } from '../../shared/i18n.js';
+import { problemText } from '../../shared/problem-text.js';
+import { GeoMap, type GeoFeatureCollection } from '../../shared/ui/geo-map.js';
+import { PageHeading } from '../../shared/ui/page-heading.js';
+import { ProblemAlert } from '../../shared/ui/problem-alert.js';
+import './feedback.css';
+import { statusLabel } from './labels.js';
+import { useReportStream } from './use-report-stream.js';
+
+interface MapData {
+  boundaries: GeoFeatureCollection | null;
+  points: {
+    id: string;
+    trackingCode: string;
+    lat: number;
+    lon: number;
+    status: string;
+    categoryCode: string;
+    overdue: boolean;
+  }[];
+}
+
+const COLOURS = { overdue: '#b3261e', waiting: '#b35c00', working: '#1f5fa8' };
+
+function colourOf(p: MapData['points'][number]): string {
+  if (p.overdue) return COLOURS.overdue;
+  return ['received', 'accepted', 'returned', 'reopened'].includes(p.status)
+    ? COLOURS.waiting
+    : COLOURS.working;
+}
+
+/** Open reports on the province map (districts drawn from the profile), live; overdue ones in red. */
+export function MapPage() {
+  const [data, setData] = useState<MapData | null>(null);
+  const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setData(await api<MapData>('GET', '/reports/map'));
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemText(error));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useReportStream(
+    useCallback(() => {
+      void load();
+    }, [load]),
+  );
+
+  return (
+    <section>
+      <PageHeading>{t('map.title')}</PageHeading>
+      <ProblemAlert problem={problem} />
+      {!data && !problem ? <p role="status">{t('common.loading')}</p> : null}
+      {data ? (
+        <>
+          <p>{t('map.count').replace('{n}', String(data.points.length))}</p>
+          <ul className="map-legend">
+            <li>
+              <span style={{ color: COLOURS.overdue }}>●</span> {t('map.legendOverdue')}
+            </li>
+            <li>
+              <span style={{ color: COLOURS.waiting }}>●</span> {t('map.legendWaiting')}
+            </li>
+            <li>
+              <span style={{ color: COLOURS.working }}>●</span> {t('map.legendWorking')}
+            </li>
+          </ul>
+          <GeoMap
+            title={t('map.title')}
+            boundaries={data.boundaries}
+            points={data.points.map((p) => ({
+              id: p.id,
+              lat: p.lat,
+              lon: p.lon,
+              color: colourOf(p),
+              label: `${p.trackingCode} — ${statusLabel(p.status as never)}`,
+              href: `/console/phan-anh/${p.id}`,
+            }))}
+          />
+          {data.boundaries === null ? <p>{t('map.noBoundaries')}</p> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
