@@ -80,8 +80,14 @@ export const reports = pgTable(
     uniqueIndex('reports_idempotency_uq').on(t.idempotencyKey),
     index('reports_queue_idx').on(t.status, t.receivedAt.desc(), t.id.desc()),
     index('reports_agency_idx').on(t.agencyId, t.status, t.receivedAt.desc()),
-    index('reports_deadline_idx')
-      .on(t.deadlineAt)
+    // Open reports only (a small part of the table): newest first for the overdue filter, and by effective deadline.
+    index('reports_open_received_idx')
+      .on(t.receivedAt.desc(), t.id.desc())
+      .where(
+        sql`status in ('received','accepted','assigned','in_progress','returned','answered','approved','reopened')`,
+      ),
+    index('reports_open_due_idx')
+      .on(sql`coalesce(${t.extendedDeadlineAt}, ${t.deadlineAt})`)
       .where(
         sql`status in ('received','accepted','assigned','in_progress','returned','answered','approved','reopened')`,
       ),

@@ -1,0 +1,3 @@
+DROP INDEX "reports_deadline_idx";--> statement-breakpoint
+CREATE INDEX "reports_open_received_idx" ON "reports" USING btree ("received_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE status in ('received','accepted','assigned','in_progress','returned','answered','approved','reopened');--> statement-breakpoint
+CREATE INDEX "reports_open_due_idx" ON "reports" USING btree (coalesce("extended_deadline_at", "deadline_at")) WHERE status in ('received','accepted','assigned','in_progress','returned','answered','approved','reopened');
