@@ -123,3 +123,20 @@ export async function principalOfUsername(db: Executor, username: string) {
   if (!user) return null;
   return principalFor(db, user, { id: `script:${username}`, csrfToken: '', mfaVerified: true });
 }
+
+/** Every administrative unit (a few hundred rows), for in-memory look-ups. */
+export async function allUnits(db: Executor): Promise<UnitRef[]> {
+  return db
+    .select({
+      code: adminUnits.code,
+      name: adminUnits.name,
+      level: adminUnits.level,
+      parentCode: adminUnits.parentCode,
+    })
+    .from(adminUnits);
+}
+
+/** Every active agency, for in-memory look-ups. */
+export async function allActiveAgencies(db: Executor): Promise<AgencyRef[]> {
+  return db.select(agencyCols).from(agencies).where(eq(agencies.active, true));
+}

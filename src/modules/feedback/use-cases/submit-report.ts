@@ -5,12 +5,11 @@ import {
 } from '../../../contracts/feedback.js';
 import { normalizePhone } from '../../../contracts/identity.js';
 import type { Actor } from '../../../platform/audit/audit.js';
-import type { Executor } from '../../../platform/db/database.js';
 import { GroupCommit } from '../../../platform/jobs/group-commit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { findUnitAt } from '../../../platform/profile/profile.js';
-import { can, findUserById, unitByCode, type Principal } from '../../identity/index.js';
-import { categoryByCode, deadlineFor, suggestAgency } from '../../routing/index.js';
+import { can, findUserById, type Principal } from '../../identity/index.js';
+import { cachedRoutingSnapshot, type RoutingSnapshot } from '../../routing/index.js';
 import { claimAttachments } from '../attachments/claim-attachments.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
@@ -38,18 +37,18 @@ function result(r: repo.ReportRow, created: boolean): SubmitResult {
   };
 }
 
-async function resolveUnit(
-  db: Executor,
+function resolveUnit(
+  routing: RoutingSnapshot,
   deps: FeedbackDeps,
   input: CreateReportRequest,
-): Promise<string | null> {
+): string | null {
   let pointUnit: string | null = null;
   if (input.location && deps.profile.boundaries) {
     pointUnit = findUnitAt(deps.profile, input.location.lon, input.location.lat);
     if (!pointUnit) throw new AppError('point_outside_province');
   }
   if (!input.unitCode) return pointUnit;
-  const unit = await unitByCode(db, input.unitCode);
+  const unit = routing.unit(input.unitCode);
   if (!unit) throw new AppError('unknown_unit');
   if (pointUnit && unit.code !== pointUnit && unit.parentCode !== pointUnit)
     throw new AppError('unit_point_mismatch');
@@ -83,11 +82,12 @@ async function prepareReport(
   if (citizen && !phone) phone = (await findUserById(db, citizen.userId))?.phone ?? null;
   if (!phone && !email) throw new AppError('contact_required');
 
-  const category = await categoryByCode(db, input.categoryCode);
+  const routing = await cachedRoutingSnapshot(deps.database);
+  const category = routing.category(input.categoryCode);
   if (!category || !category.active) throw new AppError('unknown_category');
-  const unitCode = await resolveUnit(db, deps, input);
+  const unitCode = resolveUnit(routing, deps, input);
   const urgency = (staffRecording && input.urgency) || category.urgency;
-  const suggestion = await suggestAgency(db, category.code, unitCode);
+  const suggestion = routing.suggest(category.code, unitCode);
   const now = deps.now();
   return {
     values: {
@@ -102,7 +102,7 @@ async function prepareReport(
       unitCode,
       urgency,
       receivedAt: now,
-      deadlineAt: await deadlineFor(db, category.code, urgency, now),
+      deadlineAt: routing.deadlineFor(category.code, urgency, now),
       suggestedAgencyId: suggestion?.id ?? null,
       reporterUserId: citizen?.userId ?? null,
       reporterName: input.reporter.name ?? null,

@@ -9,7 +9,13 @@ import {
   type IdentityDeps,
   type Principal,
 } from '../../identity/index.js';
-import { AUTO_ROUTING_SETTING, categoryByCode, getSetting, putSetting } from '../index.js';
+import {
+  AUTO_ROUTING_SETTING,
+  categoryByCode,
+  getSetting,
+  invalidateRoutingSnapshot,
+  putSetting,
+} from '../index.js';
 import { routingRules } from '../routing.schema.js';
 
 export type { RoutingRuleView };
@@ -56,7 +62,7 @@ export async function upsertRoutingRule(
   actor: Actor,
 ): Promise<RoutingRuleView> {
   authorize(p, 'routing.manage');
-  return deps.database.db.transaction(async (tx) => {
+  const saved = await deps.database.db.transaction(async (tx) => {
     if (!(await categoryByCode(tx, input.categoryCode))) throw new AppError('unknown_category');
     if (input.unitCode && !(await unitByCode(tx, input.unitCode))) throw new AppError('unknown_unit');
     if (!(await agencyByCode(tx, input.agencyCode))) throw new AppError('unknown_agency');
@@ -85,4 +91,6 @@ export async function upsertRoutingRule(
     });
     return row as RoutingRuleView;
   });
+  invalidateRoutingSnapshot(deps.database);
+  return saved;
 }
