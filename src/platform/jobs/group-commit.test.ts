@@ -27,3 +27,24 @@ describe('GroupCommit', () => {
     expect(await g.submit(2)).toBe(2);
   });
 });
+
+describe('GroupCommit with concurrency', () => {
+  it('writes up to that many batches at once', async () => {
+    let running = 0;
+    let peak = 0;
+    const g = new GroupCommit<number, number>(
+      async (items) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 20));
+        running--;
+        return items;
+      },
+      2,
+      3,
+    );
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => g.submit(i)));
+    expect(results).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(peak).toBe(3);
+  });
+});

@@ -194,7 +194,18 @@ async function writeWithFallback(
   try {
     return await writeReports(deps, items);
   } catch (err) {
-    if (items.length === 1) return [err instanceof Error ? err : new Error(String(err))];
+    if (items.length === 1) {
+      // The same idempotency key committed meanwhile by a concurrent batch: answer with that report.
+      const key = items[0]!.values.idempotencyKey;
+      const code =
+        (err as { code?: string; cause?: { code?: string } }).code ??
+        (err as { cause?: { code?: string } }).cause?.code;
+      if (key && code === '23505') {
+        const existing = await repo.findByIdempotencyKey(deps.database.db, key);
+        if (existing) return [result(existing, false)];
+      }
+      return [err instanceof Error ? err : new Error(String(err))];
+    }
     const results: (SubmitResult | Error)[] = [];
     for (const item of items) results.push(...(await writeWithFallback(deps, [item])));
     return results;
@@ -206,7 +217,7 @@ const batchers = new WeakMap<object, GroupCommit<PreparedReport, SubmitResult>>(
 function intakeOf(deps: FeedbackDeps): GroupCommit<PreparedReport, SubmitResult> {
   let batcher = batchers.get(deps.database);
   if (!batcher) {
-    batcher = new GroupCommit((items) => writeWithFallback(deps, items), 64);
+    batcher = new GroupCommit((items) => writeWithFallback(deps, items), 64, 4);
     batchers.set(deps.database, batcher);
   }
   return batcher;
