@@ -104,12 +104,18 @@ export interface QueueFilter {
   q?: string | undefined;
   now: Date;
   limit: number;
-  after?: { receivedAt: Date; id: string } | undefined;
+  /** Keyset cursor: the sort key (received time, or the effective deadline for the overdue list) and id of the last row. */
+  after?: { key: Date; id: string } | undefined;
+}
+
+/** The overdue list is ordered by how late a report is (oldest deadline first); everything else newest first. */
+export function queueSortKey(f: Pick<QueueFilter, 'overdue'>, r: ReportRow): Date {
+  return f.overdue === true ? (r.extendedDeadlineAt ?? r.deadlineAt ?? r.receivedAt) : r.receivedAt;
 }
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 
-/** The IOC / agency queue: newest first, keyset-paged, filtered; uses the (status, received_at, id) indexes. */
+/** The IOC / agency queue: newest first (the overdue list: most overdue first), keyset-paged, filtered, on indexes. */
 export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRow[]> {
   const where: SQL[] = [];
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
@@ -138,11 +144,22 @@ export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRo
     );
   }
   if (f.q) where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
+  const due = sql`coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt})`;
+  if (f.overdue === true) {
+    // Most overdue first, through reports_open_due_idx.
+    if (f.after) where.push(sql`(${due}, ${reports.id}) > (${f.after.key}, ${f.after.id})`);
+    return db
+      .select()
+      .from(reports)
+      .where(and(...where))
+      .orderBy(sql`${due} asc`, sql`${reports.id} asc`)
+      .limit(f.limit);
+  }
   if (f.after) {
     where.push(
       or(
-        lt(reports.receivedAt, f.after.receivedAt),
-        and(eq(reports.receivedAt, f.after.receivedAt), lt(reports.id, f.after.id)),
+        lt(reports.receivedAt, f.after.key),
+        and(eq(reports.receivedAt, f.after.key), lt(reports.id, f.after.id)),
       )!,
     );
   }

@@ -100,3 +100,28 @@ describe(`feedback jobs (${TEST_ENGINE})`, () => {
     clock = new Date();
   });
 });
+
+describe(`the overdue list (${TEST_ENGINE})`, () => {
+  it('is ordered most overdue first and pages by that order', async () => {
+    clock = new Date(Date.now() + 60 * 86400_000);
+    const ioc = new TestClient(t.app);
+    await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
+    try {
+      const all = (await ioc.get('/api/v1/reports?overdue=true&limit=200')).json().items as {
+        id: string;
+        deadlineAt: string;
+        extendedDeadlineAt: string | null;
+      }[];
+      expect(all.length).toBeGreaterThan(3);
+      const due = all.map((r) => new Date(r.extendedDeadlineAt ?? r.deadlineAt).getTime());
+      expect([...due].sort((a, b) => a - b)).toEqual(due);
+      const first = (await ioc.get('/api/v1/reports?overdue=true&limit=2')).json();
+      const second = (await ioc.get(`/api/v1/reports?overdue=true&limit=2&after=${first.nextCursor}`)).json();
+      expect([...first.items, ...second.items].map((r: { id: string }) => r.id)).toEqual(
+        all.slice(0, 4).map((r) => r.id),
+      );
+    } finally {
+      clock = new Date();
+    }
+  });
+});

@@ -10,17 +10,17 @@ import * as repo from '../feedback.repository.js';
 import { presentReports, presentTimeline } from '../report.presenter.js';
 import { canSee } from './transition-report.js';
 
-function encodeCursor(r: repo.ReportRow): string {
-  return Buffer.from(`${r.receivedAt.toISOString()}|${r.id}`).toString('base64url');
+function encodeCursor(key: Date, id: string): string {
+  return Buffer.from(`${key.toISOString()}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
+function decodeCursor(cursor: string): { key: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const receivedAt = new Date(at ?? '');
-  if (!id || Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const key = new Date(at ?? '');
+  if (!id || Number.isNaN(key.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw new AppError('validation', {}, [{ path: 'query.after', message: 'cursor' }]);
   }
-  return { receivedAt, id };
+  return { key, id };
 }
 
 /** The agencies whose reports an agency-only person may see; undefined when they may see all. */
@@ -40,7 +40,7 @@ export async function listReports(
 ) {
   const principal = authorize(p, 'reports.read');
   const now = deps.now();
-  const rows = await repo.queryQueue(deps.database.db, {
+  const filter = {
     statuses: q.status as ReportStatus[] | undefined,
     channels: q.channel,
     category: q.category,
@@ -52,11 +52,13 @@ export async function listReports(
     now,
     limit: q.limit + 1,
     after: q.after ? decodeCursor(q.after) : undefined,
-  });
+  };
+  const rows = await repo.queryQueue(deps.database.db, filter);
   const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
   return {
     items: await presentReports(deps.database.db, page, principal, now),
-    nextCursor: rows.length > q.limit ? encodeCursor(page.at(-1)!) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(repo.queueSortKey(filter, last), last.id) : null,
   };
 }
 
