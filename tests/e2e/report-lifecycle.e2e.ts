@@ -155,6 +155,19 @@ describe('a report from intake to a satisfied citizen', () => {
   });
 
   it('the IOC sees open reports on the map of the province', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        categoryCode: 'chieu_sang',
+        title: 'Đèn đường tắt cả tuyến',
+        body: 'Cả tuyến đường Hùng Vương không có đèn chiếu sáng từ tối hôm qua.',
+        location: { lat: 10.5359, lon: 106.4107 },
+        reporter: { email: 'map@example.vn' },
+        consent: true,
+      }),
+    });
+    expect(res.status).toBe(201);
     await ioc.goto('/console/ban-do');
     const map = ioc.getByRole('img', { name: 'Bản đồ phản ánh đang xử lý' });
     await map.waitFor();

@@ -4,6 +4,7 @@ import { count } from 'drizzle-orm';
 import type { CreateReportRequest } from '../../contracts/feedback.js';
 import type { ReportAction } from '../../contracts/report-lifecycle.js';
 import { PROFILES_DIR } from '../../platform/config/config.js';
+import { findUnitAt } from '../../platform/profile/profile.js';
 import { agencyById, principalOfUsername, type Principal } from '../identity/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
 import { reports } from './feedback.schema.js';
@@ -117,6 +118,7 @@ export async function seedDemoReports(deps: FeedbackDeps): Promise<number> {
       title: sample.title.length >= 5 ? sample.title : `${sample.title} (phản ánh)`,
       body: sample.body.length >= 10 ? sample.body : `${sample.body} — nội dung phản ánh`,
       ...(unitCode ? { unitCode } : {}),
+      ...(unitCode ? placeIn(deps, unitCode, i) : {}),
       attachmentIds: [],
       uploadTokens: [],
       reporter: { name: `Người dân ${i + 1}`, phone: `09${String(10000000 + i * 7919).padStart(8, '0')}` },
@@ -166,6 +168,36 @@ export async function seedDemoReports(deps: FeedbackDeps): Promise<number> {
     { id: actors.ioc.userId, label: 'seed' },
   );
   return created;
+}
+
+/**
+ * A point inside the district of a unit, for the demo map: the mean of the district outline's vertices,
+ * nudged a little per report, kept only when the profile's boundaries put it in that district.
+ */
+function placeIn(
+  deps: FeedbackDeps,
+  unitCode: string,
+  i: number,
+): { location: { lat: number; lon: number } } | Record<string, never> {
+  const units = new Map(deps.profile.units.map((u) => [u.code, u]));
+  const unit = units.get(unitCode);
+  const district = unit && unit.level === 3 ? unit.parent_code : unitCode;
+  const feature = deps.profile.boundaries?.features.find((f) => f.properties.code === district);
+  if (!feature || !district) return {};
+  const ring =
+    feature.geometry.type === 'Polygon'
+      ? feature.geometry.coordinates[0]!
+      : feature.geometry.coordinates[0]![0]!;
+  const lon = ring.reduce((a, p) => a + p[0]!, 0) / ring.length;
+  const lat = ring.reduce((a, p) => a + p[1]!, 0) / ring.length;
+  for (const [dx, dy] of [
+    [((i % 5) - 2) * 0.006, ((i % 3) - 1) * 0.006],
+    [0, 0],
+  ] as const) {
+    if (findUnitAt(deps.profile, lon + dx, lat + dy) === district)
+      return { location: { lat: lat + dy, lon: lon + dx } };
+  }
+  return {};
 }
 
 // Reports the local demo agency walks through must route to that agency: categories handled by the
