@@ -321,3 +321,13 @@ export async function consumeCode(db: Executor, id: string, now: Date): Promise<
     .returning({ id: oneTimeCodes.id });
   return rows.length === 1;
 }
+
+/** Records the step of an accepted TOTP code; false when that step (or a later one) was already used. */
+export async function advanceTotpStep(db: Executor, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`coalesce(${users.totpLastStep}, -1) < ${step}`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}

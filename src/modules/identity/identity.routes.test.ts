@@ -84,9 +84,16 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     expect((await c.get('/api/v1/auth/session')).statusCode).toBe(401);
     const wrong = await c.post('/api/v1/auth/totp/verify', { code: '000000' });
     expect(wrong.json().code).toBe('invalid_totp');
-    const ok = await c.post('/api/v1/auth/totp/verify', { code: await generate({ secret: adminSecret }) });
+    // The code used to enable 2FA is spent; the next step's code (within the drift window) works once.
+    const enrolCode = await generate({ secret: adminSecret });
+    expect((await c.post('/api/v1/auth/totp/verify', { code: enrolCode })).json().code).toBe('invalid_totp');
+    const next = await generate({ secret: adminSecret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const ok = await c.post('/api/v1/auth/totp/verify', { code: next });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.mfaVerified).toBe(true);
+    const again = new TestClient(t.app);
+    await again.signIn('admin', TEST_ADMIN_PASSWORD);
+    expect((await again.post('/api/v1/auth/totp/verify', { code: next })).json().code).toBe('invalid_totp');
   });
 
   it('requires an administrator without two-factor to enrol before managing people', async () => {

@@ -13,12 +13,25 @@ export async function totpEnrollment(secret: string, issuer: string, label: stri
   return { otpauthUrl, qrSvg };
 }
 
-/** Verifies a 6-digit code, accepting one 30-second step of clock drift either way. */
-export async function verifyTotp(secret: string, code: string): Promise<boolean> {
+/**
+ * Verifies a 6-digit code, accepting one 30-second step of clock drift either way, and refusing a code
+ * of a step at or before `lastStep` (a replayed code). Returns the matched step, or null.
+ */
+export async function verifyTotp(
+  secret: string,
+  code: string,
+  lastStep: number | null = null,
+): Promise<number | null> {
   try {
     const result = await verify({ secret, token: code, epochTolerance: 30 });
-    return result.valid;
+    if (!result.valid) return null;
+    const epoch =
+      'epoch' in result && typeof result.epoch === 'number'
+        ? result.epoch
+        : Math.floor(Date.now() / 1000) + 30 * result.delta;
+    const step = Math.floor(epoch / 30);
+    return lastStep !== null && step <= lastStep ? null : step;
   } catch {
-    return false;
+    return null;
   }
 }

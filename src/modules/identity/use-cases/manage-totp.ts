@@ -27,12 +27,14 @@ export async function startTotpSetup(deps: IdentityDeps, p: Principal, actor: Ac
 export async function enableTotp(deps: IdentityDeps, p: Principal, code: string, actor: Actor) {
   const user = await repo.findUserById(deps.database.db, p.userId);
   if (!user?.totpPendingSecret) throw new AppError('totp_not_pending');
-  if (!(await verifyTotp(user.totpPendingSecret, code))) throw new AppError('invalid_totp');
+  const step = await verifyTotp(user.totpPendingSecret, code);
+  if (step === null) throw new AppError('invalid_totp');
   await deps.database.db.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, {
       totpSecret: user.totpPendingSecret,
       totpPendingSecret: null,
       totpEnabled: true,
+      totpLastStep: step,
     });
     await repo.updateSession(tx, p.sessionId, { mfaVerified: true });
     await appendAudit(tx, actor, { action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });

@@ -23,11 +23,13 @@ export async function verifySignInTotp(
   const user = await repo.findUserById(deps.database.db, session.userId);
   if (!user || !user.totpSecret) throw new AppError('unauthenticated');
   assertNotLocked(user, now);
-  if (!(await verifyTotp(user.totpSecret, code))) {
+  const step = await verifyTotp(user.totpSecret, code, user.totpLastStep);
+  if (step === null) {
     await recordFailedSignIn(deps, user, meta, 'totp');
     throw new AppError('invalid_totp');
   }
   return deps.database.db.transaction(async (tx) => {
+    if (!(await repo.advanceTotpStep(tx, user.id, step))) throw new AppError('invalid_totp');
     await repo.deleteSession(tx, session.id);
     await repo.updateUser(tx, user.id, { failedLogins: 0, lastLoginAt: now });
     const fresh = await createSession(tx, user, meta, now, { mfaPending: false, mfaVerified: true });
