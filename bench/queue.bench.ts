@@ -242,7 +242,7 @@ try {
           id: 'page5',
           label: 'page 5 by keyset cursor',
           query: { after: cursor },
-          filter: { after: { receivedAt: new Date(cAt!), id: cId! } },
+          filter: { after: { key: new Date(cAt!), id: cId! } },
         },
       ];
       // A record cannot repeat a key: the two-status case is sent as a repeated parameter.
