@@ -1,14 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { ReportView } from '../../../contracts/feedback.js';
-import { api } from '../../shared/api.js';
 import { t } from '../../shared/i18n.js';
-import { problemText } from '../../shared/problem-text.js';
 import { Link } from '../../shared/ui/link.js';
 import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import './feedback.css';
 import { formatDateTime, statusLabel } from './labels.js';
-import { useReportStream } from './use-report-stream.js';
+import { useLiveResource } from './use-report-stream.js';
 
 interface Board {
   overdue: ReportView[];
@@ -18,26 +15,7 @@ interface Board {
 
 /** Reports by how close their deadline is: overdue, due today, due in the next days. */
 export function DeadlinePage() {
-  const [board, setBoard] = useState<Board | null>(null);
-  const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setBoard(await api<Board>('GET', '/reports/deadline-board'));
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useReportStream(
-    useCallback(() => {
-      void load();
-    }, [load]),
-  );
+  const { data: board, problem } = useLiveResource<Board>('/reports/deadline-board');
 
   return (
     <section>

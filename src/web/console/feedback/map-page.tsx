@@ -1,13 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api.js';
 import { t } from '../../shared/i18n.js';
-import { problemText } from '../../shared/problem-text.js';
 import { GeoMap, type GeoFeatureCollection } from '../../shared/ui/geo-map.js';
 import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import './feedback.css';
 import { statusLabel } from './labels.js';
-import { useReportStream } from './use-report-stream.js';
+import { useLiveResource } from './use-report-stream.js';
 
 interface MapData {
   boundaries: GeoFeatureCollection | null;
@@ -33,24 +30,7 @@ function colourOf(p: MapData['points'][number]): string {
 
 /** Open reports on the province map (districts drawn from the profile), live; overdue ones in red. */
 export function MapPage() {
-  const [data, setData] = useState<MapData | null>(null);
-  const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setData(await api<MapData>('GET', '/reports/map'));
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useReportStream(
-    useCallback(() => {
-      void load();
-    }, [load]),
-  );
+  const { data, problem } = useLiveResource<MapData>('/reports/map');
 
   return (
     <section>

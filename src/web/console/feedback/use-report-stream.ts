@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../shared/api.js';
+import { problemText } from '../../shared/problem-text.js';
 
 export interface ReportChange {
   id: string;
@@ -38,4 +40,30 @@ export function useReportStream(onChange: (changes: ReportChange[]) => void): vo
       source.close();
     };
   }, []);
+}
+
+/** GETs an API resource and reloads it whenever a report changes (deadline board, map). */
+export function useLiveResource<T>(path: string): {
+  data: T | null;
+  problem: { title: string; detail?: string } | null;
+} {
+  const [data, setData] = useState<T | null>(null);
+  const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setData(await api<T>('GET', path));
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemText(error));
+    }
+  }, [path]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useReportStream(
+    useCallback(() => {
+      void load();
+    }, [load]),
+  );
+  return { data, problem };
 }
