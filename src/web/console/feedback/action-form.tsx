@@ -16,7 +16,7 @@ import { SelectField } from '../../shared/ui/select-field.js';
 import { TextField } from '../../shared/ui/text-field.js';
 import { rejectReasonLabel } from './labels.js';
 import { categoryName, type ReferenceData } from './reference-data.js';
-import { TextArea } from './text-area.js';
+import { TextArea } from '../../shared/ui/text-area.js';
 
 interface Template {
   id: string;

@@ -23,7 +23,7 @@ import {
   urgencyLabel,
 } from './labels.js';
 import { agencyName, categoryName, useReference, type ReferenceData } from './reference-data.js';
-import { TextArea } from './text-area.js';
+import { TextArea } from '../../shared/ui/text-area.js';
 import { useReportStream } from './use-report-stream.js';
 
 interface Note {
