@@ -1,5 +1,12 @@
+import { ALERTS_ERRORS } from './errors/alerts.js';
+import { CONTENT_ERRORS } from './errors/content.js';
+import { CHANNELS_ERRORS } from './errors/channels.js';
+import { TRIAGE_ERRORS } from './errors/triage.js';
+import { ANALYTICS_ERRORS } from './errors/analytics.js';
+import { CAMPAIGNS_ERRORS } from './errors/campaigns.js';
+
 /** Every error the API can return, with its HTTP status and its message in Vietnamese (first) and English. */
-export const ERRORS = {
+const CORE_ERRORS = {
   validation: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is not valid.' },
   malformed_json: { status: 400, vi: 'Nội dung JSON bị lỗi cú pháp.', en: 'The JSON body is malformed.' },
   unsupported_media_type: {
@@ -186,6 +193,17 @@ export const ERRORS = {
     en: 'The attachment was not found.',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+/** The whole catalogue: the core errors above and each module's own (`errors/<module>.ts`). */
+export const ERRORS = {
+  ...CORE_ERRORS,
+  ...ALERTS_ERRORS,
+  ...CONTENT_ERRORS,
+  ...CHANNELS_ERRORS,
+  ...TRIAGE_ERRORS,
+  ...ANALYTICS_ERRORS,
+  ...CAMPAIGNS_ERRORS,
+} as const;
 
 export type ErrorCode = keyof typeof ERRORS;
 

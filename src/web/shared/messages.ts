@@ -1,7 +1,14 @@
+import * as alerts from './messages/alerts.js';
+import * as content from './messages/content.js';
+import * as channels from './messages/channels.js';
+import * as triage from './messages/triage.js';
+import * as analytics from './messages/analytics.js';
+import * as campaigns from './messages/campaigns.js';
+
 /** Every text the citizen app and the console show, Vietnamese first; English must have the same keys. */
 export type Lang = 'vi' | 'en';
 
-const vi = {
+const core = {
   'common.loading': 'Đang tải…',
   'common.skipToContent': 'Bỏ qua, đến nội dung chính',
   'common.switchLanguage': 'Chuyển sang tiếng Anh (English)',
@@ -477,9 +484,20 @@ const vi = {
   'routing.categoryRequired': 'Vui lòng chọn lĩnh vực.',
 } as const;
 
+/** Each module keeps its texts in `messages/<module>.ts`; they join the core dictionary here. */
+const vi = {
+  ...core,
+  ...alerts.vi,
+  ...content.vi,
+  ...channels.vi,
+  ...triage.vi,
+  ...analytics.vi,
+  ...campaigns.vi,
+} as const;
+
 export type MessageKey = keyof typeof vi;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   'common.loading': 'Loading…',
   'common.skipToContent': 'Skip to main content',
   'common.switchLanguage': 'Switch to Vietnamese (Tiếng Việt)',
@@ -951,6 +969,16 @@ const en: Record<MessageKey, string> = {
   'routing.add': 'Save the rule',
   'routing.saved': 'Routing rule saved.',
   'routing.categoryRequired': 'Please choose a category.',
+};
+
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...alerts.en,
+  ...content.en,
+  ...channels.en,
+  ...triage.en,
+  ...analytics.en,
+  ...campaigns.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
