@@ -15,4 +15,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    files: ['src/web/app/service-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
 );

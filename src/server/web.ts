@@ -10,7 +10,10 @@ import { routeRegistry } from '../platform/http/route.js';
 import type { Profile } from '../platform/profile/profile.js';
 import { renderPortalHome } from '../web/public/render-public-page.js';
 import { renderContentPortalHome } from '../web/public/content-portal-home.js';
+import { renderInstallGuide } from '../web/public/install-guide.js';
+import QRCode from 'qrcode';
 import { renderApiDocs } from './api-docs-page.js';
+import { registerPwaRoutes } from './pwa.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 const PUBLIC_CSS = path.resolve(import.meta.dirname, '../web/public/public.css');
@@ -45,6 +48,27 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
         lang: requestLang(req),
         publicUrl: config.publicUrl,
       }),
+    ),
+  );
+
+  registerPwaRoutes(app, { profile, webDist: WEB_DIST });
+
+  const appQr = QRCode.toString(`${config.publicUrl.replace(/\/+$/, '')}/app/`, {
+    type: 'svg',
+    margin: 1,
+    errorCorrectionLevel: 'M',
+  }).then((svg) => svg.replace('<svg ', '<svg role="img" aria-label="QR" '));
+  app.get('/cai-dat', async (req, reply) =>
+    html(
+      reply.header('vary', 'Accept-Language'),
+      renderInstallGuide({
+        brand: profile.brand,
+        province: profile.province,
+        lang: requestLang(req),
+        publicUrl: config.publicUrl,
+        qrSvg: await appQr,
+      }),
+      3600,
     ),
   );
 
@@ -91,7 +115,11 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
     },
   });
   for (const face of ['app', 'console']) {
-    const index = await readFile(path.join(WEB_DIST, face, 'index.html'), 'utf8');
+    // The built page carries the demo brand's name; each province's own name is put in when served.
+    const index = (await readFile(path.join(WEB_DIST, face, 'index.html'), 'utf8')).replaceAll(
+      'Long An Số',
+      profile.brand.appName,
+    );
     const serveIndex = async (_req: FastifyRequest, reply: FastifyReply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
     app.get(`/${face}`, serveIndex);

@@ -15,6 +15,7 @@ import { MyReportsPage } from './report/my-reports-page.js';
 import { ReportPage } from './report/report-page.js';
 import { setAppCsrf } from './session.js';
 import { PhoneSignInPage } from './sign-in/phone-sign-in-page.js';
+import { InstallButton, OfflineBanner } from './pwa.js';
 
 function loadSession(onUser: (user: SessionUser | null) => void): Promise<void> {
   return api<SessionResponse>('GET', '/auth/session')
@@ -95,6 +96,7 @@ export function CitizenApp() {
           {appName}
         </Link>
         <div className="app-header-actions">
+          <InstallButton />
           <LanguageSwitch lang={getLang()} onChange={setLang} label={t('common.switchLanguage')} />
           {user ? (
             <Button variant="link" onClick={signOut}>
@@ -105,6 +107,7 @@ export function CitizenApp() {
           ) : null}
         </div>
       </header>
+      <OfflineBanner />
       <main id="main" className="app-main" key={path}>
         {page}
       </main>

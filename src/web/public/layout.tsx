@@ -98,6 +98,8 @@ export function Layout({
               <a href={`/phan-anh${q}`}>{pt(lang, 'navAnswers')}</a>
               {' · '}
               <a href={`/tra-cuu${q}`}>{pt(lang, 'navLookup')}</a>
+              {' · '}
+              <a href={`/cai-dat${q}`}>{pt(lang, 'navInstall')}</a>
             </p>
             <p>{pt(lang, 'footerOwner', { province: names.province })}</p>
           </div>

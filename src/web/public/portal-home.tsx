@@ -47,6 +47,8 @@ export function PortalHome({ lang, brand, province }: PortalHomeProps) {
             <p>{pt(lang, 'channelAppText', p)}</p>
             <p>
               <a href="/app/">{pt(lang, 'sendReport', p)}</a>
+              {' · '}
+              <a href={lang === 'en' ? '/cai-dat?lang=en' : '/cai-dat'}>{pt(lang, 'navInstall')}</a>
             </p>
           </li>
           <li>

@@ -198,6 +198,10 @@ const core = {
   'app.tile.newsHint': 'Tin kinh tế – xã hội của tỉnh',
   'app.tile.services': 'Dịch vụ số',
   'app.tile.servicesHint': 'Y tế, giáo dục, giao thông…',
+  'app.offline': 'Bạn đang ngoại tuyến.',
+  'app.offlineHint':
+    'Bạn vẫn xem được ứng dụng và viết phản ánh; phản ánh sẽ được lưu trên máy và tự gửi khi có mạng trở lại.',
+  'app.install': 'Cài đặt ứng dụng',
   'report.title': 'Gửi phản ánh',
   'report.intro':
     'Mục có dấu * là bắt buộc. Phản ánh được chuyển đến Trung tâm Điều hành thông minh (IOC) của tỉnh để chuyển cơ quan có thẩm quyền xử lý.',
@@ -686,6 +690,10 @@ const coreEn: Record<keyof typeof core, string> = {
   'app.tile.newsHint': 'Province news',
   'app.tile.services': 'Digital services',
   'app.tile.servicesHint': 'Health, education, transport…',
+  'app.offline': 'You are offline.',
+  'app.offlineHint':
+    'You can still use the app and write a report; it is kept on this phone and sent when the connection returns.',
+  'app.install': 'Install the app',
   'report.title': 'Send a report',
   'report.intro':
     'Items marked * are required. Your report goes to the province’s Smart Operations Centre (IOC), which forwards it to the responsible agency.',
