@@ -16,6 +16,11 @@ const CORE_ERRORS = {
   },
   payload_too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   not_found: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  email_taken: {
+    status: 409,
+    vi: 'Email này đã được dùng cho một tài khoản khác.',
+    en: 'This email is already used by another account.',
+  },
   route_not_found: {
     status: 404,
     vi: 'Đường dẫn API không tồn tại.',

@@ -121,6 +121,11 @@ export const lookupQuery = z.strictObject({
   contact: z.string().trim().min(4).max(200).optional(),
 });
 
+/** The reports a phone has sent (each with the contact given then), looked up in one request. */
+export const lookupManyRequest = z.strictObject({
+  items: z.array(lookupQuery).min(1).max(20),
+});
+
 export const ratingRequest = z.strictObject({
   contact: z.string().trim().min(4).max(200).optional(),
   satisfied: z.boolean(),

@@ -201,3 +201,10 @@ export interface AuditEntryView {
   ip: string | null;
   requestId: string | null;
 }
+
+/** A citizen corrects their own account (the phone number is their sign-in and cannot change here). */
+export const updateMyAccountRequest = z.strictObject({
+  fullName: z.string().trim().min(1).max(120).optional(),
+  email: z.email().max(200).nullable().optional(),
+  locale: z.enum(['vi', 'en']).optional(),
+});

@@ -1,12 +1,13 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import { lookupQuery, ratingRequest } from '../../contracts/feedback.js';
+import { lookupManyRequest, lookupQuery, ratingRequest } from '../../contracts/feedback.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { actorOf, type Principal } from '../identity/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
 import {
   getPublicReport,
   listPublicReports,
+  lookupMany,
   lookupReport,
   rateReport,
 } from './use-cases/citizen-follow-up.js';
@@ -14,6 +15,8 @@ import {
 const tags = ['feedback-public'];
 // Looking up by code + contact is where tracking codes could be enumerated: keep it slow.
 const LOOKUP_LIMIT = { max: 10, timeWindow: '1 minute' };
+// Up to 20 pairs a request: a phone refreshing its list is one request, while guessing stays slow.
+const LOOKUP_MANY_LIMIT = { max: 5, timeWindow: '1 minute' };
 
 /** Public side of the feedback core: look-up by code and contact, rating, published answers. */
 export function citizenRoutes(
@@ -33,6 +36,17 @@ export function citizenRoutes(
     preHandler: [h.maybeSignedIn],
     rateLimit: LOOKUP_LIMIT,
     handler: async ({ req, query }) => lookupReport(deps, h.me(req), query.code, query.contact),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/public/reports/lookup',
+    summary: 'Tra cứu nhiều phản ánh gửi từ máy này / Look up the reports sent from this device',
+    tags,
+    body: lookupManyRequest,
+    preHandler: [h.maybeSignedIn],
+    rateLimit: LOOKUP_MANY_LIMIT,
+    handler: async ({ req, body }) => lookupMany(deps, h.me(req), body.items),
   });
 
   defineRoute(app, {

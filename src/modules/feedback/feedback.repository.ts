@@ -259,3 +259,41 @@ export async function insertReports(db: Executor, values: ReportInsert[]): Promi
   const order = new Map(values.map((v, i) => [v.trackingCode, i]));
   return rows.sort((a, b) => order.get(a.trackingCode)! - order.get(b.trackingCode)!);
 }
+
+function ofReporter(userId: string, phone: string | null): SQL {
+  return phone
+    ? or(eq(reports.reporterUserId, userId), eq(reports.reporterPhone, phone))!
+    : eq(reports.reporterUserId, userId);
+}
+
+/** Every report a citizen sent: under their account, or with their (verified) phone number. */
+export async function reportsOfReporter(
+  db: Executor,
+  userId: string,
+  phone: string | null,
+): Promise<ReportRow[]> {
+  return db
+    .select()
+    .from(reports)
+    .where(ofReporter(userId, phone))
+    .orderBy(desc(reports.receivedAt))
+    .limit(10_000);
+}
+
+/** Removes the reporter's identity from their reports (they stay, anonymous); returns how many changed. */
+export async function eraseReporter(db: Executor, userId: string, phone: string | null): Promise<number> {
+  const rows = await db
+    .update(reports)
+    .set({
+      reporterUserId: null,
+      reporterName: null,
+      reporterPhone: null,
+      reporterEmail: null,
+      displayPublicly: 'anonymous',
+      version: sql`${reports.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(ofReporter(userId, phone))
+    .returning({ id: reports.id });
+  return rows.length;
+}

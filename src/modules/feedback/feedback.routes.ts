@@ -11,12 +11,21 @@ import {
 import { REJECT_REASON_LABELS, REPORT_TRANSITIONS, STATUS_LABELS } from '../../contracts/report-lifecycle.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { AppError } from '../../platform/http/problem.js';
-import { actorOf, optionalSignIn, requireSignedIn, type Principal } from '../identity/index.js';
+import {
+  actorOf,
+  clearSessionCookie,
+  optionalSignIn,
+  requireSignedIn,
+  type Principal,
+} from '../identity/index.js';
+import { updateMyAccountRequest } from '../../contracts/identity.js';
 import { listCategories } from '../routing/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
 import { registerReportStream } from './report-stream.js';
 import { citizenRoutes } from './feedback-citizen.routes.js';
-import { deadlineBoard, getReport, listReports, myReports, reportMap } from './use-cases/read-reports.js';
+import { deadlineBoard, getReport, listReports, reportMap } from './use-cases/read-reports.js';
+import { myReports } from './use-cases/citizen-follow-up.js';
+import { eraseMyData, exportMyData, getMyAccount, updateMyAccount } from './use-cases/my-personal-data.js';
 import { createTemplate, listTemplates } from './use-cases/response-templates.js';
 import { findDuplicates } from './use-cases/find-duplicates.js';
 import { submitReport } from './use-cases/submit-report.js';
@@ -199,6 +208,55 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
     preHandler: [signedIn],
     handler: async ({ req, query }) => myReports(deps, me(req), query.limit),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/me/account',
+    summary: 'Tài khoản của tôi / My account',
+    tags: ['my-data'],
+    preHandler: [signedIn],
+    handler: async ({ req }) => getMyAccount(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/v1/me/account',
+    summary: 'Sửa thông tin cá nhân / Correct my details',
+    tags: ['my-data'],
+    body: updateMyAccountRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, body }) => updateMyAccount(deps, me(req), body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/me/data',
+    summary: 'Tải về dữ liệu cá nhân của tôi / Download my personal data',
+    tags: ['my-data'],
+    preHandler: [signedIn],
+    rateLimit: { max: 5, timeWindow: '1 minute' },
+    handler: async ({ req, reply }) => {
+      const data = await exportMyData(deps, me(req), actorOf(me(req), req));
+      reply
+        .header('content-disposition', 'attachment; filename="du-lieu-ca-nhan.json"')
+        .header('cache-control', 'no-store');
+      return data;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/v1/me/account',
+    summary: 'Xóa tài khoản và dữ liệu cá nhân / Delete my account and personal data',
+    tags: ['my-data'],
+    preHandler: [signedIn],
+    rateLimit: { max: 5, timeWindow: '1 minute' },
+    handler: async ({ req, reply }) => {
+      const result = await eraseMyData(deps, me(req), actorOf(me(req), req));
+      clearSessionCookie(reply, deps.config.secureCookies);
+      return result;
+    },
   });
 
   defineRoute(app, {

@@ -4,14 +4,21 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { adminUnits, agencies } from './identity.schema.js';
+import { adminUnits, agencies, oneTimeCodes, users } from './identity.schema.js';
 import * as repo from './identity.repository.js';
 import { principalFor } from './sessions.js';
 
 export type { Principal, ResourceScope } from './policy.js';
 export { authorize, can, hasRole } from './policy.js';
 export type { IdentityDeps } from './identity-deps.js';
-export { actorOf, loadPrincipal, optionalSignIn, requireSignedIn, requestMeta } from './sessions.js';
+export {
+  actorOf,
+  clearSessionCookie,
+  loadPrincipal,
+  optionalSignIn,
+  requireSignedIn,
+  requestMeta,
+} from './sessions.js';
 
 export interface AgencyRef {
   id: string;
@@ -139,4 +146,54 @@ export async function allUnits(db: Executor): Promise<UnitRef[]> {
 /** Every active agency, for in-memory look-ups. */
 export async function allActiveAgencies(db: Executor): Promise<AgencyRef[]> {
   return db.select(agencyCols).from(agencies).where(eq(agencies.active, true));
+}
+
+/** What a citizen's account holds about them (for "my data"). */
+export interface CitizenAccount {
+  id: string;
+  phone: string | null;
+  fullName: string;
+  email: string | null;
+  locale: string;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+}
+
+export async function citizenAccount(db: Executor, userId: string): Promise<CitizenAccount | undefined> {
+  const user = await repo.findUserById(db, userId);
+  if (!user || user.kind !== 'citizen') return undefined;
+  return {
+    id: user.id,
+    phone: user.phone,
+    fullName: user.fullName,
+    email: user.email,
+    locale: user.locale,
+    createdAt: user.createdAt,
+    lastLoginAt: user.lastLoginAt,
+  };
+}
+
+/** The citizen corrects their name, email or language; an email already used by another account is refused. */
+export async function updateCitizenAccount(
+  tx: Executor,
+  userId: string,
+  values: {
+    fullName?: string | undefined;
+    email?: string | null | undefined;
+    locale?: 'vi' | 'en' | undefined;
+  },
+): Promise<void> {
+  const set: Partial<typeof users.$inferInsert> = {};
+  if (values.fullName !== undefined) set.fullName = values.fullName;
+  if (values.email !== undefined) set.email = values.email;
+  if (values.locale !== undefined) set.locale = values.locale;
+  if (Object.keys(set).length > 0) await repo.updateUser(tx, userId, set);
+}
+
+/** Deletes a citizen's account: sessions and role grants go with it (cascade), and its pending sign-in codes. */
+export async function deleteCitizenAccount(tx: Executor, userId: string): Promise<void> {
+  const user = await repo.findUserById(tx, userId);
+  if (!user || user.kind !== 'citizen') return;
+  if (user.phone) await tx.delete(oneTimeCodes).where(eq(oneTimeCodes.phone, user.phone));
+  await tx.delete(users).where(eq(users.id, userId));
 }

@@ -160,3 +160,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
   };
 }
+
+/** True when a statement failed on a unique constraint (PostgreSQL 23505), through drizzle's wrapper or not. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
+}

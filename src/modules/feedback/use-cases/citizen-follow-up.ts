@@ -3,7 +3,7 @@ import { normalizePhone } from '../../../contracts/identity.js';
 import { REOPEN_WINDOW_DAYS } from '../../../contracts/report-lifecycle.js';
 import type { Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
-import type { Principal } from '../../identity/index.js';
+import { authorize, type Principal } from '../../identity/index.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
 import { presentPublic, presentReports, presentTimeline } from '../report.presenter.js';
@@ -42,14 +42,67 @@ export async function lookupReport(
   contact: string | undefined,
 ): Promise<CitizenReportView> {
   const r = await ownReport(deps, p, code, contact);
+  const [view] = await citizenViews(deps, [r]);
+  return view!;
+}
+
+/** What a reporter sees of their reports: no staff actions, no contact data, hidden attachments left out. */
+async function citizenViews(deps: FeedbackDeps, rows: repo.ReportRow[]): Promise<CitizenReportView[]> {
   const db = deps.database.db;
-  const [view] = await presentReports(db, [r], null, deps.now());
-  const { availableActions: _a, reporter: _r, ...report } = view!;
-  return {
-    report: { ...report, attachments: report.attachments.filter((a) => !a.hidden) },
-    timeline: presentTimeline(await repo.eventsOf(db, r.id, true), false),
-    canRate: ratable(r, deps.now()),
-  };
+  const views = await presentReports(db, rows, null, deps.now());
+  const out: CitizenReportView[] = [];
+  for (const [i, view] of views.entries()) {
+    const r = rows[i]!;
+    const { availableActions: _a, reporter: _r, ...report } = view;
+    out.push({
+      report: { ...report, attachments: report.attachments.filter((a) => !a.hidden) },
+      timeline: presentTimeline(await repo.eventsOf(db, r.id, true), false),
+      canRate: ratable(r, deps.now()),
+    });
+  }
+  return out;
+}
+
+/** A signed-in citizen's own reports, newest first, each with its public timeline and whether it can be rated. */
+export async function myReports(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  limit: number,
+): Promise<{ items: CitizenReportView[] }> {
+  const principal = authorize(p, 'reports.submit');
+  const rows = await repo.queryQueue(deps.database.db, {
+    reporterUserId: principal.userId,
+    now: deps.now(),
+    limit,
+  });
+  return { items: await citizenViews(deps, rows) };
+}
+
+/**
+ * Several look-ups at once, for the reports a phone has sent (each code with the contact given then).
+ * A pair that does not match says only "not found", like an unknown code.
+ */
+export async function lookupMany(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  pairs: { code: string; contact?: string | undefined }[],
+): Promise<{
+  items: ({ code: string; found: true; view: CitizenReportView } | { code: string; found: false })[];
+}> {
+  const items = [];
+  for (const pair of pairs) {
+    try {
+      items.push({
+        code: pair.code,
+        found: true as const,
+        view: await lookupReport(deps, p, pair.code, pair.contact),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+      items.push({ code: pair.code, found: false as const });
+    }
+  }
+  return { items };
 }
 
 function ratable(r: repo.ReportRow, now: Date): boolean {

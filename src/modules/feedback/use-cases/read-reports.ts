@@ -106,17 +106,6 @@ export async function getReport(
   };
 }
 
-/** A signed-in citizen's own reports. */
-export async function myReports(deps: FeedbackDeps, p: Principal | null, limit: number) {
-  const principal = authorize(p, 'reports.submit');
-  const rows = await repo.queryQueue(deps.database.db, {
-    reporterUserId: principal.userId,
-    now: deps.now(),
-    limit,
-  });
-  return { items: await presentReports(deps.database.db, rows, principal, deps.now()) };
-}
-
 /**
  * The deadline board: open reports already late, due by the end of today (Vietnam time), and due within
  * the next three days, each list oldest deadline first, scoped like the queue.

@@ -7,7 +7,7 @@ import type {
 } from '../../../contracts/identity.js';
 import { AGENCY_SCOPED_ROLES } from '../../../contracts/roles.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
-import type { Executor } from '../../../platform/db/database.js';
+import { isUniqueViolation, type Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { IdentityDeps } from '../identity-deps.js';
 import * as repo from '../identity.repository.js';
@@ -30,11 +30,6 @@ async function validateGrants(db: Executor, grants: Grants): Promise<repo.RoleGr
     out.push({ role: g.role, agencyId: g.agencyId ?? null, unitCode: g.unitCode ?? null });
   }
   return out;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 async function viewOf(db: Executor, id: string): Promise<UserView> {

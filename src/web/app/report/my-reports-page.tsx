@@ -3,11 +3,10 @@ import type { ReportView, TimelineEntry } from '../../../contracts/feedback.js';
 import type { SessionUser } from '../../../contracts/identity.js';
 import {
   REJECT_REASON_LABELS,
-  REOPEN_WINDOW_DAYS,
   REPORT_TRANSITIONS,
   STATUS_LABELS,
 } from '../../../contracts/report-lifecycle.js';
-import { api, ApiError } from '../../shared/api.js';
+import { api } from '../../shared/api.js';
 import { getLang, t } from '../../shared/i18n.js';
 import { problemText } from '../../shared/problem-text.js';
 import { Alert } from '../../shared/ui/alert.js';
@@ -36,6 +35,8 @@ interface CitizenView {
   canRate: boolean;
 }
 
+type LookupResult = { code: string; found: true; view: CitizenView } | { code: string; found: false };
+
 type Entry =
   | { kind: 'view'; view: CitizenView; contact: string | null; local: boolean }
   | { kind: 'missing'; saved: SavedReport; reason: 'not_found' | 'failed' };
@@ -53,11 +54,6 @@ function stepText(e: TimelineEntry): string {
 }
 
 /** Whether the citizen may still rate (same rule as the server: published, within the window, not rated). */
-function ratableFromView(r: CitizenReport, now: number): boolean {
-  if (!['published', 'closed'].includes(r.status) || !r.publishedAt || r.rating) return false;
-  return now - new Date(r.publishedAt).getTime() <= REOPEN_WINDOW_DAYS * 86400_000;
-}
-
 async function lookup(code: string, contact: string): Promise<CitizenView> {
   return api<CitizenView>('GET', '/public/reports/lookup', { query: { code, contact } });
 }
@@ -75,36 +71,34 @@ export function MyReportsPage({ user }: { user: SessionUser | null }) {
     const saved = savedReports();
     if (user?.kind === 'citizen') {
       try {
-        const mine = await api<{ items: ReportView[] }>('GET', '/me/reports');
-        for (const r of mine.items) {
-          seen.add(r.trackingCode);
-          const contact =
-            saved.find((s) => s.code === r.trackingCode)?.contact ??
-            r.reporter?.phone ??
-            r.reporter?.email ??
-            null;
-          out.push({
-            kind: 'view',
-            view: { report: r, timeline: null, canRate: ratableFromView(r, Date.now()) },
-            contact,
-            local: false,
-          });
+        const mine = await api<{ items: CitizenView[] }>('GET', '/me/reports');
+        for (const view of mine.items) {
+          seen.add(view.report.trackingCode);
+          const contact = saved.find((s) => s.code === view.report.trackingCode)?.contact ?? null;
+          out.push({ kind: 'view', view, contact, local: false });
         }
       } catch (error) {
         setProblem(problemText(error));
       }
     }
-    for (const s of saved) {
-      if (seen.has(s.code)) continue;
-      if (!s.contact) continue;
+    // The reports sent from this phone: looked up together, twenty at a time.
+    const local = saved.filter((s) => !seen.has(s.code) && s.contact);
+    for (let i = 0; i < local.length; i += 20) {
+      const chunk = local.slice(i, i + 20);
       try {
-        out.push({ kind: 'view', view: await lookup(s.code, s.contact), contact: s.contact, local: true });
-      } catch (error) {
-        out.push({
-          kind: 'missing',
-          saved: s,
-          reason: error instanceof ApiError && error.status === 404 ? 'not_found' : 'failed',
+        const found = await api<{ items: LookupResult[] }>('POST', '/public/reports/lookup', {
+          body: { items: chunk.map((s) => ({ code: s.code, contact: s.contact })) },
         });
+        for (const [k, result] of found.items.entries()) {
+          const s = chunk[k]!;
+          out.push(
+            result.found
+              ? { kind: 'view', view: result.view, contact: s.contact, local: true }
+              : { kind: 'missing', saved: s, reason: 'not_found' },
+          );
+        }
+      } catch {
+        for (const s of chunk) out.push({ kind: 'missing', saved: s, reason: 'failed' });
       }
     }
     setEntries(out);
