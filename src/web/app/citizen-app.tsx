@@ -16,6 +16,7 @@ import { ReportPage } from './report/report-page.js';
 import { setAppCsrf } from './session.js';
 import { PhoneSignInPage } from './sign-in/phone-sign-in-page.js';
 import { InstallButton, OfflineBanner } from './pwa.js';
+import { AccountPage } from './account/account-page.js';
 
 function loadSession(onUser: (user: SessionUser | null) => void): Promise<void> {
   return api<SessionResponse>('GET', '/auth/session')
@@ -80,6 +81,18 @@ export function CitizenApp() {
         levels={(profile as { levels?: number } | null)?.levels ?? 3}
       />
     );
+  } else if (path === '/app/tai-khoan') {
+    page = (
+      <AccountPage
+        user={user}
+        onErased={() => {
+          setCsrfToken(null);
+          setAppCsrf(null);
+          setUser(null);
+          navigate('/app/', { replace: true });
+        }}
+      />
+    );
   } else if (path === '/app/phan-anh-cua-toi') {
     page = <MyReportsPage user={user} />;
   } else if (tile) {
@@ -98,6 +111,7 @@ export function CitizenApp() {
         <div className="app-header-actions">
           <InstallButton />
           <LanguageSwitch lang={getLang()} onChange={setLang} label={t('common.switchLanguage')} />
+          {user?.kind === 'citizen' ? <Link href="/app/tai-khoan">{t('account.link')}</Link> : null}
           {user ? (
             <Button variant="link" onClick={signOut}>
               {t('common.signOut')}

@@ -9,6 +9,8 @@ export const DEMO_PASSWORD = 'Demo-Test-2026!';
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's data folder (null for an external server): the dev SMS adapter writes sms-outbox.log there. */
+  dataDir: string | null;
   stop: () => Promise<void>;
 }
 
@@ -44,7 +46,7 @@ async function waitReady(baseUrl: string, child: ChildProcess, output: () => str
 export async function startServer(): Promise<RunningServer> {
   // Run the journeys against a server you already started (it must hold the same seed and passwords).
   const external = process.env.E2E_BASE_URL;
-  if (external) return { baseUrl: external.replace(/\/+$/, ''), stop: async () => undefined };
+  if (external) return { baseUrl: external.replace(/\/+$/, ''), dataDir: null, stop: async () => undefined };
   const root = path.resolve(import.meta.dirname, '../../..');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tinhso-e2e-'));
   const port = await freePort();
@@ -85,6 +87,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    dataDir,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
