@@ -10,6 +10,7 @@ import {
 import type { Config } from '../platform/config/config.js';
 import { AppError, requestLang } from '../platform/http/problem.js';
 import type { Profile } from '../platform/profile/profile.js';
+import type { GeoFeatureCollection } from '../web/shared/ui/geo-map.js';
 import {
   renderLookupPage,
   renderLookupResult,
@@ -41,6 +42,13 @@ export async function registerPublicPages(
 ): Promise<void> {
   const { feedback, profile, config } = deps;
   const categories = profile.categories.map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn }));
+  // The area filter offers the units just below the province (districts, or communes in a 2-level profile).
+  const provinceLevel = Math.min(...profile.units.map((u) => u.level));
+  const areas = profile.units
+    .filter((u) => u.level === provinceLevel + 1)
+    .map((u) => ({ code: u.code, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const unitCodes = new Set(profile.units.map((u) => u.code));
   const site = (req: FastifyRequest): SiteInput => ({
     brand: profile.brand,
     province: profile.province,
@@ -143,12 +151,40 @@ export async function registerPublicPages(
 
     scope.get('/phan-anh', async (req, reply) => {
       const before = field(req.query, 'truoc', 40) || undefined;
-      if (before && Number.isNaN(new Date(before).getTime()))
-        return html(reply, renderMessagePage(site(req), 'bad_request'), 'no-store', 400);
-      const { items } = await listPublicReports(feedback, PAGE_SIZE, before);
+      const filters = {
+        'linh-vuc': field(req.query, 'linh-vuc', 60),
+        'khu-vuc': field(req.query, 'khu-vuc', 10),
+        tu: field(req.query, 'tu', 10),
+        den: field(req.query, 'den', 10),
+        q: field(req.query, 'q', 200),
+      };
+      const bad =
+        (filters['linh-vuc'] && !categories.some((c) => c.code === filters['linh-vuc'])) ||
+        (filters['khu-vuc'] && !unitCodes.has(filters['khu-vuc'])) ||
+        [filters.tu, filters.den].some((d) => d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) ||
+        (before && Number.isNaN(new Date(before).getTime()));
+      if (bad) return html(reply, renderMessagePage(site(req), 'bad_request'), 'no-store', 400);
+      const { items } = await listPublicReports(feedback, PAGE_SIZE, {
+        before,
+        category: filters['linh-vuc'],
+        unit: filters['khu-vuc'],
+        from: filters.tu,
+        to: filters.den,
+        q: filters.q,
+      });
       const last = items.at(-1);
       const olderCursor = items.length === PAGE_SIZE && last?.publishedAt ? last.publishedAt : null;
-      return html(reply, renderReportList(site(req), items, { before, olderCursor }), 'public, max-age=60');
+      return html(
+        reply,
+        renderReportList(site(req), items, {
+          before,
+          olderCursor,
+          filters,
+          areas,
+          boundaries: profile.boundaries as GeoFeatureCollection | null,
+        }),
+        'public, max-age=60',
+      );
     });
 
     scope.get('/phan-anh/:code', async (req, reply) => {

@@ -70,9 +70,20 @@ export function citizenRoutes(
     query: z.strictObject({
       limit: z.coerce.number().int().min(1).max(100).default(20),
       before: z.string().max(40).optional(),
+      category: z.string().max(60).optional(),
+      unit: z
+        .string()
+        .regex(/^\d{1,10}$/)
+        .optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      q: z.string().max(200).optional(),
     }),
     rateLimit: { max: 120, timeWindow: '1 minute' },
-    handler: async ({ query }) => listPublicReports(deps, query.limit, query.before),
+    handler: async ({ query }) => {
+      const { limit, ...filter } = query;
+      return listPublicReports(deps, limit, filter);
+    },
   });
 
   defineRoute(app, {

@@ -174,16 +174,40 @@ export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRo
   );
 }
 
+/** Filters of the public list of answers (category, area, period of publication, words). */
+export interface PublishedFilter {
+  limit: number;
+  before?: Date | undefined;
+  category?: string | undefined;
+  /** A district (its communes included) or a commune. */
+  unit?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  q?: string | undefined;
+}
+
 /** Published reports for the public pages, newest answer first. */
-export async function publishedReports(db: Executor, limit: number, before?: Date): Promise<ReportRow[]> {
+export async function publishedReports(db: Executor, f: PublishedFilter): Promise<ReportRow[]> {
   const where: SQL[] = [inArray(reports.status, ['published', 'closed'])];
-  if (before) where.push(lt(reports.publishedAt, before));
+  if (f.before) where.push(lt(reports.publishedAt, f.before));
+  if (f.category) where.push(eq(reports.categoryCode, f.category));
+  if (f.unit) {
+    where.push(
+      or(
+        eq(reports.unitCode, f.unit),
+        sql`${reports.unitCode} in (select code from admin_units where parent_code = ${f.unit})`,
+      )!,
+    );
+  }
+  if (f.from) where.push(sql`${reports.publishedAt} >= ${f.from}`);
+  if (f.to) where.push(lt(reports.publishedAt, f.to));
+  if (f.q) where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
   return db
     .select()
     .from(reports)
     .where(and(...where))
     .orderBy(desc(reports.publishedAt), desc(reports.id))
-    .limit(limit);
+    .limit(f.limit);
 }
 
 /** Open reports whose effective deadline is before `until`, earliest first. */

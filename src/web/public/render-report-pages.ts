@@ -10,9 +10,12 @@ import {
   MessagePage,
   ReportDetailPage,
   ReportListPage,
+  type AreaName,
   type CategoryName,
   type LookupResult,
+  type PublicListFilters,
 } from './report-pages.js';
+import type { GeoFeatureCollection } from '../shared/ui/geo-map.js';
 
 export interface SiteInput {
   brand: BrandView;
@@ -115,25 +118,39 @@ export function renderLookupResult(
   );
 }
 
-/** /phan-anh: the published answers, newest first, paged with ?truoc=. */
+/** /phan-anh: the published answers, newest first, filtered, paged with ?truoc=, with a map of the page. */
 export function renderReportList(
   site: SiteInput,
   items: PublicReportView[],
-  options: { before?: string | undefined; olderCursor: string | null },
+  options: {
+    before?: string | undefined;
+    olderCursor: string | null;
+    filters: PublicListFilters;
+    areas: AreaName[];
+    boundaries: GeoFeatureCollection | null;
+  },
 ): string {
   const n = names(site);
-  const path = options.before ? `/phan-anh?truoc=${encodeURIComponent(options.before)}` : '/phan-anh';
+  const query = new URLSearchParams(
+    Object.entries({ ...options.filters, truoc: options.before ?? '' }).filter(([, v]) => v),
+  ).toString();
+  const filtered = Object.values(options.filters).some(Boolean);
   return page(
     site,
     {
       title: pt(site.lang, 'listTitle', n),
       description: pt(site.lang, 'listDescription', n),
-      path,
+      path: query ? `/phan-anh?${query}` : '/phan-anh',
+      // Filtered and older pages are for people, not for search engines (the answers have their own pages).
+      noindex: filtered || !!options.before,
     },
     createElement(ReportListPage, {
       lang: site.lang,
       items,
       categories: site.categories,
+      areas: options.areas,
+      filters: options.filters,
+      boundaries: options.boundaries,
       olderCursor: options.olderCursor,
       isFirstPage: !options.before,
       province: n.province,

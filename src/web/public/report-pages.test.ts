@@ -80,9 +80,17 @@ function expectSafe(html: string, lang: 'vi' | 'en' = 'vi') {
   expect(html).not.toMatch(EMAIL_OTHER_THAN_MAILBOX);
 }
 
+const NO_FILTERS = { 'linh-vuc': '', 'khu-vuc': '', tu: '', den: '', q: '' };
+const AREAS = [{ code: '794', name: 'Thành phố Tân An' }];
+
 describe('public report pages', () => {
   it('lists published answers with links, category and agency, escaped', () => {
-    const html = renderReportList(site, [published], { olderCursor: published.publishedAt });
+    const html = renderReportList(site, [published], {
+      olderCursor: published.publishedAt,
+      filters: NO_FILTERS,
+      areas: AREAS,
+      boundaries: null,
+    });
     expectSafe(html);
     expect(html).toContain('href="/phan-anh/LA-7KQ2-M9XD"');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -91,6 +99,27 @@ describe('public report pages', () => {
     expect(html).toContain('Đơn vị đã vá ổ gà');
     expect(html).toContain(`truoc=${encodeURIComponent(published.publishedAt!)}`);
     expect(html).toContain('<link rel="canonical" href="https://1022.longan.gov.vn/phan-anh"/>');
+  });
+
+  it('offers labelled filters that keep their values, in the pager too, and keeps filtered lists out of search engines', () => {
+    const filters = { ...NO_FILTERS, 'linh-vuc': 'giao_thong_ha_tang', 'khu-vuc': '794', q: 'ổ gà' };
+    const html = renderReportList(site, [published], {
+      olderCursor: published.publishedAt,
+      filters,
+      areas: AREAS,
+      boundaries: null,
+    });
+    expectSafe(html);
+    for (const id of ['f-category', 'f-area', 'f-from', 'f-to', 'f-q'])
+      expect(html).toMatch(new RegExp(`<label for="${id}">`));
+    expect(html).toMatch(/<option value="794" selected="">Thành phố Tân An<\/option>/);
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
+    const older = html.match(/<a href="([^"]+)" rel="next">/)![1]!.replace(/&amp;/g, '&');
+    const params = new URL(older, 'https://x').searchParams;
+    expect(params.get('linh-vuc')).toBe('giao_thong_ha_tang');
+    expect(params.get('khu-vuc')).toBe('794');
+    expect(params.get('q')).toBe('ổ gà');
+    expect(params.get('truoc')).toBe(published.publishedAt);
   });
 
   it('renders one published report as an article with photos, answer and timeline', () => {

@@ -1,3 +1,4 @@
+import { GeoMap, type GeoFeatureCollection, type GeoPoint } from '../shared/ui/geo-map.js';
 import type { PublicReportView, ReportView, TimelineEntry } from '../../contracts/feedback.js';
 import {
   REJECT_REASON_LABELS,
@@ -274,61 +275,160 @@ export function LookupResultPage(props: {
 }
 
 /** GET /phan-anh: published answers, newest first. */
+/** The public list's filters, as they appear in the page's address (Vietnamese parameter names). */
+export interface PublicListFilters {
+  'linh-vuc': string;
+  'khu-vuc': string;
+  tu: string;
+  den: string;
+  q: string;
+}
+
+export interface AreaName {
+  code: string;
+  name: string;
+}
+
+function FilterForm(props: {
+  lang: Lang;
+  categories: CategoryName[];
+  areas: AreaName[];
+  filters: PublicListFilters;
+}) {
+  const { lang, categories, areas, filters } = props;
+  return (
+    <form method="get" action="/phan-anh" className="filters">
+      <fieldset>
+        <legend>{pt(lang, 'filterLegend')}</legend>
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <p>
+          <label htmlFor="f-category">{pt(lang, 'filterCategory')}</label>
+          <select id="f-category" name="linh-vuc" defaultValue={filters['linh-vuc']}>
+            <option value="">{pt(lang, 'filterAll')}</option>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {categoryLabel(lang, categories, c.code)}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="f-area">{pt(lang, 'filterArea')}</label>
+          <select id="f-area" name="khu-vuc" defaultValue={filters['khu-vuc']}>
+            <option value="">{pt(lang, 'filterAll')}</option>
+            {areas.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="f-from">{pt(lang, 'filterFrom')}</label>
+          <input id="f-from" type="date" name="tu" defaultValue={filters.tu} />
+        </p>
+        <p>
+          <label htmlFor="f-to">{pt(lang, 'filterTo')}</label>
+          <input id="f-to" type="date" name="den" defaultValue={filters.den} />
+        </p>
+        <p>
+          <label htmlFor="f-q">{pt(lang, 'filterWords')}</label>
+          <input id="f-q" type="search" name="q" defaultValue={filters.q} maxLength={200} />
+        </p>
+        <p>
+          <button type="submit">{pt(lang, 'filterApply')}</button>{' '}
+          <a href={lang === 'en' ? '/phan-anh?lang=en' : '/phan-anh'}>{pt(lang, 'filterClear')}</a>
+        </p>
+      </fieldset>
+    </form>
+  );
+}
+
 export function ReportListPage(props: {
   lang: Lang;
   items: PublicReportView[];
   categories: CategoryName[];
+  areas: AreaName[];
+  filters: PublicListFilters;
+  boundaries: GeoFeatureCollection | null;
   /** The `?truoc=` cursor of the next (older) page, if any. */
   olderCursor: string | null;
   isFirstPage: boolean;
   province: string;
 }) {
-  const { lang, items, categories, olderCursor, isFirstPage } = props;
+  const { lang, items, categories, olderCursor, isFirstPage, filters } = props;
   const q = (extra: Record<string, string>) => {
-    const params = new URLSearchParams(extra);
+    const params = new URLSearchParams(
+      Object.entries({ ...filters, ...extra }).filter(([, v]) => v) as [string, string][],
+    );
     if (lang === 'en') params.set('lang', 'en');
     const s = params.toString();
     return s ? `/phan-anh?${s}` : '/phan-anh';
   };
+  const points: GeoPoint[] = items
+    .filter((r) => r.location)
+    .map((r) => ({
+      id: r.trackingCode,
+      lat: r.location!.lat,
+      lon: r.location!.lon,
+      color: '#0b5cad',
+      label: r.title,
+      href: `/phan-anh/${encodeURIComponent(r.trackingCode)}${lang === 'en' ? '?lang=en' : ''}`,
+    }));
   return (
     <>
       <h1>{pt(lang, 'listHeading')}</h1>
       <p className="lead">{pt(lang, 'listDescription', { province: props.province })}</p>
       <p>{pt(lang, 'listIntro')}</p>
+      <FilterForm lang={lang} categories={categories} areas={props.areas} filters={filters} />
       {items.length === 0 ? (
         <p>{pt(lang, 'listEmpty')}</p>
       ) : (
-        <ol className="answers">
-          {items.map((r) => (
-            <li key={r.trackingCode}>
-              <article aria-labelledby={`t-${r.trackingCode}`}>
-                <h2 id={`t-${r.trackingCode}`}>
-                  <a
-                    href={`/phan-anh/${encodeURIComponent(r.trackingCode)}${lang === 'en' ? '?lang=en' : ''}`}
-                  >
-                    {r.title}
-                  </a>
-                </h2>
-                <p className="meta">
-                  <span>{categoryLabel(lang, categories, r.categoryCode)}</span>
-                  {r.unitName ? <span> · {r.unitName}</span> : null}
-                  {r.agencyName ? <span> · {r.agencyName}</span> : null}
-                  {r.publishedAt ? (
-                    <span>
-                      {' · '}
-                      <time dateTime={r.publishedAt}>{formatDate(lang, r.publishedAt)}</time>
-                    </span>
-                  ) : null}
-                </p>
-                {r.answer ? (
-                  <p>
-                    <strong>{pt(lang, 'answer')}:</strong> {excerpt(r.answer)}
+        <div className="answers-with-map">
+          <ol className="answers">
+            {items.map((r) => (
+              <li key={r.trackingCode}>
+                <article aria-labelledby={`t-${r.trackingCode}`}>
+                  <h2 id={`t-${r.trackingCode}`}>
+                    <a
+                      href={`/phan-anh/${encodeURIComponent(r.trackingCode)}${lang === 'en' ? '?lang=en' : ''}`}
+                    >
+                      {r.title}
+                    </a>
+                  </h2>
+                  <p className="meta">
+                    <span>{categoryLabel(lang, categories, r.categoryCode)}</span>
+                    {r.unitName ? <span> · {r.unitName}</span> : null}
+                    {r.agencyName ? <span> · {r.agencyName}</span> : null}
+                    {r.publishedAt ? (
+                      <span>
+                        {' · '}
+                        <time dateTime={r.publishedAt}>{formatDate(lang, r.publishedAt)}</time>
+                      </span>
+                    ) : null}
                   </p>
-                ) : null}
-              </article>
-            </li>
-          ))}
-        </ol>
+                  {r.answer ? (
+                    <p>
+                      <strong>{pt(lang, 'answer')}:</strong> {excerpt(r.answer)}
+                    </p>
+                  ) : null}
+                </article>
+              </li>
+            ))}
+          </ol>
+          {points.length > 0 && props.boundaries ? (
+            <figure className="answers-map">
+              <GeoMap
+                boundaries={props.boundaries}
+                points={points}
+                title={pt(lang, 'listMap')}
+                width={360}
+                height={300}
+              />
+              <figcaption>{pt(lang, 'listMap')}</figcaption>
+            </figure>
+          ) : null}
+        </div>
       )}
       <nav className="pager" aria-label={pt(lang, 'listHeading')}>
         {!isFirstPage ? <a href={q({})}>{pt(lang, 'listFirst')}</a> : null}

@@ -160,16 +160,40 @@ export async function rateReport(
   return lookupReport(deps, p, r0.trackingCode, input.contact);
 }
 
-/** Published answers for the public pages (no personal data). */
+export interface PublicListFilter {
+  before?: string | undefined;
+  category?: string | undefined;
+  unit?: string | undefined;
+  /** Published on or after this day (YYYY-MM-DD, Vietnam time). */
+  from?: string | undefined;
+  /** Published on or before this day (YYYY-MM-DD, Vietnam time). */
+  to?: string | undefined;
+  q?: string | undefined;
+}
+
+function parseDate(value: string | undefined, path: string, endOfDay = false): Date | undefined {
+  if (!value) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(day ? `${value}T00:00:00+07:00` : value);
+  if (Number.isNaN(date.getTime())) throw new AppError('validation', {}, [{ path, message: 'date' }]);
+  return day && endOfDay ? new Date(date.getTime() + 86400_000) : date;
+}
+
+/** Published answers for the public pages (no personal data), filtered by category, area, period and words. */
 export async function listPublicReports(
   deps: FeedbackDeps,
   limit: number,
-  before?: string,
+  filter: PublicListFilter = {},
 ): Promise<{ items: PublicReportView[] }> {
-  const beforeDate = before ? new Date(before) : undefined;
-  if (beforeDate && Number.isNaN(beforeDate.getTime()))
-    throw new AppError('validation', {}, [{ path: 'query.before', message: 'date' }]);
-  const rows = await repo.publishedReports(deps.database.db, limit, beforeDate);
+  const rows = await repo.publishedReports(deps.database.db, {
+    limit,
+    before: parseDate(filter.before, 'query.before'),
+    category: filter.category || undefined,
+    unit: filter.unit || undefined,
+    from: parseDate(filter.from, 'query.from'),
+    to: parseDate(filter.to, 'query.to', true),
+    q: filter.q?.trim() || undefined,
+  });
   const items: PublicReportView[] = [];
   for (const r of rows) items.push(await presentPublic(deps.database.db, r));
   return { items };

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { TEST_ENGINE } from '../testing/test-database.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = (url: string) => t.app.http.inject({ method: 'GET', url });
+
+interface Row {
+  tracking_code: string;
+  category_code: string;
+  district: string | null;
+  title: string;
+}
+
+/** The published demo reports straight from the database, to check the filters against. */
+async function published(): Promise<Row[]> {
+  return t.app.database.query<Row>(
+    `select r.tracking_code, r.category_code, r.title,
+            case when u.level = 3 then u.parent_code else u.code end as district
+       from reports r left join admin_units u on u.code = r.unit_code
+      where r.status in ('published','closed')`,
+  );
+}
+
+describe(`published answers: filters and map (${TEST_ENGINE})`, () => {
+  it('filters by category, area and words, over the API and on the server-rendered page', async () => {
+    const rows = await published();
+    expect(rows.length).toBeGreaterThan(2);
+    const codes = (url: string) =>
+      get(url).then((r) => (r.json().items as { trackingCode: string }[]).map((i) => i.trackingCode).sort());
+
+    const category = rows[0]!.category_code;
+    expect(await codes(`/api/v1/public/reports?limit=100&category=${category}`)).toEqual(
+      rows
+        .filter((r) => r.category_code === category)
+        .map((r) => r.tracking_code)
+        .sort(),
+    );
+    const district = rows.find((r) => r.district)!.district!;
+    expect(await codes(`/api/v1/public/reports?limit=100&unit=${district}`)).toEqual(
+      rows
+        .filter((r) => r.district === district)
+        .map((r) => r.tracking_code)
+        .sort(),
+    );
+    // A word of the title typed without diacritics finds it.
+    const word = rows[0]!.title.split(/\s+/).find((w) => w.length >= 4)!;
+    const plain = word
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd');
+    expect(await codes(`/api/v1/public/reports?limit=100&q=${encodeURIComponent(plain)}`)).toContain(
+      rows[0]!.tracking_code,
+    );
+    expect(await codes('/api/v1/public/reports?limit=100&from=2999-01-01')).toEqual([]);
+    expect((await get('/api/v1/public/reports?from=29-11-2026')).statusCode).toBe(400);
+
+    const page = await get(`/phan-anh?linh-vuc=${category}`);
+    expect(page.statusCode).toBe(200);
+    const onPage = [...page.body.matchAll(/href="\/phan-anh\/([A-Z]+-[0-9A-Z]{4}-[0-9A-Z]{4})"/g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(onPage)).toEqual(
+      new Set(rows.filter((r) => r.category_code === category).map((r) => r.tracking_code)),
+    );
+    expect(page.body).toContain('<meta name="robots" content="noindex"/>');
+  });
+
+  it('draws the page’s reports on a map of the districts, without script', async () => {
+    const page = await get('/phan-anh');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<figure class="answers-map"><svg[^>]*role="img"/);
+    expect(page.body).not.toMatch(/<script/i);
+  });
+
+  it('answers unknown filters with a clear 400 page', async () => {
+    for (const url of ['/phan-anh?linh-vuc=khong_co', '/phan-anh?khu-vuc=99999', '/phan-anh?tu=hom-qua']) {
+      const res = await get(url);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    }
+  });
+});
