@@ -76,7 +76,7 @@ describe(`published answers: filters and map (${TEST_ENGINE})`, () => {
   it('draws the page’s reports on a map of the districts, without script', async () => {
     const page = await get('/phan-anh');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toMatch(/<figure class="answers-map"><svg[^>]*role="img"/);
+    expect(page.body).toMatch(/<figure class="answers-map"><svg[^>]*role="group"/);
     expect(page.body).not.toMatch(/<script/i);
   });
 

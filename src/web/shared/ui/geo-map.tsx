@@ -96,7 +96,8 @@ export function GeoMap({ boundaries, points, title, width = 720, height = 560 }:
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
-      role="img"
+      // With links on it the map is a group of links (an image may not hold interactive content).
+      role={points.some((p) => p.href) ? 'group' : 'img'}
       aria-label={title}
       className="geo-map"
       style={{ width: '100%', height: 'auto', maxWidth: width }}
