@@ -6,6 +6,7 @@ import path from 'node:path';
 
 export const ADMIN_PASSWORD = 'Admin-Test-2026!';
 export const DEMO_PASSWORD = 'Demo-Test-2026!';
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 240_000);
 
 export interface RunningServer {
   baseUrl: string;
@@ -28,7 +29,8 @@ async function freePort(): Promise<number> {
 }
 
 async function waitReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  // First start migrates and seeds a fresh database: slow when the machine is busy.
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Server exited (${child.exitCode}):\n${output()}`);
     try {
@@ -39,7 +41,7 @@ async function waitReady(baseUrl: string, child: ChildProcess, output: () => str
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`Server not ready after 90 s:\n${output()}`);
+  throw new Error(`Server not ready after ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
 /** Starts the real server (tsx src/main.ts) on a free port with a fresh data folder and demo seed (or uses E2E_BASE_URL). */
