@@ -13,6 +13,8 @@ export interface RunningServer {
   /** The server's data folder (null for an external server): the dev SMS adapter writes sms-outbox.log there. */
   dataDir: string | null;
   stop: () => Promise<void>;
+  /** Kills the whole server process group with SIGKILL (a crash: nothing is closed) and waits until it is gone. */
+  kill: () => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -44,13 +46,29 @@ async function waitReady(baseUrl: string, child: ChildProcess, output: () => str
   throw new Error(`Server not ready after ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
+export interface ServerOptions {
+  /** Reuse this data folder (a restart after a crash); the caller removes it. Default: a fresh one, removed on stop. */
+  dataDir?: string;
+  /** Extra environment (DATABASE_URL for a PostgreSQL server, RATE_LIMIT_SCALE, …). */
+  env?: Record<string, string>;
+}
+
 /** Starts the real server (tsx src/main.ts) on a free port with a fresh data folder and demo seed (or uses E2E_BASE_URL). */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   // Run the journeys against a server you already started (it must hold the same seed and passwords).
   const external = process.env.E2E_BASE_URL;
-  if (external) return { baseUrl: external.replace(/\/+$/, ''), dataDir: null, stop: async () => undefined };
+  if (external)
+    return {
+      baseUrl: external.replace(/\/+$/, ''),
+      dataDir: null,
+      stop: async () => undefined,
+      kill: async () => {
+        throw new Error('Cannot kill an external server');
+      },
+    };
   const root = path.resolve(import.meta.dirname, '../../..');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tinhso-e2e-'));
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tinhso-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn('npx', ['tsx', 'src/main.ts'], {
@@ -65,6 +83,7 @@ export async function startServer(): Promise<RunningServer> {
       DEMO_PASSWORD,
       SEED: 'demo',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: npx → tsx → node, and a signal to npx alone would leave the server running.
@@ -84,9 +103,21 @@ export async function startServer(): Promise<RunningServer> {
     await waitReady(baseUrl, child, () => log);
   } catch (error) {
     signalGroup('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const groupGone = async () => {
+    // Wait for the whole group (the server itself), not only npx.
+    const deadline = Date.now() + 10_000;
+    while (child.pid && Date.now() < deadline) {
+      try {
+        process.kill(-child.pid, 0);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   return {
     baseUrl,
     dataDir,
@@ -97,17 +128,13 @@ export async function startServer(): Promise<RunningServer> {
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (child.exitCode === null) signalGroup('SIGKILL');
       }
-      // Wait for the whole group (the server itself) to finish closing the database before removing it.
-      const deadline = Date.now() + 10_000;
-      while (child.pid && Date.now() < deadline) {
-        try {
-          process.kill(-child.pid, 0);
-        } catch {
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      // The database must be closed before its folder is removed.
+      await groupGone();
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      signalGroup('SIGKILL');
+      await groupGone();
     },
   };
 }
