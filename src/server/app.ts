@@ -5,7 +5,7 @@ import { buildOpenApi } from '../platform/http/openapi.js';
 import { routeRegistry } from '../platform/http/route.js';
 import type { Config } from '../platform/config/config.js';
 import { openPglite, openPostgres, type Database } from '../platform/db/database.js';
-import { migrateDatabase } from '../platform/db/migrate.js';
+import { acquireStartupLock, migrateDatabase } from '../platform/db/migrate.js';
 import { createJobQueue, type JobQueue } from '../platform/jobs/job-queue.js';
 import { loadProfile, type Profile } from '../platform/profile/profile.js';
 import { devSmsSender, httpSmsSender, type SmsSender } from '../platform/sms/sms.js';
@@ -64,6 +64,8 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const profile = loadProfile(config.profile);
   const database = options.database ?? (await openConfiguredDatabase(config));
+  // Processes starting together on one server migrate and seed one after the other.
+  let releaseStartup: (() => Promise<void>) | null = await acquireStartupLock(database, config.databaseUrl);
   try {
     await migrateDatabase(database, config.databaseUrl);
     const seed =
@@ -97,6 +99,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
+    await releaseStartup();
+    releaseStartup = null;
     registerFeedbackRoutes(http, feedback);
     registerRoutingRoutes(http, identity);
     const storage = localFileStorage(path.join(config.dataDir, 'files'));
@@ -157,6 +161,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     };
   } catch (err) {
+    await releaseStartup?.();
     if (!options.database) await database.close().catch(() => {});
     throw err;
   }

@@ -30,3 +30,24 @@ export async function migrateDatabase(database: Database, databaseUrl?: string):
     await client.end();
   }
 }
+
+const STARTUP_LOCK = 7_102_023;
+
+/**
+ * Holds a server-wide lock while a process migrates and seeds, so web and worker processes started together
+ * on one PostgreSQL server take turns (the second finds everything done). PGlite: the data-folder lock
+ * already keeps a second process out, so nothing to do. Returns the release function.
+ */
+export async function acquireStartupLock(
+  database: Database,
+  databaseUrl?: string,
+): Promise<() => Promise<void>> {
+  if (database.kind === 'pglite' || !databaseUrl) return async () => undefined;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+  return async () => {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
+    await client.end().catch(() => {});
+  };
+}

@@ -93,10 +93,17 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
     async work(name, handler) {
       if (!options.worker) return;
       await ensureQueue(name);
-      await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
+      // Up to 20 jobs a fetch, run one after the other; a job that throws is failed (and retried by pg-boss)
+      // on its own, the others complete when the batch returns. One job a poll would cap a queue at 1 job/s.
+      await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => {
         for (const job of jobs) {
-          const outcome = await handler(job.data as never, job.id);
-          log.info({ job: name, id: job.id, outcome }, 'job finished');
+          try {
+            const outcome = await handler(job.data as never, job.id);
+            log.info({ job: name, id: job.id, outcome }, 'job finished');
+          } catch (err) {
+            log.error({ job: name, id: job.id, err }, 'job failed; pg-boss retries it');
+            await boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
+          }
         }
       });
     },

@@ -53,6 +53,17 @@ export interface ServerOptions {
   env?: Record<string, string>;
 }
 
+/** A worker process serves no HTTP: it is ready when it says so. */
+async function waitForLog(child: ChildProcess, output: () => string, text: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Worker exited (${child.exitCode}):\n${output()}`);
+    if (output().includes(text)) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`Worker not ready after ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
+}
+
 /** Starts the real server (tsx src/main.ts) on a free port with a fresh data folder and demo seed (or uses E2E_BASE_URL). */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   // Run the journeys against a server you already started (it must hold the same seed and passwords).
@@ -100,7 +111,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   try {
-    await waitReady(baseUrl, child, () => log);
+    if (options.env?.PROCESS_ROLE === 'worker') await waitForLog(child, () => log, 'worker process running');
+    else await waitReady(baseUrl, child, () => log);
   } catch (error) {
     signalGroup('SIGKILL');
     if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
