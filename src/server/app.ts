@@ -32,6 +32,7 @@ import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
 import { ALERTS_JOBS } from '../modules/alerts/alerts-deps.js';
 import { registerAlerts, type AlertsModule } from '../modules/alerts/alerts-module.js';
+import { registerAlertPages } from './alert-pages.js';
 
 export interface App {
   http: FastifyInstance;
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       seedDemo: config.seed === 'demo' && !!seed,
       ...(options.now ? { now: options.now } : {}),
     });
+    registerAlertPages(http, alerts.deps);
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
 

@@ -56,7 +56,8 @@ beforeAll(async () => {
   t = await createTestApp();
   officer = new TestClient(t.app);
   await officer.signIn('canhbao', TEST_DEMO_PASSWORD);
-});
+  // Migrating and seeding a fresh embedded database is slow when the machine is busy.
+}, 240_000);
 afterAll(async () => {
   await t?.close();
 });
@@ -326,5 +327,27 @@ describe(`alerts over HTTP (${TEST_ENGINE})`, () => {
     const citizenLike = new TestClient(t.app);
     await citizenLike.signIn('ioc', TEST_DEMO_PASSWORD);
     expect((await citizenLike.get('/api/v1/alerts')).json().code).toBe('forbidden');
+  });
+
+  it('serves the public alert pages as HTML without script: current alerts, one alert, drafts hidden', async () => {
+    const anon = new TestClient(t.app);
+    const list = await anon.get('/canh-bao');
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['content-type']).toContain('text/html');
+    expect(list.body).not.toContain('<script');
+    expect(list.body).toContain('Ngập sâu tại Phường 5 &amp; Phường 2 &lt;Tân An&gt;');
+    expect(list.body).toContain('/cap/alerts.atom');
+    expect(list.body).not.toContain('canhbao@');
+    const current = (await anon.get('/api/v1/alerts/current')).json().items as { id: string }[];
+    const one = await anon.get(`/canh-bao/${current[0]!.id}?lang=en`);
+    expect(one.statusCode).toBe(200);
+    expect(one.body).toContain('<html lang="en"');
+    const cancelled = (
+      await t.app.database.query<{ id: string }>(`select id from alerts where state = 'cancelled' limit 1`)
+    )[0]!.id;
+    expect((await anon.get(`/canh-bao/${cancelled}`)).body).toContain('không còn hiệu lực (Đã hủy)');
+    const draft = await drafted();
+    expect((await anon.get(`/canh-bao/${draft}`)).statusCode).toBe(404);
+    expect((await anon.get('/canh-bao/khong-co')).statusCode).toBe(404);
   });
 });
