@@ -232,4 +232,16 @@ export interface AlertPreview {
   phone: { title: string; body: string };
   units: { code: string; name: string; level: number }[];
   problems: string[];
+  /** The province's district boundaries (GeoJSON, [lon, lat]) with the alert's districts to highlight. */
+  map: {
+    boundaries: {
+      type: 'FeatureCollection';
+      features: {
+        properties: { code: string; name: string };
+        geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+      }[];
+    } | null;
+    highlight: string[];
+    points: { lat: number; lon: number; label: string }[];
+  };
 }

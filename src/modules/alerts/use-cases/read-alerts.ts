@@ -62,7 +62,26 @@ export async function previewAlert(deps: AlertsDeps, p: Principal | null, id: st
   const problems: string[] = [];
   if (row.expires <= deps.now()) problems.push('expired');
   if (drill) problems.push('drill_only');
+  const highlight = new Set<string>();
+  for (const code of row.unitCodes) {
+    const u = deps.units.byCode.get(code);
+    if (!u) continue;
+    if (u.level === 1) for (const d of deps.units.descendantsAndSelf(code)) highlight.add(d);
+    else if (u.level === 2) highlight.add(code);
+    else if (u.parentCode) highlight.add(u.parentCode);
+  }
+  const points: AlertPreview['map']['points'] = [];
+  if (row.circle)
+    points.push({ lat: row.circle.lat, lon: row.circle.lon, label: `${row.circle.radiusKm} km` });
+  if (row.polygon) for (const [lat, lon] of row.polygon.slice(0, -1)) points.push({ lat, lon, label: '▲' });
   return {
+    map: {
+      boundaries: (deps.profile.boundaries as AlertPreview['map']['boundaries']) ?? null,
+      highlight: [...highlight].filter((c) =>
+        deps.profile.boundaries?.features.some((f) => f.properties.code === c),
+      ),
+      points,
+    },
     reach: {
       subscriptions: drill ? drills.subscriptions : all.subscriptions,
       accounts: drill ? drills.accounts : all.accounts,
