@@ -34,7 +34,12 @@ export async function seedDemoAlerts(deps: AlertsDeps): Promise<number> {
       certainty: flood.certainty,
       onset: null,
       expires,
-      vi: { ...flood.vi, headline: `Triều cường dâng cao tại ${communes.map((c) => c.name).join(' và ')}` },
+      vi: {
+        ...flood.vi,
+        headline: `Triều cường dâng cao tại ${communes.map((c) => c.name).join(' và ')}, ${
+          deps.units.byCode.get(communes[0]!.parentCode ?? '')?.name ?? deps.profile.province.name
+        }`.slice(0, 160),
+      },
       en: flood.en,
       web: null,
       area: { unitCodes: communes.map((c) => c.code), polygon: null, circle: null },

@@ -46,7 +46,13 @@ function draftColumns(deps: AlertsDeps, input: AlertDraftRequest) {
     textsEn: input.en,
     web: input.web,
     unitCodes,
-    areaDesc: unitCodes.map((c) => deps.units.byCode.get(c)!.name).join(', '),
+    areaDesc: unitCodes
+      .map((c) => {
+        const u = deps.units.byCode.get(c)!;
+        const parent = u.level === 3 && u.parentCode ? deps.units.byCode.get(u.parentCode) : undefined;
+        return parent ? `${u.name} (${parent.name})` : u.name;
+      })
+      .join(', '),
     polygon: input.area.polygon,
     circle: input.area.circle,
   };
