@@ -30,6 +30,9 @@ import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
+import { ALERTS_JOBS } from '../modules/alerts/alerts-deps.js';
+import { registerAlerts, type AlertsModule } from '../modules/alerts/alerts-module.js';
+import { registerAlertPages } from './alert-pages.js';
 
 export interface App {
   http: FastifyInstance;
@@ -39,6 +42,7 @@ export interface App {
   seed: SeedResult | null;
   /** The feedback module's dependencies, for jobs and tests that call its use cases directly. */
   feedbackDeps: FeedbackDeps;
+  alerts: AlertsModule;
   close(): Promise<void>;
 }
 
@@ -95,7 +99,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
-      await jobs.declare(Object.values(FEEDBACK_JOBS));
+      await jobs.declare([...Object.values(FEEDBACK_JOBS), ...Object.values(ALERTS_JOBS)]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
@@ -128,6 +132,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         serverUrl: config.publicUrl,
       }),
     );
+    const alerts = await registerAlerts({
+      http,
+      database,
+      profile,
+      jobs,
+      config,
+      identity,
+      seedDemo: config.seed === 'demo' && !!seed,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    registerAlertPages(http, alerts.deps);
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
 
@@ -154,6 +169,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       jobs,
       seed,
       feedbackDeps: feedback,
+      alerts,
       async close() {
         await http.close();
         await jobs?.stop();

@@ -8,6 +8,7 @@ import { Button } from '../shared/ui/button.js';
 import { LanguageSwitch } from '../shared/ui/language-switch.js';
 import { Link } from '../shared/ui/link.js';
 import { SkipLink } from '../shared/ui/skip-link.js';
+import { AlertPage, AlertsFeedPage } from './alerts/alerts-pages.js';
 import { HomePage, TILES } from './home/home-page.js';
 import { UnderConstructionPage } from './home/under-construction-page.js';
 import { startDraftSync } from './report/device-store.js';
@@ -95,6 +96,10 @@ export function CitizenApp() {
     );
   } else if (path === '/app/phan-anh-cua-toi') {
     page = <MyReportsPage user={user} />;
+  } else if (path === '/app/canh-bao') {
+    page = <AlertsFeedPage />;
+  } else if (/^\/app\/canh-bao\/[0-9a-f-]{36}$/i.test(path)) {
+    page = <AlertPage id={path.slice('/app/canh-bao/'.length)} />;
   } else if (tile) {
     page = <UnderConstructionPage title={t(tile.label)} />;
   } else {

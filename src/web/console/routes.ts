@@ -26,10 +26,10 @@ export const NAV: NavEntry[] = [
     built: false,
   },
   {
-    path: '/console/alerts',
+    path: '/console/canh-bao',
     label: 'nav.alerts',
     permissions: ['alerts.draft', 'alerts.approve'],
-    built: false,
+    built: true,
   },
   { path: '/console/content', label: 'nav.content', permissions: ['content.edit'], built: false },
   {

@@ -1,6 +1,7 @@
 import { t } from '../../shared/i18n.js';
 import { AgenciesPage } from '../admin/agencies-page.js';
 import { AuditPage } from '../admin/audit-page.js';
+import { AlertDetailPage, AlertFormPage, AlertsListPage } from '../alerts/alerts-pages.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
@@ -20,6 +21,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/han-xu-ly': DeadlinePage,
   '/console/dieu-phoi': RoutingPage,
   '/console/ban-do': MapPage,
+  '/console/canh-bao': AlertsListPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
@@ -35,6 +37,11 @@ export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEnt
   }
   const report = /^\/console\/phan-anh\/([0-9a-f-]{36})$/i.exec(normalised);
   if (report && flat.some((e) => e.path === '/console/phan-anh')) return <ReportPage id={report[1]!} />;
+  const alert = /^\/console\/canh-bao\/(moi|[0-9a-f-]{36})(\/sua)?$/i.exec(normalised);
+  if (alert && flat.some((e) => e.path === '/console/canh-bao')) {
+    if (alert[1] === 'moi') return <AlertFormPage />;
+    return alert[2] ? <AlertFormPage id={alert[1]!} /> : <AlertDetailPage id={alert[1]!} />;
+  }
   const entry = flat.find((e) => e.path === normalised);
   if (!entry) return <NotFoundPage />;
   const Page = BUILT_PAGES[entry.path];

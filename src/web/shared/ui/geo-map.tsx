@@ -24,6 +24,8 @@ interface Props {
   title: string;
   width?: number;
   height?: number;
+  /** Codes of boundaries to fill as highlighted (e.g. an alert's area). */
+  highlight?: readonly string[];
 }
 
 /**
@@ -31,7 +33,7 @@ interface Props {
  * (accurate enough at a province's scale). No tile server, so nothing about what the IOC looks at
  * leaves the server, and it works on a closed network.
  */
-export function GeoMap({ boundaries, points, title, width = 720, height = 560 }: Props) {
+export function GeoMap({ boundaries, points, title, width = 720, height = 560, highlight = [] }: Props) {
   const geometry = useMemo(() => {
     const rings: { code: string; name: string; rings: number[][][] }[] = (boundaries?.features ?? []).map(
       (f) => ({
@@ -104,7 +106,13 @@ export function GeoMap({ boundaries, points, title, width = 720, height = 560 }:
     >
       <title>{title}</title>
       {geometry.paths.map((p) => (
-        <path key={p.code} d={p.d} fill="#eef3f8" stroke="#5b6b7c" strokeWidth={1}>
+        <path
+          key={p.code}
+          d={p.d}
+          fill={highlight.includes(p.code) ? '#f4b5ae' : '#eef3f8'}
+          stroke="#5b6b7c"
+          strokeWidth={1}
+        >
           <title>{p.name}</title>
         </path>
       ))}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+
+/** CAP 1.2 enumerations (OASIS CAP 1.2 §3.2). */
+export const CAP_STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const;
+export const CAP_MSG_TYPES = ['Alert', 'Update', 'Cancel'] as const;
+export const CAP_SCOPES = ['Public', 'Restricted', 'Private'] as const;
+export const CAP_CATEGORIES = [
+  'Geo',
+  'Met',
+  'Safety',
+  'Security',
+  'Rescue',
+  'Fire',
+  'Health',
+  'Env',
+  'Transport',
+  'Infra',
+  'CBRNE',
+  'Other',
+] as const;
+export const CAP_RESPONSE_TYPES = [
+  'Shelter',
+  'Evacuate',
+  'Prepare',
+  'Execute',
+  'Avoid',
+  'Monitor',
+  'Assess',
+  'AllClear',
+  'None',
+] as const;
+export const CAP_URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const;
+export const CAP_SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const;
+export const CAP_CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const;
+
+export type CapStatus = (typeof CAP_STATUSES)[number];
+export type CapMsgType = (typeof CAP_MSG_TYPES)[number];
+export type CapCategory = (typeof CAP_CATEGORIES)[number];
+export type CapResponseType = (typeof CAP_RESPONSE_TYPES)[number];
+export type CapUrgency = (typeof CAP_URGENCIES)[number];
+export type CapSeverity = (typeof CAP_SEVERITIES)[number];
+export type CapCertainty = (typeof CAP_CERTAINTIES)[number];
+
+/** The alert's workflow (ours, not CAP's): who may do what is in the alerts module's workflow table. */
+export const ALERT_STATES = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'published',
+  'superseded',
+  'cancelled',
+  'expired',
+] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+export const ALERT_STATE_LABELS: Record<AlertState, { vi: string; en: string }> = {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  submitted: { vi: 'Chờ duyệt', en: 'Awaiting approval' },
+  approved: { vi: 'Đã duyệt, chờ phát', en: 'Approved, not yet published' },
+  rejected: { vi: 'Bị trả lại', en: 'Rejected' },
+  published: { vi: 'Đang hiệu lực', en: 'Published' },
+  superseded: { vi: 'Đã được cập nhật', en: 'Superseded' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+  expired: { vi: 'Hết hiệu lực', en: 'Expired' },
+};
+
+export const SEVERITY_LABELS: Record<CapSeverity, { vi: string; en: string }> = {
+  Extreme: { vi: 'Đặc biệt nguy hiểm', en: 'Extreme' },
+  Severe: { vi: 'Nguy hiểm', en: 'Severe' },
+  Moderate: { vi: 'Trung bình', en: 'Moderate' },
+  Minor: { vi: 'Nhẹ', en: 'Minor' },
+  Unknown: { vi: 'Chưa rõ', en: 'Unknown' },
+};
+
+export const STATUS_MARKS: Partial<Record<CapStatus, { vi: string; en: string }>> = {
+  Exercise: { vi: 'DIỄN TẬP', en: 'EXERCISE' },
+  Test: { vi: 'THỬ NGHIỆM', en: 'TEST' },
+  System: { vi: 'HỆ THỐNG', en: 'SYSTEM' },
+  Draft: { vi: 'BẢN NHÁP', en: 'DRAFT' },
+};
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+/** Texts of one CAP `info` block in one language. */
+export const alertTexts = z.strictObject({
+  event: text(2, 120),
+  headline: text(5, 160),
+  description: text(10, 4000),
+  instruction: text(0, 2000).default(''),
+});
+export type AlertTexts = z.infer<typeof alertTexts>;
+
+const latLon = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]);
+
+/** The alert's area: administrative units (they drive push targeting) and optionally a polygon or circles. */
+export const alertArea = z.strictObject({
+  unitCodes: z.array(z.string().regex(/^\d{1,10}$/)).min(1, {
+    error: 'Chọn ít nhất một đơn vị hành chính / Choose at least one administrative unit',
+  }),
+  /** Closed ring of [lat, lon] (first point = last point), at least four points. */
+  polygon: z.array(latLon).min(4).max(500).nullable().default(null),
+  circle: z
+    .strictObject({
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+      radiusKm: z.number().positive().max(500),
+    })
+    .nullable()
+    .default(null),
+});
+export type AlertArea = z.infer<typeof alertArea>;
+
+export const alertDraftRequest = z.strictObject({
+  templateCode: z.string().max(40).nullable().default(null),
+  status: z.enum(['Actual', 'Exercise', 'Test']).default('Actual'),
+  category: z.enum(CAP_CATEGORIES),
+  responseType: z.enum(CAP_RESPONSE_TYPES),
+  urgency: z.enum(CAP_URGENCIES),
+  severity: z.enum(CAP_SEVERITIES),
+  certainty: z.enum(CAP_CERTAINTIES),
+  onset: z.iso.datetime({ offset: true }).nullable().default(null),
+  expires: z.iso.datetime({ offset: true }),
+  vi: alertTexts,
+  en: alertTexts.nullable().default(null),
+  web: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
+  area: alertArea,
+});
+export type AlertDraftRequest = z.infer<typeof alertDraftRequest>;
+
+export const alertRejectRequest = z.strictObject({ reason: text(3, 500) });
+export const alertFollowUpRequest = z.strictObject({ kind: z.enum(['Update', 'Cancel']) });
+export const alertListQuery = z.strictObject({
+  state: z.enum(ALERT_STATES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const pushSubscriptionRequest = z.strictObject({
+  endpoint: z.url({ protocol: /^https?$/ }).max(1000),
+  keys: z.strictObject({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{40,200}={0,2}$/),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{8,64}={0,2}$/),
+  }),
+  unitCodes: z
+    .array(z.string().regex(/^\d{1,10}$/))
+    .min(1)
+    .max(50),
+  lang: z.enum(['vi', 'en']).default('vi'),
+  /** Opt in to exercise and test messages (drills); the public never receives them otherwise. */
+  drills: z.boolean().default(false),
+});
+export const pushUnsubscribeRequest = z.strictObject({ endpoint: z.url().max(1000) });
+
+export interface AlertView {
+  id: string;
+  identifier: string;
+  sender: string;
+  state: AlertState;
+  status: CapStatus;
+  msgType: CapMsgType;
+  scope: 'Public' | 'Restricted' | 'Private';
+  referencesId: string | null;
+  templateCode: string | null;
+  category: CapCategory;
+  responseType: CapResponseType;
+  urgency: CapUrgency;
+  severity: CapSeverity;
+  certainty: CapCertainty;
+  onset: string | null;
+  expires: string;
+  sent: string | null;
+  vi: AlertTexts;
+  en: AlertTexts | null;
+  web: string | null;
+  area: AlertArea & { areaDesc: string; units: { code: string; name: string }[] };
+  createdBy: string;
+  createdByLabel: string;
+  approvedByLabel: string | null;
+  rejectReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Actions the viewer may take now (the console shows only these buttons). */
+  availableActions: AlertAction[];
+  deliveries: { sent: number; failed: number; removed: number; pending: number };
+  capUrl: string;
+}
+
+export type AlertAction = 'edit' | 'submit' | 'approve' | 'reject' | 'publish' | 'update' | 'cancel';
+
+/** The public view of a current alert (feed, app, public page): no staff names, no workflow detail. */
+export interface PublicAlertView {
+  id: string;
+  identifier: string;
+  status: CapStatus;
+  msgType: CapMsgType;
+  category: CapCategory;
+  severity: CapSeverity;
+  urgency: CapUrgency;
+  certainty: CapCertainty;
+  responseType: CapResponseType;
+  sent: string;
+  onset: string | null;
+  expires: string;
+  vi: AlertTexts;
+  en: AlertTexts | null;
+  web: string | null;
+  areaDesc: string;
+  unitCodes: string[];
+  capUrl: string;
+  state: AlertState;
+}
+
+export interface AlertTemplateView {
+  code: string;
+  name: { vi: string; en: string };
+  category: CapCategory;
+  responseType: CapResponseType;
+  urgency: CapUrgency;
+  severity: CapSeverity;
+  certainty: CapCertainty;
+  hours: number;
+  vi: AlertTexts;
+  en: AlertTexts;
+}
+
+export interface AlertPreview {
+  reach: { subscriptions: number; accounts: number; drillSubscriptions: number };
+  phone: { title: string; body: string };
+  units: { code: string; name: string; level: number }[];
+  problems: string[];
+  /** The province's district boundaries (GeoJSON, [lon, lat]) with the alert's districts to highlight. */
+  map: {
+    boundaries: {
+      type: 'FeatureCollection';
+      features: {
+        properties: { code: string; name: string };
+        geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+      }[];
+    } | null;
+    highlight: string[];
+    points: { lat: number; lon: number; label: string }[];
+  };
+}

@@ -1,0 +1,225 @@
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { alertDeliveries, alerts, pushSubscriptions, vapidKeys } from './alerts.schema.js';
+
+export type AlertRow = typeof alerts.$inferSelect;
+export type NewAlertRow = typeof alerts.$inferInsert;
+export type SubscriptionRow = typeof pushSubscriptions.$inferSelect;
+
+export async function findAlert(db: Executor, id: string, forUpdate = false): Promise<AlertRow | undefined> {
+  const q = db.select().from(alerts).where(eq(alerts.id, id)).limit(1);
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function insertAlert(db: Executor, values: NewAlertRow): Promise<AlertRow> {
+  const [row] = await db.insert(alerts).values(values).returning();
+  return row!;
+}
+
+export async function updateAlert(db: Executor, id: string, values: Partial<NewAlertRow>): Promise<AlertRow> {
+  const [row] = await db
+    .update(alerts)
+    .set({ ...values, updatedAt: new Date(), version: sql`${alerts.version} + 1` })
+    .where(eq(alerts.id, id))
+    .returning();
+  return row!;
+}
+
+export async function listAlerts(
+  db: Executor,
+  state: string | undefined,
+  limit: number,
+): Promise<AlertRow[]> {
+  return db
+    .select()
+    .from(alerts)
+    .where(state ? eq(alerts.state, state) : undefined)
+    .orderBy(desc(alerts.updatedAt))
+    .limit(limit);
+}
+
+/** Published, not yet expired messages, newest first (the public feed). */
+export async function currentAlerts(db: Executor, now: Date): Promise<AlertRow[]> {
+  return db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.state, 'published'), gt(alerts.expires, now)))
+    .orderBy(desc(alerts.sent));
+}
+
+/** Marks published alerts past their expiry as expired; returns them. */
+export async function expireAlerts(db: Executor, now: Date): Promise<AlertRow[]> {
+  return db
+    .update(alerts)
+    .set({ state: 'expired', updatedAt: now })
+    .where(and(eq(alerts.state, 'published'), sql`${alerts.expires} <= ${now}`))
+    .returning();
+}
+
+export async function deliveryCounts(db: Executor, alertId: string) {
+  const rows = await db
+    .select({ status: alertDeliveries.status, n: sql<number>`count(*)::int` })
+    .from(alertDeliveries)
+    .where(eq(alertDeliveries.alertId, alertId))
+    .groupBy(alertDeliveries.status);
+  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  return {
+    sent: by.sent ?? 0,
+    failed: by.failed ?? 0,
+    removed: by.removed ?? 0,
+    pending: (by.sending ?? 0) + (by.retry ?? 0),
+  };
+}
+
+/** Subscriptions (and distinct accounts) whose units are in `reach`; drills = only those who opted in. */
+export async function countReach(db: Executor, reach: string[], drillsOnly: boolean) {
+  const rows = await db
+    .select({
+      subscriptions: sql<number>`count(*)::int`,
+      accounts: sql<number>`count(distinct ${pushSubscriptions.userId})::int`,
+    })
+    .from(pushSubscriptions)
+    .where(
+      and(
+        sql`${pushSubscriptions.unitCodes} && ${sql.param(reach)}::text[]`,
+        drillsOnly ? eq(pushSubscriptions.drills, true) : undefined,
+      ),
+    );
+  return { subscriptions: Number(rows[0]?.subscriptions ?? 0), accounts: Number(rows[0]?.accounts ?? 0) };
+}
+
+/** One page of matching subscription ids after `afterId` (keyset by id). */
+export async function reachPage(
+  db: Executor,
+  reach: string[],
+  drillsOnly: boolean,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: pushSubscriptions.id })
+    .from(pushSubscriptions)
+    .where(
+      and(
+        sql`${pushSubscriptions.unitCodes} && ${sql.param(reach)}::text[]`,
+        drillsOnly ? eq(pushSubscriptions.drills, true) : undefined,
+        afterId ? gt(pushSubscriptions.id, afterId) : undefined,
+      ),
+    )
+    .orderBy(pushSubscriptions.id)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Claims deliveries for these subscriptions: a new row ('sending') or a 'retry' row taken again.
+ * Rows already sent, failed, removed or being sent are not returned, so nothing is sent twice.
+ */
+export async function claimDeliveries(
+  db: Executor,
+  alertId: string,
+  ids: string[],
+): Promise<SubscriptionRow[]> {
+  if (ids.length === 0) return [];
+  const claimed = await db.execute<{ subscription_id: string }>(sql`
+    insert into alert_deliveries (alert_id, subscription_id, channel, status, attempts)
+    select ${alertId}::uuid, s.id, 'push', 'sending', 1
+      from push_subscriptions s where s.id = any(${sql.param(ids)}::uuid[])
+    on conflict (alert_id, subscription_id, channel) do update
+      set status = 'sending', attempts = alert_deliveries.attempts + 1, updated_at = now()
+      where alert_deliveries.status = 'retry'
+    returning subscription_id`);
+  const claimedIds = (claimed as unknown as { rows: { subscription_id: string }[] }).rows.map(
+    (r) => r.subscription_id,
+  );
+  if (claimedIds.length === 0) return [];
+  return db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.id, claimedIds));
+}
+
+export async function settleDeliveries(
+  db: Executor,
+  alertId: string,
+  outcomes: {
+    subscriptionId: string;
+    status: 'sent' | 'retry' | 'failed' | 'removed';
+    httpStatus: number | null;
+  }[],
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  await db.execute(sql`
+    update alert_deliveries d
+       set status = o.status, http_status = o.http_status, updated_at = now()
+      from unnest(${sql.param(outcomes.map((o) => o.subscriptionId))}::uuid[],
+                  ${sql.param(outcomes.map((o) => o.status))}::text[],
+                  ${sql.param(outcomes.map((o) => o.httpStatus))}::int[]) as o(subscription_id, status, http_status)
+     where d.alert_id = ${alertId}::uuid and d.channel = 'push' and d.subscription_id = o.subscription_id`);
+  const gone = outcomes.filter((o) => o.status === 'removed').map((o) => o.subscriptionId);
+  if (gone.length) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, gone));
+}
+
+export async function upsertSubscription(
+  db: Executor,
+  values: {
+    endpoint: string;
+    p256dh: string;
+    auth: string;
+    unitCodes: string[];
+    lang: string;
+    drills: boolean;
+    userId: string | null;
+  },
+): Promise<SubscriptionRow> {
+  const [row] = await db
+    .insert(pushSubscriptions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: pushSubscriptions.endpoint,
+      set: {
+        p256dh: values.p256dh,
+        auth: values.auth,
+        unitCodes: values.unitCodes,
+        lang: values.lang,
+        drills: values.drills,
+        userId: sql`coalesce(${values.userId}::uuid, ${pushSubscriptions.userId})`,
+        updatedAt: new Date(),
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function deleteSubscription(
+  db: Executor,
+  endpoint: string,
+): Promise<SubscriptionRow | undefined> {
+  const [row] = await db
+    .delete(pushSubscriptions)
+    .where(eq(pushSubscriptions.endpoint, endpoint))
+    .returning();
+  return row;
+}
+
+export async function findSubscription(db: Executor, endpoint: string): Promise<SubscriptionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(pushSubscriptions)
+    .where(eq(pushSubscriptions.endpoint, endpoint))
+    .limit(1);
+  return row;
+}
+
+/** The installation's VAPID keys, created on first use (a race between processes keeps the first). */
+export async function vapidKeyPair(
+  db: Executor,
+  generate: () => { publicKey: string; privateKey: string },
+): Promise<{ publicKey: string; privateKey: string }> {
+  const [existing] = await db.select().from(vapidKeys).where(eq(vapidKeys.id, 1)).limit(1);
+  if (existing) return existing;
+  await db
+    .insert(vapidKeys)
+    .values({ id: 1, ...generate() })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(vapidKeys).where(eq(vapidKeys.id, 1)).limit(1);
+  return row!;
+}

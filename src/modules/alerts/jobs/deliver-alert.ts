@@ -1,0 +1,98 @@
+import type { CapSeverity, CapStatus } from '../../../contracts/alerts.js';
+import { isDrill, pushPayload, pushTopic, pushTtlSeconds, pushUrgency } from '../alert-rules.js';
+import {
+  ALERTS_JOBS,
+  PUSH_BATCH_SIZE,
+  type AlertsDeps,
+  type FanOutJob,
+  type PushBatchJob,
+} from '../alerts-deps.js';
+import * as repo from '../alerts.repository.js';
+import { mapBounded, type PushOutcome, type PushSender } from '../push/push-sender.js';
+
+/** Concurrent requests per batch job (bounded so one alert cannot exhaust sockets or memory). */
+export const PUSH_CONCURRENCY = 64;
+
+export class RetryLaterError extends Error {
+  constructor(public readonly count: number) {
+    super(`${count} push deliveries to retry`);
+    this.name = 'RetryLaterError';
+  }
+}
+
+function deliverable(row: repo.AlertRow, now: Date): boolean {
+  return row.state === 'published' && row.expires > now;
+}
+
+/**
+ * Splits a published alert's audience into batch jobs: subscriptions whose units intersect the alert's
+ * area (exercise and test messages: only subscriptions that opted in to drills). Batches are enqueued in
+ * one transaction per page, so a retried fan-out re-enqueues pages whose deliveries are then skipped.
+ */
+export async function fanOutAlert(deps: AlertsDeps, job: FanOutJob): Promise<'done' | 'skipped'> {
+  const { db } = deps.database;
+  const row = await repo.findAlert(db, job.alertId);
+  if (!row || !deliverable(row, deps.now()) || !deps.jobs) return 'skipped';
+  const reach = deps.units.reachCodes(row.unitCodes);
+  const drillsOnly = isDrill(row.status as CapStatus);
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await repo.reachPage(db, reach, drillsOnly, afterId, PUSH_BATCH_SIZE * 20);
+    if (page.length === 0) break;
+    const batches: PushBatchJob[] = [];
+    for (let i = 0; i < page.length; i += PUSH_BATCH_SIZE)
+      batches.push({ alertId: row.id, subscriptionIds: page.slice(i, i + PUSH_BATCH_SIZE) });
+    await db.transaction((tx) => deps.jobs!.sendMany<PushBatchJob>(ALERTS_JOBS.pushBatch, batches, { tx }));
+    afterId = page.at(-1)!;
+  }
+  return 'done';
+}
+
+/**
+ * Delivers one batch: claims each (alert, subscription) delivery first (a unique row), so a job run twice
+ * sends nothing twice; sends with bounded concurrency; records outcomes and removes gone subscriptions in
+ * one transaction. When some deliveries should be retried (429, 5xx, timeout) it throws after recording,
+ * and the queue retries the job with back-off; the retry claims only those.
+ */
+export async function deliverBatch(
+  deps: AlertsDeps,
+  sender: PushSender,
+  job: PushBatchJob,
+): Promise<{ sent: number; removed: number; failed: number; retry: number }> {
+  const { db } = deps.database;
+  const counts = { sent: 0, removed: 0, failed: 0, retry: 0 };
+  const row = await repo.findAlert(db, job.alertId);
+  const now = deps.now();
+  if (!row || !deliverable(row, now)) return counts;
+  const targets = await db.transaction((tx) => repo.claimDeliveries(tx, row.id, job.subscriptionIds));
+  if (targets.length === 0) return counts;
+  const options = {
+    ttl: pushTtlSeconds(row.expires, now),
+    urgency: pushUrgency(row.severity as CapSeverity),
+    topic: pushTopic(row.rootId),
+  };
+  const payloads = {
+    vi: JSON.stringify(pushPayload(toPayloadInput(row), 'vi', deps.config.publicUrl)),
+    en: JSON.stringify(pushPayload(toPayloadInput(row), 'en', deps.config.publicUrl)),
+  };
+  const outcomes = await mapBounded(targets, PUSH_CONCURRENCY, async (s) => {
+    const outcome: PushOutcome = await sender.send(s, s.lang === 'en' ? payloads.en : payloads.vi, options);
+    counts[outcome.status]++;
+    return { subscriptionId: s.id, ...outcome };
+  });
+  await db.transaction((tx) => repo.settleDeliveries(tx, row.id, outcomes));
+  if (counts.retry > 0) throw new RetryLaterError(counts.retry);
+  return counts;
+}
+
+function toPayloadInput(row: repo.AlertRow) {
+  return {
+    id: row.id,
+    rootId: row.rootId,
+    status: row.status as CapStatus,
+    msgType: row.msgType,
+    severity: row.severity as CapSeverity,
+    textsVi: row.textsVi,
+    textsEn: row.textsEn ?? null,
+  };
+}

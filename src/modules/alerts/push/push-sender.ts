@@ -1,0 +1,144 @@
+import http from 'node:http';
+import https from 'node:https';
+import webpush from 'web-push';
+
+// Web Push delivery: web-push builds each request (aes128gcm encryption of the payload for the
+// subscription's keys); we add the VAPID Authorization header from a per-origin cache (signing a JWT per
+// message would cost more than the encryption) and send with node:http(s) over keep-alive agents (cheaper
+// per request than fetch).
+
+export interface PushTarget {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+export interface PushOptions {
+  ttl: number;
+  urgency: 'very-low' | 'low' | 'normal' | 'high';
+  topic: string;
+}
+
+export type PushOutcome = { status: 'sent' | 'retry' | 'failed' | 'removed'; httpStatus: number | null };
+
+export interface VapidConfig {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+}
+
+/** VAPID headers are valid 12 hours; a cached one is renewed when less than an hour is left. */
+const VAPID_VALID_S = 12 * 3600;
+const VAPID_RENEW_S = 3600;
+
+export class PushSender {
+  private readonly vapidCache = new Map<string, { header: string; expires: number }>();
+  private readonly agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 128 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 128 }),
+  };
+
+  constructor(
+    private readonly vapid: VapidConfig,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  /** The Authorization header for a push service origin, signed once and reused until near its expiry. */
+  vapidHeader(origin: string, nowS = Math.floor(Date.now() / 1000)): string {
+    const cached = this.vapidCache.get(origin);
+    if (cached && cached.expires - nowS > VAPID_RENEW_S) return cached.header;
+    const expires = nowS + VAPID_VALID_S;
+    const headers = webpush.getVapidHeaders(
+      origin,
+      this.vapid.subject,
+      this.vapid.publicKey,
+      this.vapid.privateKey,
+      'aes128gcm',
+      expires,
+    );
+    this.vapidCache.set(origin, { header: headers.Authorization, expires });
+    return headers.Authorization;
+  }
+
+  /** Encrypts the payload for one subscription and returns the request to send. */
+  buildRequest(target: PushTarget, payload: string, options: PushOptions) {
+    const details = webpush.generateRequestDetails(
+      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+      payload,
+      { TTL: options.ttl, urgency: options.urgency, topic: options.topic, contentEncoding: 'aes128gcm' },
+    );
+    const url = new URL(details.endpoint);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(details.headers)) headers[k] = String(v);
+    headers.Authorization = this.vapidHeader(url.origin);
+    return { url: details.endpoint, headers, body: details.body as Buffer };
+  }
+
+  /**
+   * Sends one message. 201/202 → sent; 404/410 → the subscription is gone (remove it); 429, 5xx and
+   * network errors or timeouts → retry later; other answers → failed (our request was wrong).
+   */
+  async send(target: PushTarget, payload: string, options: PushOptions): Promise<PushOutcome> {
+    let req: ReturnType<PushSender['buildRequest']>;
+    try {
+      req = this.buildRequest(target, payload, options);
+    } catch {
+      // Keys the browser gave us that cannot encrypt: the subscription is unusable.
+      return { status: 'failed', httpStatus: null };
+    }
+    const url = new URL(req.url);
+    const secure = url.protocol === 'https:';
+    return new Promise<PushOutcome>((resolve) => {
+      const r = (secure ? https : http).request(
+        url,
+        {
+          method: 'POST',
+          headers: req.headers,
+          agent: secure ? this.agents.https : this.agents.http,
+          timeout: this.timeoutMs,
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({ status: classify(res.statusCode ?? 0), httpStatus: res.statusCode ?? null }),
+          );
+          res.on('error', () => resolve({ status: 'retry', httpStatus: null }));
+        },
+      );
+      r.on('timeout', () => r.destroy(new Error('timeout')));
+      r.on('error', () => resolve({ status: 'retry', httpStatus: null }));
+      r.end(req.body);
+    });
+  }
+
+  /** Closes idle keep-alive connections. */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+}
+
+export function classify(httpStatus: number): PushOutcome['status'] {
+  if (httpStatus >= 200 && httpStatus < 300) return 'sent';
+  if (httpStatus === 404 || httpStatus === 410) return 'removed';
+  if (httpStatus === 429 || httpStatus >= 500) return 'retry';
+  return 'failed';
+}
+
+export function generateVapidKeys(): { publicKey: string; privateKey: string } {
+  return webpush.generateVAPIDKeys();
+}
+
+/** Runs `fn` over items with at most `limit` in flight. */
+export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}

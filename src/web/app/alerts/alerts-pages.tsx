@@ -1,0 +1,282 @@
+import { useEffect, useState } from 'react';
+import type { PublicAlertView } from '../../../contracts/alerts.js';
+import { api } from '../../shared/api.js';
+import { getLang, t } from '../../shared/i18n.js';
+import { problemText } from '../../shared/problem-text.js';
+import { Alert } from '../../shared/ui/alert.js';
+import { Button } from '../../shared/ui/button.js';
+import { Link } from '../../shared/ui/link.js';
+import { PageHeading } from '../../shared/ui/page-heading.js';
+import { ProblemAlert } from '../../shared/ui/problem-alert.js';
+import { SelectField } from '../../shared/ui/select-field.js';
+import { alertMarks, formatTime, SEVERITY_COLOURS, severityLabel, textsFor } from './severity.js';
+
+type Problem = { title: string; detail?: string } | null;
+
+function AlertCard({ alert, full }: { alert: PublicAlertView; full: boolean }) {
+  const lang = getLang();
+  const texts = textsFor(lang, alert);
+  const drill = alert.status !== 'Actual';
+  const colour = SEVERITY_COLOURS[alert.severity];
+  return (
+    <article
+      className="card alert-card"
+      data-severity={alert.severity}
+      style={{ borderLeft: `8px ${drill ? 'dashed' : 'solid'} ${colour}` }}
+    >
+      <p>
+        <span className="badge" style={{ background: colour, color: '#fff' }}>
+          {severityLabel(lang, alert.severity)}
+        </span>{' '}
+        {alertMarks(lang, alert).map((m) => (
+          <strong key={m} className="badge" style={{ border: '2px dashed currentColor', marginRight: 4 }}>
+            {m}
+          </strong>
+        ))}
+        {texts.event}
+      </p>
+      {full ? (
+        <PageHeading>{texts.headline}</PageHeading>
+      ) : (
+        <h2>
+          <Link href={`/app/canh-bao/${alert.id}`}>{texts.headline}</Link>
+        </h2>
+      )}
+      {drill ? (
+        <p>
+          <strong>{t('alerts.public.drillNote')}</strong>
+        </p>
+      ) : null}
+      <p>
+        {t('alerts.app.area')}: {alert.areaDesc}
+      </p>
+      {full ? <p>{texts.description}</p> : null}
+      {texts.instruction ? (
+        <div className="alert-instruction">
+          <h3>{t('alerts.app.instruction')}</h3>
+          <p>{texts.instruction}</p>
+        </div>
+      ) : null}
+      <p className="muted">
+        {t('alerts.app.until')} <time dateTime={alert.expires}>{formatTime(lang, alert.expires)}</time>
+      </p>
+    </article>
+  );
+}
+
+interface UnitItem {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+}
+
+function base64UrlToBytes(s: string): Uint8Array<ArrayBuffer> {
+  const b64 = (s + '='.repeat((4 - (s.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/');
+  const raw = atob(b64);
+  const out = new Uint8Array(new ArrayBuffer(raw.length));
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+function pushSupported(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    'serviceWorker' in navigator &&
+    'PushManager' in window &&
+    'Notification' in window
+  );
+}
+
+async function registration(): Promise<ServiceWorkerRegistration | null> {
+  const reg = await navigator.serviceWorker.getRegistration('/app/');
+  return reg ?? null;
+}
+
+/** Subscribing this device to push alerts for chosen units (feature-detected; explained when unsupported). */
+function SubscribeBox() {
+  const [units, setUnits] = useState<UnitItem[]>([]);
+  const [district, setDistrict] = useState('');
+  const [commune, setCommune] = useState('');
+  const [drills, setDrills] = useState(false);
+  const [current, setCurrent] = useState<string[] | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const supported = pushSupported();
+
+  useEffect(() => {
+    api<{ items: UnitItem[] }>('GET', '/units')
+      .then((r) => setUnits(r.items))
+      .catch(() => undefined);
+    if (!supported) return;
+    void registration()
+      .then((reg) => reg?.pushManager.getSubscription())
+      .then(async (sub) => {
+        if (!sub) return;
+        const s = await api<{ unitCodes: string[] }>('POST', '/push/subscriptions/status', {
+          body: { endpoint: sub.endpoint },
+        });
+        setCurrent(s.unitCodes);
+      })
+      .catch(() => undefined);
+  }, [supported]);
+
+  const name = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+
+  if (!supported) return <Alert tone="info" title={t('alerts.app.unsupported')} />;
+
+  async function subscribe() {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      const reg = await registration();
+      if (!reg) {
+        setProblem({ title: t('alerts.app.noWorker') });
+        return;
+      }
+      const permission = await Notification.requestPermission();
+      if (permission !== 'granted') {
+        setProblem({ title: t('alerts.app.denied') });
+        return;
+      }
+      const { publicKey } = await api<{ publicKey: string }>('GET', '/push/vapid-public-key');
+      const sub =
+        (await reg.pushManager.getSubscription()) ??
+        (await reg.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: base64UrlToBytes(publicKey),
+        }));
+      const json = sub.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
+      const unitCodes = [commune || district];
+      await api('POST', '/push/subscriptions', {
+        body: { endpoint: json.endpoint, keys: json.keys, unitCodes, lang: getLang(), drills },
+      });
+      setCurrent(unitCodes);
+      setNotice(t('alerts.app.subscribed', { areas: unitCodes.map(name).join(', ') }));
+    } catch (err) {
+      setProblem(problemText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function unsubscribe() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const sub = await (await registration())?.pushManager.getSubscription();
+      if (sub) {
+        await api('POST', '/push/subscriptions/delete', { body: { endpoint: sub.endpoint } }).catch(
+          () => undefined,
+        );
+        await sub.unsubscribe();
+      }
+      setCurrent(null);
+      setNotice(t('alerts.app.unsubscribed'));
+    } catch (err) {
+      setProblem(problemText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const districts = units.filter((u) => u.level === 2);
+  const communes = units.filter((u) => u.parentCode === district);
+  return (
+    <section className="card" aria-labelledby="alerts-subscribe">
+      <h2 id="alerts-subscribe">{t('alerts.app.subscribeTitle')}</h2>
+      <p>{t('alerts.app.subscribeIntro')}</p>
+      {notice ? <Alert tone="success" title={notice} /> : null}
+      <ProblemAlert problem={problem} />
+      {current ? <p>{t('alerts.app.subscribed', { areas: current.map(name).join(', ') })}</p> : null}
+      <SelectField
+        label={t('alerts.app.district')}
+        value={district}
+        onChange={(e) => {
+          setDistrict(e.target.value);
+          setCommune('');
+        }}
+      >
+        <option value="">—</option>
+        {districts.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name}
+          </option>
+        ))}
+      </SelectField>
+      {communes.length ? (
+        <SelectField
+          label={t('alerts.app.commune')}
+          value={commune}
+          onChange={(e) => setCommune(e.target.value)}
+        >
+          <option value="">{t('alerts.app.wholeDistrict')}</option>
+          {communes.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <label className="check">
+        <input type="checkbox" checked={drills} onChange={(e) => setDrills(e.target.checked)} />{' '}
+        {t('alerts.app.drills')}
+      </label>
+      <div className="actions">
+        <Button busy={busy} disabled={!district} onClick={() => void subscribe()}>
+          {t('alerts.app.subscribe')}
+        </Button>
+        {current ? (
+          <Button variant="secondary" busy={busy} onClick={() => void unsubscribe()}>
+            {t('alerts.app.unsubscribe')}
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** The feed of alerts in force, most recent first, with severity colours and what to do. */
+export function AlertsFeedPage() {
+  const [items, setItems] = useState<PublicAlertView[] | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
+  useEffect(() => {
+    api<{ items: PublicAlertView[] }>('GET', '/alerts/current')
+      .then((r) => setItems(r.items))
+      .catch((e: unknown) => setProblem(problemText(e)));
+  }, []);
+  return (
+    <section>
+      <PageHeading>{t('alerts.app.title')}</PageHeading>
+      <ProblemAlert problem={problem} />
+      {!items && !problem ? <p role="status">{t('common.loading')}</p> : null}
+      {items && items.length === 0 ? <p>{t('alerts.app.none')}</p> : null}
+      {items?.map((a) => (
+        <AlertCard key={a.id} alert={a} full={false} />
+      ))}
+      <SubscribeBox />
+    </section>
+  );
+}
+
+/** One alert (the page a notification opens). */
+export function AlertPage({ id }: { id: string }) {
+  const [alert, setAlert] = useState<PublicAlertView | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
+  useEffect(() => {
+    api<PublicAlertView>('GET', `/alerts/current/${id}`)
+      .then(setAlert)
+      .catch((e: unknown) => setProblem(problemText(e)));
+  }, [id]);
+  return (
+    <section>
+      <p>
+        <Link href="/app/canh-bao">← {t('alerts.app.back')}</Link>
+      </p>
+      <ProblemAlert problem={problem} />
+      {alert ? <AlertCard alert={alert} full /> : null}
+    </section>
+  );
+}
