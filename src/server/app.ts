@@ -30,6 +30,7 @@ import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
+import { registerTriage, TRIAGE_JOBS } from '../modules/triage/triage-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -93,12 +94,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
-      await jobs.declare(Object.values(FEEDBACK_JOBS));
+      await jobs.declare([...Object.values(FEEDBACK_JOBS), ...Object.values(TRIAGE_JOBS)]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
     registerFeedbackRoutes(http, feedback);
     registerRoutingRoutes(http, identity);
+    // Smart triage (issue 10): suggestions, model versions and training, hotspots.
+    await registerTriage(http, feedback);
     const storage = localFileStorage(path.join(config.dataDir, 'files'));
     await registerAttachmentRoutes(
       http,
