@@ -25,6 +25,7 @@ import {
 import { agencyName, categoryName, useReference, type ReferenceData } from './reference-data.js';
 import { TextArea } from '../../shared/ui/text-area.js';
 import { useReportStream } from './use-report-stream.js';
+import { TriageSuggestions } from '../triage/triage-suggestions.js';
 
 interface Note {
   id: string;
@@ -205,8 +206,14 @@ export function ReportPage({ id }: { id: string }) {
           )}
         </div>
         <div>
+          {showTriage ? <TriageSuggestions report={report} onApplied={() => void load()} /> : null}
           {showTriage ? (
-            <TriageForm report={report} reference={reference} onSaved={() => void load()} />
+            <TriageForm
+              key={report.version}
+              report={report}
+              reference={reference}
+              onSaved={() => void load()}
+            />
           ) : null}
           {canTriage ? (
             <section aria-labelledby="duplicates-title">
