@@ -30,6 +30,8 @@ export interface CorpusReport {
   unit_code: string;
   style: 'formal' | 'informal' | 'no_diacritics' | 'messy';
   split: 'train' | 'test';
+  /** The problem described (category/index in phrases.ts): two reports of one problem in one place are duplicates. */
+  problem: string;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -175,10 +177,11 @@ function compose(
   district: Unit,
   commune: Unit,
   style: CorpusReport['style'],
-): { title: string; body: string; heldOut: boolean } {
+): { title: string; body: string; heldOut: boolean; problem: string } {
   const phrases = PHRASES[code];
   if (!phrases) throw new Error(`no phrases for category ${code}`);
-  const problem = pick(phrases.problems);
+  const problemIndex = Math.floor(random() * phrases.problems.length);
+  const problem = phrases.problems[problemIndex]!;
   const core = pick(problem.cores);
   const place = placeText(district, commune);
   const formal = style === 'formal';
@@ -203,7 +206,7 @@ function compose(
     title = casing(typos(chance(0.5) ? stripDiacritics(title) : title, 0.15));
     body = casing(body);
   }
-  return { title, body, heldOut: isHeldOut(code, core) };
+  return { title, body, heldOut: isHeldOut(code, core), problem: `${code}/${problemIndex}` };
 }
 
 function styleFor(i: number): CorpusReport['style'] {
@@ -223,7 +226,7 @@ export function generateCorpus(perCategory: number): CorpusReport[] {
       const district = districts[i % districts.length]!;
       const commune = pick(communesOf.get(district.code)!);
       const style = styleFor(i);
-      const { title, body, heldOut } = compose(c.code, district, commune, style);
+      const { title, body, heldOut, problem } = compose(c.code, district, commune, style);
       out.push({
         title,
         body,
@@ -233,6 +236,7 @@ export function generateCorpus(perCategory: number): CorpusReport[] {
         unit_code: commune.code,
         style,
         split: heldOut ? 'test' : 'train',
+        problem,
       });
       i++;
     }

@@ -21,6 +21,8 @@ export interface TriageModelJson {
   docCounts: number[];
   /** Per category: flat [bucket, count, bucket, count, …]. */
   counts: number[][];
+  /** Document frequency of each feature over the training texts: flat [bucket, df, …] (for text similarity). */
+  df?: number[];
 }
 
 const ALPHA = 0.1;
@@ -34,6 +36,8 @@ export class TriageClassifier {
   /** log P(feature | category), bucket-major: table[bucket * nCats + c]. */
   private readonly table: Float32Array;
   private readonly priors: Float64Array;
+  /** Inverse document frequency per bucket (empty when the model has no document frequencies). */
+  private readonly idf: Float32Array;
 
   private constructor(private readonly json: TriageModelJson) {
     const nCats = json.categories.length;
@@ -41,6 +45,12 @@ export class TriageClassifier {
     this.nCats = nCats;
     this.table = new Float32Array(buckets * nCats);
     const totalDocs = json.docCounts.reduce((a, b) => a + b, 0);
+    this.idf = new Float32Array(json.df ? buckets : 0);
+    if (json.df) {
+      this.idf.fill(Math.log(totalDocs + 1));
+      for (let i = 0; i < json.df.length; i += 2)
+        this.idf[json.df[i]!] = Math.log((totalDocs + 1) / (json.df[i + 1]! + 1));
+    }
     this.priors = new Float64Array(nCats);
     for (let c = 0; c < nCats; c++) {
       const flat = json.counts[c] ?? [];
@@ -65,12 +75,16 @@ export class TriageClassifier {
     const index = new Map(cats.map((c, i) => [c, i]));
     const counts = cats.map(() => new Map<number, number>());
     const docCounts = cats.map(() => 0);
+    const df = new Map<number, number>();
     for (const e of examples) {
       const c = index.get(e.category);
       if (c === undefined) continue;
       docCounts[c]!++;
       const m = counts[c]!;
-      for (const [h, n] of extractFeatures(e.title, e.body)) m.set(h, (m.get(h) ?? 0) + n);
+      for (const [h, n] of extractFeatures(e.title, e.body)) {
+        m.set(h, (m.get(h) ?? 0) + n);
+        df.set(h, (df.get(h) ?? 0) + 1);
+      }
     }
     return new TriageClassifier({
       kind: 'nb-hashed-v1',
@@ -83,6 +97,7 @@ export class TriageClassifier {
         for (const [h, n] of [...m].sort((a, b) => a[0] - b[0])) flat.push(h, n);
         return flat;
       }),
+      df: [...df].sort((a, b) => a[0] - b[0]).flat(),
     });
   }
 
@@ -94,6 +109,17 @@ export class TriageClassifier {
 
   toJSON(): TriageModelJson {
     return this.json;
+  }
+
+  /**
+   * A text's features weighted for similarity: log(1 + count) × inverse document frequency, so words every
+   * report uses ("đề nghị", "xin") count little and the specifics count much.
+   */
+  weigh(features: Map<number, number>): Map<number, number> {
+    if (this.idf.length === 0) return features;
+    const out = new Map<number, number>();
+    for (const [h, n] of features) out.set(h, Math.log1p(n) * this.idf[h]!);
+    return out;
   }
 
   /** Every category ranked by posterior probability, best first. */

@@ -23,12 +23,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function submit(title: string, body: string, categoryCode = 'khac') {
+async function submit(title: string, body: string, categoryCode = 'khac', location = TAN_AN) {
   const res = await new TestClient(t.app).post('/api/v1/reports', {
     categoryCode,
     title,
     body,
-    location: TAN_AN,
+    location,
     reporter: { name: 'Nguyễn Văn An', phone: '0909123456' },
     displayPublicly: 'anonymous',
     consent: true,
@@ -83,6 +83,43 @@ describe(`smart triage over HTTP (${TEST_ENGINE})`, () => {
     expect(
       (await new TestClient(t.app).post('/api/v1/triage/suggest', { title: '', body: '' })).json().items,
     ).toEqual([]);
+  });
+
+  it('finds a duplicate typed differently in a related category nearby, not the same text far away', async () => {
+    const first = await submit(
+      'Đèn đường không sáng',
+      'Cả dãy đèn đường trên đường Hùng Vương đoạn trước chợ không sáng mấy đêm nay, tối thui',
+      'chieu_sang',
+    );
+    const far = await submit(
+      'Đèn đường không sáng',
+      'Cả dãy đèn đường trên đường Hùng Vương đoạn trước chợ không sáng mấy đêm nay, tối thui',
+      'chieu_sang',
+      { lat: TAN_AN.lat + 0.02, lon: TAN_AN.lon },
+    );
+    const other = await submit('Mất điện', 'Khu phố cúp điện từ sáng', 'dien', {
+      lat: TAN_AN.lat,
+      lon: TAN_AN.lon + 0.0002,
+    });
+    const second = await submit(
+      'den duong ko sang',
+      'day den duong tren duong Hung Vuong truoc cho ko sang may dem nay, toi thui',
+      'dien',
+      { lat: TAN_AN.lat + 0.0001, lon: TAN_AN.lon },
+    );
+    const res = await ioc.get(`/api/v1/reports/${second}/duplicates`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as {
+      id: string;
+      categoryCode: string;
+      score: number;
+      distanceM: number;
+    }[];
+    expect(items[0]).toMatchObject({ id: first, categoryCode: 'chieu_sang' });
+    expect(items[0]!.distanceM).toBeLessThan(20);
+    expect(items[0]!.score).toBeGreaterThan(0.4);
+    expect(items.map((d) => d.id)).not.toContain(far);
+    expect(items.map((d) => d.id)).not.toContain(other);
   });
 
   it('trains on demand from the corpus and confirmed reports, keeps versions, rolls back, audits each step', async () => {
