@@ -18,7 +18,8 @@ beforeAll(async () => {
   await handler.signIn('canbo', TEST_DEMO_PASSWORD);
   agent = new TestClient(t.app);
   await agent.signIn('tongdai', TEST_DEMO_PASSWORD);
-});
+  // Building the seeded app on PGlite takes long on a loaded machine.
+}, 240_000);
 afterAll(async () => {
   await t?.close();
 });

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { activateModelParams, suggestRequest } from '../../contracts/triage.js';
+import { activateModelParams, hotspotActionRequest, suggestRequest } from '../../contracts/triage.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { actorOf, optionalSignIn, requireSignedIn, type Principal } from '../identity/index.js';
 import type { TriageDeps } from './triage-deps.js';
+import { actOnHotspot, listHotspots } from './use-cases/hotspots.js';
 import { activateModel, listModels } from './use-cases/models.js';
 import { suggestForReport, suggestForText } from './use-cases/suggest.js';
 import { trainModel } from './use-cases/train-model.js';
@@ -80,5 +81,25 @@ export function registerTriageRoutes(app: FastifyInstance, deps: TriageDeps): vo
     params: activateModelParams,
     preHandler: [signedIn],
     handler: async ({ req, params }) => activateModel(deps, me(req), params.version, actorOf(me(req), req)),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/triage/hotspots',
+    summary: 'Điểm nóng đang diễn ra / Ongoing hotspots',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => ({ items: await listHotspots(deps, me(req)) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/triage/hotspots/:id',
+    summary: 'Ghi nhận hoặc bỏ qua điểm nóng / Acknowledge or dismiss a hotspot',
+    tags,
+    params: idParams,
+    body: hotspotActionRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, params, body }) =>
+      actOnHotspot(deps, me(req), params.id, body, actorOf(me(req), req)),
   });
 }
