@@ -13,8 +13,7 @@ beforeAll(async () => {
   t = await createTestApp();
   ioc = new TestClient(t.app);
   await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
-  // Building the seeded app on PGlite takes long on a loaded machine.
-}, 240_000);
+}, 240_000); // building the seeded app on PGlite takes long on a loaded machine
 afterAll(async () => {
   await t?.close();
 });
@@ -81,5 +80,5 @@ describe(`emerging hotspots (${TEST_ENGINE})`, () => {
       `select action from audit_log where entity_type = 'triage_hotspot' order by id`,
     );
     expect(audit.map((a) => a.action)).toEqual(['triage.hotspot_detected', 'triage.hotspot_dismissed']);
-  });
+  }, 120_000);
 });

@@ -3,13 +3,31 @@
  * abbreviations ("ko", "dc", "j"), typos and any casing. Everything here is pure and fast.
  */
 
-/** Removes Vietnamese diacritics (đ → d) from lower- or upper-case text, keeping other characters. */
+const stripped = new Map<number, string>();
+
+/** One character without its marks (đ → d), computed once per distinct character. */
+function baseOf(code: number): string {
+  let base = stripped.get(code);
+  if (base === undefined) {
+    const ch = String.fromCharCode(code);
+    base =
+      code === 0x111 ? 'd' : code === 0x110 ? 'D' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    stripped.set(code, base);
+  }
+  return base;
+}
+
+/** Removes Vietnamese diacritics (đ → d) from NFC text of any case, keeping other characters. */
 export function stripDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 0x7f) ascii = false;
+  if (ascii) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c < 0x80 ? text[i] : baseOf(c);
+  }
+  return out;
 }
 
 /**

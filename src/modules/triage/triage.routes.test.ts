@@ -18,8 +18,7 @@ beforeAll(async () => {
   await handler.signIn('canbo', TEST_DEMO_PASSWORD);
   agent = new TestClient(t.app);
   await agent.signIn('tongdai', TEST_DEMO_PASSWORD);
-  // Building the seeded app on PGlite takes long on a loaded machine.
-}, 240_000);
+}, 240_000); // building the seeded app on PGlite takes long on a loaded machine
 afterAll(async () => {
   await t?.close();
 });
@@ -171,5 +170,5 @@ describe(`smart triage over HTTP (${TEST_ENGINE})`, () => {
     expect(await auditCount('triage.model_trained')).toBe(2);
     expect(await auditCount('triage.model_rolled_back')).toBe(1);
     expect(await auditCount('triage.model_activated')).toBe(1);
-  });
+  }, 180_000);
 });
