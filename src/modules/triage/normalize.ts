@@ -10,8 +10,7 @@ function baseOf(code: number): string {
   let base = stripped.get(code);
   if (base === undefined) {
     const ch = String.fromCharCode(code);
-    base =
-      code === 0x111 ? 'd' : code === 0x110 ? 'D' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    base = code === 0x111 ? 'd' : code === 0x110 ? 'D' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     stripped.set(code, base);
   }
   return base;
