@@ -54,6 +54,8 @@ export function ReportPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<{ action: ReportAction; mergeInto?: string; key: number } | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  // A category applied from the suggestions resets the triage form to the saved report.
+  const [triageKey, setTriageKey] = useState(0);
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   // After a step, focus moves to its outcome message (the form that had focus is gone).
   const messages = useRef<HTMLDivElement>(null);
@@ -206,14 +208,14 @@ export function ReportPage({ id }: { id: string }) {
           )}
         </div>
         <div>
-          {showTriage ? <TriageSuggestions report={report} onApplied={() => void load()} /> : null}
           {showTriage ? (
-            <TriageForm
-              key={report.version}
+            <TriageSuggestions
               report={report}
-              reference={reference}
-              onSaved={() => void load()}
+              onApplied={() => void load().then(() => setTriageKey((k) => k + 1))}
             />
+          ) : null}
+          {showTriage ? (
+            <TriageForm key={triageKey} report={report} reference={reference} onSaved={() => void load()} />
           ) : null}
           {canTriage ? (
             <section aria-labelledby="duplicates-title">
