@@ -223,12 +223,14 @@ export interface DuplicateView {
   trackingCode: string;
   title: string;
   status: string;
+  /** The same category or a related one (e.g. a flooded road reported as road damage). */
+  categoryCode: string;
   receivedAt: string;
   /** Metres between the two places; null when either has no point. */
   distanceM: number | null;
-  /** Trigram similarity of the unaccented texts, 0–1. */
+  /** Text similarity of the normalised texts (rare words weigh more), 0–1. */
   similarity: number;
-  /** Combined score, 0–1: 0.6 × similarity + 0.4 × closeness. */
+  /** Combined score, 0–1: text, closeness within the category's radius, time apart, category relation. */
   score: number;
 }
 

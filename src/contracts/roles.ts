@@ -64,6 +64,7 @@ export const PERMISSIONS = {
   'campaigns.manage': ['department_staff'],
   'campaigns.report': ['agency_lead', 'agency_handler', 'community_team', 'department_staff'],
   'analytics.read': ['ioc_operator', 'department_staff', 'agency_lead', 'admin'],
+  'triage.manage': ['ioc_operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

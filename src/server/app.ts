@@ -33,6 +33,7 @@ import { registerPublicPages } from './public-pages.js';
 import { ALERTS_JOBS } from '../modules/alerts/alerts-deps.js';
 import { registerAlerts, type AlertsModule } from '../modules/alerts/alerts-module.js';
 import { registerAlertPages } from './alert-pages.js';
+import { registerTriage, TRIAGE_JOBS } from '../modules/triage/triage-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -99,7 +100,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
-      await jobs.declare([...Object.values(FEEDBACK_JOBS), ...Object.values(ALERTS_JOBS)]);
+      await jobs.declare([
+        ...Object.values(FEEDBACK_JOBS),
+        ...Object.values(ALERTS_JOBS),
+        ...Object.values(TRIAGE_JOBS),
+      ]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
@@ -107,6 +112,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     releaseStartup = null;
     registerFeedbackRoutes(http, feedback);
     registerRoutingRoutes(http, identity);
+    // Smart triage (issue 10): suggestions, model versions and training, hotspots.
+    await registerTriage(http, feedback);
     const storage = localFileStorage(path.join(config.dataDir, 'files'));
     await registerAttachmentRoutes(
       http,

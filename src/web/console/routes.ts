@@ -19,6 +19,7 @@ export const NAV: NavEntry[] = [
   { path: '/console/han-xu-ly', label: 'nav.deadlines', permissions: ['reports.read'], built: true },
   { path: '/console/ban-do', label: 'nav.map', permissions: ['reports.read'], built: true },
   { path: '/console/dieu-phoi', label: 'nav.routing', permissions: ['routing.manage'], built: true },
+  { path: '/console/diem-nong', label: 'triage.nav.hotspots', permissions: ['reports.triage'], built: true },
   {
     path: '/console/call-centre',
     label: 'nav.callCentre',

@@ -25,6 +25,7 @@ import {
 import { agencyName, categoryName, useReference, type ReferenceData } from './reference-data.js';
 import { TextArea } from '../../shared/ui/text-area.js';
 import { useReportStream } from './use-report-stream.js';
+import { TriageSuggestions } from '../triage/triage-suggestions.js';
 
 interface Note {
   id: string;
@@ -53,6 +54,8 @@ export function ReportPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<{ action: ReportAction; mergeInto?: string; key: number } | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  // A category applied from the suggestions resets the triage form to the saved report.
+  const [triageKey, setTriageKey] = useState(0);
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   // After a step, focus moves to its outcome message (the form that had focus is gone).
   const messages = useRef<HTMLDivElement>(null);
@@ -206,7 +209,13 @@ export function ReportPage({ id }: { id: string }) {
         </div>
         <div>
           {showTriage ? (
-            <TriageForm report={report} reference={reference} onSaved={() => void load()} />
+            <TriageSuggestions
+              report={report}
+              onApplied={() => void load().then(() => setTriageKey((k) => k + 1))}
+            />
+          ) : null}
+          {showTriage ? (
+            <TriageForm key={triageKey} report={report} reference={reference} onSaved={() => void load()} />
           ) : null}
           {canTriage ? (
             <section aria-labelledby="duplicates-title">

@@ -10,6 +10,7 @@ import { ReportPage } from '../feedback/report-page.js';
 import { RoutingPage } from '../feedback/routing-page.js';
 import type { NavEntry } from '../routes.js';
 import { SecurityPage } from '../security/security-page.js';
+import { HotspotsPage } from '../triage/hotspots-page.js';
 import { HomePage } from './home-page.js';
 import { NotFoundPage, UnderConstructionPage } from './simple-pages.js';
 
@@ -22,6 +23,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/dieu-phoi': RoutingPage,
   '/console/ban-do': MapPage,
   '/console/canh-bao': AlertsListPage,
+  '/console/diem-nong': HotspotsPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
