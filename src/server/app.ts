@@ -30,6 +30,7 @@ import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
+import { registerContent, seedDemoContent, type ContentDeps } from '../modules/content/content-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -124,6 +125,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         serverUrl: config.publicUrl,
       }),
     );
+    // Content (issue 7): the digital-transformation portal, news, documents, services, media library.
+    const content: ContentDeps & { profile: Profile } = { ...identity, storage, profile };
+    if (config.seed === 'demo' && seed) await seedDemoContent(content);
+    await registerContent(http, content);
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
 

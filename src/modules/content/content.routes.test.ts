@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
+import { TEST_ENGINE } from '../../testing/test-database.js';
+
+let t: TestApp;
+let editor: TestClient;
+let approver: TestClient;
+let community: TestClient;
+let ioc: TestClient;
+// The application's clock, moved forward by tests of scheduled publishing.
+let offsetMs = 0;
+const now = () => new Date(Date.now() + offsetMs);
+
+beforeAll(async () => {
+  t = await createTestApp({ now });
+  editor = new TestClient(t.app);
+  await editor.signIn('bientap', TEST_DEMO_PASSWORD);
+  approver = new TestClient(t.app);
+  await approver.signIn('so', TEST_DEMO_PASSWORD);
+  community = new TestClient(t.app);
+  await community.signIn('tocongnghe', TEST_DEMO_PASSWORD);
+  ioc = new TestClient(t.app);
+  await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const article = (over: Record<string, unknown> = {}) => ({
+  type: 'article',
+  title: 'Triển khai sổ sức khỏe điện tử tại Bệnh viện Đa khoa Long An',
+  summary: 'Người dân có thể xem kết quả khám chữa bệnh trên ứng dụng VNeID.',
+  body: '## Lợi ích\n\nNgười dân **không cần** mang theo sổ giấy.\n\n- Tra cứu lịch sử khám\n- Nhận kết quả xét nghiệm',
+  category: 'kinh-te-xa-hoi',
+  ...over,
+});
+
+async function act(client: TestClient, id: string, action: string, note?: string) {
+  const current = (await editor.get(`/api/v1/content/items/${id}`)).json().item;
+  return client.post(`/api/v1/content/items/${id}/transitions`, {
+    action,
+    version: current.version,
+    ...(note ? { note } : {}),
+  });
+}
+
+describe(`content workflow over HTTP (${TEST_ENGINE})`, () => {
+  it('takes an article from draft to published: submit, approve (not by the submitter), publish', async () => {
+    const created = await editor.post('/api/v1/content/items', article());
+    expect(created.statusCode).toBe(201);
+    const item = created.json();
+    expect(item).toMatchObject({
+      status: 'draft',
+      version: 1,
+      slug: 'trien-khai-so-suc-khoe-dien-tu-tai-benh-vien-da-khoa-long-an',
+    });
+    expect(item.availableActions).toEqual(expect.arrayContaining(['submit', 'archive']));
+
+    // Not public yet.
+    expect((await new TestClient(t.app).get(`/api/v1/content/public/article/${item.slug}`)).statusCode).toBe(
+      404,
+    );
+
+    expect((await act(editor, item.id, 'submit')).json().status).toBe('submitted');
+    // Four eyes: the submitter may not approve.
+    const own = await act(editor, item.id, 'approve');
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe('content_own_approval');
+    // Someone without the permission may not either.
+    expect((await act(ioc, item.id, 'approve')).statusCode).toBe(403);
+
+    const approved = await act(approver, item.id, 'approve');
+    expect(approved.json().status).toBe('approved');
+    // The approver (department staff) may not publish: that is the editor's.
+    expect((await act(approver, item.id, 'publish')).statusCode).toBe(403);
+    const published = await act(editor, item.id, 'publish');
+    expect(published.json()).toMatchObject({ status: 'published', live: true });
+
+    const pub = await new TestClient(t.app).get(`/api/v1/content/public/article/${item.slug}`);
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toMatchObject({ title: article().title, category: 'kinh-te-xa-hoi' });
+    expect(pub.json()).not.toHaveProperty('authorId');
+
+    const page = await new TestClient(t.app).get(`/chuyen-doi-so/tin-tuc/${item.slug}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<strong>không cần</strong>');
+    expect(page.body).toContain(
+      `<link rel="canonical" href="${t.config.publicUrl.replace(/\/$/, '')}/chuyen-doi-so/tin-tuc/${item.slug}"/>`,
+    );
+    expect(page.body).toContain('property="og:type" content="article"');
+    expect(page.body).not.toMatch(/<script/i);
+
+    // Every step is in the audit log.
+    const rows = await t.app.database.query<{ action: string }>(
+      `select action from audit_log where entity_id = $1 order by id`,
+      [item.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'content.created',
+      'content.submit',
+      'content.approve',
+      'content.publish',
+    ]);
+  });
+
+  it('publishes at the scheduled time and unpublishes at the end of the schedule, without a job', async () => {
+    const start = now();
+    const publishAt = new Date(start.getTime() + 2 * 3600_000).toISOString();
+    const unpublishAt = new Date(start.getTime() + 5 * 3600_000).toISOString();
+    const created = await editor.post(
+      '/api/v1/content/items',
+      article({
+        title: 'Lịch cắt điện khu vực Tân An cuối tuần',
+        category: 'thong-bao',
+        publishAt,
+        unpublishAt,
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    const { id, slug } = created.json();
+    await act(editor, id, 'submit');
+    // Approval of a scheduled item schedules it: published, but not live before its time.
+    const approved = (await act(approver, id, 'approve')).json();
+    expect(approved).toMatchObject({ status: 'published', live: false, publishAt });
+    const anon = new TestClient(t.app);
+    expect((await anon.get(`/api/v1/content/public/article/${slug}`)).statusCode).toBe(404);
+    expect((await anon.get('/rss.xml')).body).not.toContain(slug);
+
+    offsetMs = 3 * 3600_000;
+    expect((await anon.get(`/api/v1/content/public/article/${slug}`)).statusCode).toBe(200);
+    expect((await anon.get('/rss.xml')).body).toContain(`/chuyen-doi-so/tin-tuc/${slug}`);
+    expect((await anon.get('/chuyen-doi-so')).body).toContain('Lịch cắt điện khu vực Tân An cuối tuần');
+
+    offsetMs = 6 * 3600_000;
+    expect((await anon.get(`/api/v1/content/public/article/${slug}`)).statusCode).toBe(404);
+    offsetMs = 0;
+  });
+
+  it('refuses a schedule in the past, a category of another type and a document without its fields', async () => {
+    const past = new Date(now().getTime() - 3600_000).toISOString();
+    const cases: [Record<string, unknown>, string][] = [
+      [article({ publishAt: past }), 'content_schedule_in_past'],
+      [article({ category: 'y-te' }), 'content_bad_category'],
+      [{ ...article({ category: 'ke-hoach' }), type: 'document' }, 'content_fields_required'],
+      [
+        article({
+          publishAt: new Date(now().getTime() + 7200_000).toISOString(),
+          unpublishAt: new Date(now().getTime() + 3600_000).toISOString(),
+        }),
+        'content_schedule_order',
+      ],
+      [article({ mediaIds: ['3f1c0d9e-4a8b-4c8e-9a57-1b2c3d4e5f60'] }), 'content_unknown_media'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await editor.post('/api/v1/content/items', body);
+      expect(res.json().code, code).toBe(code);
+    }
+    expect((await ioc.post('/api/v1/content/items', article())).statusCode).toBe(403);
+    expect((await new TestClient(t.app).post('/api/v1/content/items', article())).statusCode).toBe(401);
+  });
+
+  it('detects two editors saving the same page (409, no lost edit) and restores an earlier version', async () => {
+    const { id, version } = (
+      await editor.post('/api/v1/content/items', article({ title: 'Bản tin chuyển đổi số tháng 11' }))
+    ).json();
+    const base = { title: 'Bản tin chuyển đổi số tháng 11', summary: '', category: 'chuyen-doi-so', version };
+    const first = await editor.request('PUT', `/api/v1/content/items/${id}`, {
+      ...base,
+      body: 'Nội dung của người thứ nhất.',
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(2);
+    const second = await editor.request('PUT', `/api/v1/content/items/${id}`, {
+      ...base,
+      body: 'Nội dung của người thứ hai.',
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('content_conflict');
+    const detail = (await editor.get(`/api/v1/content/items/${id}`)).json();
+    expect(detail.item.body).toBe('Nội dung của người thứ nhất.');
+    expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+
+    const restored = await editor.post(`/api/v1/content/items/${id}/restore`, {
+      version: 1,
+      currentVersion: 2,
+    });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ version: 3, body: article().body });
+    const stale = await editor.post(`/api/v1/content/items/${id}/restore`, { version: 1, currentVersion: 2 });
+    expect(stale.json().code).toBe('content_conflict');
+  });
+
+  it('stores a script in the title or body as text and shows it harmlessly', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const created = await editor.post(
+      '/api/v1/content/items',
+      article({
+        title: `Cảnh báo ${evil}`,
+        body: `${evil}\n\n[bấm vào](javascript:alert(3)) và [trang tỉnh](https://longan.gov.vn)`,
+      }),
+    );
+    const item = created.json();
+    expect(item.title).toContain('<script>');
+    await act(editor, item.id, 'submit');
+    await act(approver, item.id, 'approve');
+    await act(editor, item.id, 'publish');
+    const page = await new TestClient(t.app).get(`/chuyen-doi-so/tin-tuc/${item.slug}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toMatch(/<script/i);
+    expect(page.body).not.toMatch(/<img src=x/i);
+    expect(page.body).not.toContain('javascript:');
+    expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.body).toContain('href="https://longan.gov.vn"');
+  });
+
+  it('gives a draft an unguessable preview link that is not indexed and stops when replaced', async () => {
+    const { id, title } = (
+      await editor.post('/api/v1/content/items', article({ title: 'Bản nháp xem trước' }))
+    ).json();
+    const link = (await editor.post(`/api/v1/content/items/${id}/preview-link`)).json();
+    const token = new URL(link.url).pathname.split('/').pop()!;
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    const anon = new TestClient(t.app);
+    const page = await anon.get(`/chuyen-doi-so/xem-truoc/${token}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(title);
+    expect(page.body).toContain('noindex');
+    expect(page.headers['cache-control']).toBe('private, no-store');
+    await editor.post(`/api/v1/content/items/${id}/preview-link`);
+    expect((await anon.get(`/chuyen-doi-so/xem-truoc/${token}`)).statusCode).toBe(404);
+    expect((await anon.get(`/chuyen-doi-so/xem-truoc/${'a'.repeat(43)}`)).statusCode).toBe(404);
+  });
+});
