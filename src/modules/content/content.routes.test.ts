@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
@@ -21,7 +26,8 @@ beforeAll(async () => {
   await community.signIn('tocongnghe', TEST_DEMO_PASSWORD);
   ioc = new TestClient(t.app);
   await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
-});
+  // The machine is shared: a fresh seeded app can take a minute under load.
+}, 240_000);
 afterAll(async () => {
   await t?.close();
 });
@@ -230,5 +236,218 @@ describe(`content workflow over HTTP (${TEST_ENGINE})`, () => {
     await editor.post(`/api/v1/content/items/${id}/preview-link`);
     expect((await anon.get(`/chuyen-doi-so/xem-truoc/${token}`)).statusCode).toBe(404);
     expect((await anon.get(`/chuyen-doi-so/xem-truoc/${'a'.repeat(43)}`)).statusCode).toBe(404);
+  });
+});
+
+/** Parses XML with xmllint (a real parser): throws on a document that is not well-formed. */
+function xmllint(xml: string, ...args: string[]): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'content-xml-')), 'doc.xml');
+  writeFileSync(file, xml);
+  return execFileSync('xmllint', [...args, file], { encoding: 'utf8' });
+}
+
+describe(`the demo content, search and feeds (${TEST_ENGINE})`, () => {
+  const anon = () => new TestClient(t.app);
+
+  it('seeds the letter, both plans, seven materials and the services directory (idempotently)', async () => {
+    const docs = (await anon().get('/api/v1/content/public?type=document')).json();
+    const numbers = docs.items.map(
+      (i: { fields: { document: { number: string } } }) => i.fields.document.number,
+    );
+    expect(numbers).toEqual(expect.arrayContaining(['310/KH-UBND', '881/KH-UBND']));
+    expect(docs.total).toBe(3);
+    expect((await anon().get('/api/v1/content/public?type=material')).json().total).toBe(7);
+    const services = (await anon().get('/api/v1/content/services')).json();
+    expect(services.sectors.map((s: { code: string }) => s.code)).toEqual(
+      expect.arrayContaining(['y-te', 'giao-duc', 'giao-thong', 'hanh-chinh']),
+    );
+    const { seedDemoContent } = await import('./content-seed.js');
+    const again = await seedDemoContent({ ...t.app.feedbackDeps, storage: null as never });
+    expect(again).toBe(0);
+  });
+
+  it('finds Vietnamese text with or without diacritics and case, and documents by number', async () => {
+    const withoutMarks = (await anon().get('/api/v1/content/search?q=ngap%20nuoc')).json();
+    const withMarks = (
+      await anon().get(`/api/v1/content/search?q=${encodeURIComponent('NGẬP NƯỚC')}`)
+    ).json();
+    expect(withoutMarks.total).toBeGreaterThan(0);
+    expect(withoutMarks.items[0].title).toContain('ngập nước');
+    expect(withMarks.items.map((i: { id: string }) => i.id)).toEqual(
+      withoutMarks.items.map((i: { id: string }) => i.id),
+    );
+    // The snippet marks the words as written, with their diacritics.
+    const marked = withoutMarks.items[0].snippet
+      .filter((p: { hit: boolean }) => p.hit)
+      .map((p: { text: string }) => p.text);
+    expect(marked.join(' ').toLowerCase()).toMatch(/ngập|nước/);
+
+    const plan = (await anon().get(`/api/v1/content/search?q=${encodeURIComponent('310/KH')}`)).json();
+    expect(plan.items[0].fields.document.number).toBe('310/KH-UBND');
+    const typed = (await anon().get('/api/v1/content/search?q=dich%20vu%20cong&type=service')).json();
+    expect(typed.total).toBeGreaterThan(0);
+    expect(typed.items.every((i: { type: string }) => i.type === 'service')).toBe(true);
+    // Operators typed by a person are just text.
+    expect(
+      (await anon().get(`/api/v1/content/search?q=${encodeURIComponent("a & | ! ' :*")}`)).statusCode,
+    ).toBe(200);
+
+    const page = await anon().get('/chuyen-doi-so/tim-kiem?q=ngap+nuoc');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<mark>[^<]*(ngập|nước)/i);
+    expect(page.body).not.toMatch(/<script/i);
+  });
+
+  it('serves a valid sitemap and RSS feeds (parsed as XML), with caching validators', async () => {
+    const sitemap = await anon().get('/sitemap.xml');
+    expect(sitemap.statusCode).toBe(200);
+    expect(sitemap.headers['content-type']).toContain('application/xml');
+    xmllint(sitemap.body, '--noout');
+    const locs = xmllint(sitemap.body, '--xpath', "//*[local-name()='loc']/text()");
+    expect(locs).toContain('/chuyen-doi-so/van-ban/');
+    expect(locs).toContain('/chuyen-doi-so/dich-vu-so/');
+
+    const rss = await anon().get('/rss.xml');
+    expect(rss.headers['content-type']).toContain('application/rss+xml');
+    xmllint(rss.body, '--noout');
+    const titles = xmllint(rss.body, '--xpath', '//item/title/text()');
+    expect(titles).toContain('ngập nước');
+    const perCategory = await anon().get('/rss/an-ninh-trat-tu.xml');
+    xmllint(perCategory.body, '--noout');
+    expect(xmllint(perCategory.body, '--xpath', 'count(//item)').trim()).toBe('1');
+    expect((await anon().get('/rss/khong-co.xml')).statusCode).toBe(404);
+
+    const etag = rss.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const again = await anon().request('GET', '/rss.xml', undefined, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('renders every public page as HTML with title, description, Open Graph and canonical link', async () => {
+    const plan = (await anon().get(`/api/v1/content/search?q=${encodeURIComponent('310/KH')}`)).json()
+      .items[0];
+    const paths = [
+      '/chuyen-doi-so',
+      '/chuyen-doi-so/tin-tuc',
+      '/chuyen-doi-so/tin-tuc/chuyen-muc/chuyen-doi-so',
+      '/chuyen-doi-so/van-ban?nam=2022',
+      '/chuyen-doi-so/tai-lieu-tuyen-truyen',
+      '/chuyen-doi-so/dich-vu-so',
+      '/chuyen-doi-so/tim-kiem',
+      plan.url,
+    ];
+    for (const p of paths) {
+      const res = await anon().get(p);
+      expect(res.statusCode, p).toBe(200);
+      expect(res.body, p).toMatch(/<title>[^<]+<\/title>/);
+      expect(res.body, p).toContain('<meta name="description" content="');
+      expect(res.body, p).toContain('<meta property="og:title"');
+      expect(res.body, p).toContain('<link rel="canonical" href="http');
+      expect(res.body, p).not.toMatch(/<script/i);
+    }
+    const docPage = (await anon().get(plan.url)).body;
+    expect(docPage).toContain('310/KH-UBND');
+    expect(docPage).toContain('27/01/2022');
+    const services = (await anon().get('/chuyen-doi-so/dich-vu-so')).body;
+    expect(services).toContain('Y tế');
+    expect(services).toContain('Sổ sức khỏe điện tử');
+    const filtered = (await anon().get('/chuyen-doi-so/van-ban?nam=2021')).body;
+    expect(filtered).not.toContain('310/KH-UBND');
+    expect((await anon().get('/chuyen-doi-so/tin-tuc/khong-ton-tai')).statusCode).toBe(404);
+    expect((await anon().get('/chuyen-doi-so/khong-co')).statusCode).toBe(404);
+    expect((await anon().get('/chuyen-doi-so/tin-tuc?trang=abc')).statusCode).toBe(400);
+    const en = await anon().get('/chuyen-doi-so?lang=en');
+    expect(en.body).toContain('<html lang="en">');
+  });
+});
+
+describe(`media library (${TEST_ENGINE})`, () => {
+  it('re-encodes photos without metadata, refuses files that are not what they claim, reuses media', async () => {
+    const withExif = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'secret-camera' } } })
+      .toBuffer();
+    expect(withExif.includes('secret-camera')).toBe(true);
+    const upload = (name: string, data: Buffer, client = editor) => {
+      const boundary = '----content-test';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nẢnh minh họa\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.http.inject({
+        method: 'POST',
+        url: '/api/v1/content/media',
+        headers: {
+          cookie: client.cookie,
+          'x-csrf-token': client.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload,
+      });
+    };
+    const photo = await upload('anh.jpg', withExif);
+    expect(photo.statusCode).toBe(201);
+    const media = photo.json();
+    expect(media).toMatchObject({ kind: 'photo', mimeType: 'image/jpeg' });
+
+    const fakePdf = await upload('ke-hoach.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(fakePdf.json().code).toBe('file_type_not_allowed');
+    const mismatch = await upload('tai-lieu.pdf', withExif);
+    expect(mismatch.json().code).toBe('file_type_mismatch');
+    expect((await upload('anh.jpg', withExif, ioc)).statusCode).toBe(403);
+
+    // Not public until a live item uses it; then anyone may download it, without the EXIF data.
+    const anon = new TestClient(t.app);
+    expect((await anon.get(media.url)).statusCode).toBe(404);
+    const staffCopy = await editor.get(media.url);
+    expect(staffCopy.statusCode).toBe(200);
+    expect(staffCopy.rawPayload.includes('secret-camera')).toBe(false);
+
+    for (const title of ['Ảnh dùng lần một', 'Ảnh dùng lần hai']) {
+      const item = (
+        await editor.post(
+          '/api/v1/content/items',
+          article({ title, coverMediaId: media.id, mediaIds: [media.id] }),
+        )
+      ).json();
+      await act(editor, item.id, 'submit');
+      await act(approver, item.id, 'approve');
+      await act(editor, item.id, 'publish');
+    }
+    const open = await anon.get(media.url);
+    expect(open.statusCode).toBe(200);
+    expect(open.headers['cache-control']).toBe('public, max-age=86400');
+    expect(open.headers['x-content-type-options']).toBe('nosniff');
+    const library = (await editor.get('/api/v1/content/media?kind=photo')).json();
+    expect(library.items.map((m: { id: string }) => m.id)).toContain(media.id);
+  });
+});
+
+describe(`agency scoping (${TEST_ENGINE})`, () => {
+  it('lets the community team write for its own agency only and see only its items', async () => {
+    const own = await community.post(
+      '/api/v1/content/items',
+      article({ title: 'Tổ công nghệ số xã ra quân' }),
+    );
+    expect(own.statusCode).toBe(201);
+    expect(own.json().agencyId).toBeTruthy();
+    expect(own.json().availableActions).toEqual(['submit']);
+    const listed = (await community.get('/api/v1/content/items')).json();
+    expect(listed.items.every((i: { agencyId: string }) => i.agencyId === own.json().agencyId)).toBe(true);
+    const agencies = (await ioc.get('/api/v1/agencies')).json().items as { id: string }[];
+    const other = agencies.find((a) => a.id !== own.json().agencyId)!;
+    const foreign = await community.post(
+      '/api/v1/content/items',
+      article({ title: 'Bài của đơn vị khác', agencyId: other.id }),
+    );
+    expect(foreign.statusCode).toBe(403);
+    const editorsItem = (
+      await editor.post('/api/v1/content/items', article({ title: 'Bài của biên tập viên' }))
+    ).json();
+    expect((await community.get(`/api/v1/content/items/${editorsItem.id}`)).statusCode).toBe(404);
   });
 });
