@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   CONTENT_CATEGORIES,
@@ -34,6 +36,8 @@ import {
 const PAGE_SIZE = 12;
 const PAGE_LIMIT = { max: 240, timeWindow: '1 minute' };
 const SEARCH_LIMIT = { max: 60, timeWindow: '1 minute' };
+
+const PORTAL_CSS = path.resolve(import.meta.dirname, '../../web/public/content-portal.css');
 
 const TYPE_BY_PATH = new Map(CONTENT_TYPES.map((t) => [CONTENT_TYPE_PATHS[t], t] as [string, ContentType]));
 
@@ -123,6 +127,12 @@ export async function registerContentPages(
         }),
         PUBLIC,
       );
+    });
+
+    let css: string | null = null;
+    scope.get(`${PORTAL}/portal.css`, async (req, reply) => {
+      css ??= await readFile(PORTAL_CSS, 'utf8');
+      return send(req, reply, 'text/css; charset=utf-8', css, 'public, max-age=3600');
     });
 
     scope.get(`${PORTAL}/tim-kiem`, { config: { rateLimit: SEARCH_LIMIT } }, async (req, reply) => {

@@ -9,6 +9,8 @@ import { LanguageSwitch } from '../shared/ui/language-switch.js';
 import { Link } from '../shared/ui/link.js';
 import { SkipLink } from '../shared/ui/skip-link.js';
 import { HomePage, TILES } from './home/home-page.js';
+import { NewsPage } from './news/news-page.js';
+import { ServicesPage } from './services/services-page.js';
 import { UnderConstructionPage } from './home/under-construction-page.js';
 import { startDraftSync } from './report/device-store.js';
 import { MyReportsPage } from './report/my-reports-page.js';
@@ -81,6 +83,10 @@ export function CitizenApp() {
     );
   } else if (path === '/app/phan-anh-cua-toi') {
     page = <MyReportsPage user={user} />;
+  } else if (path === '/app/tin-tuc' || path.startsWith('/app/tin-tuc/')) {
+    page = <NewsPage slug={path.split('/')[3] ?? null} />;
+  } else if (path === '/app/dich-vu-so') {
+    page = <ServicesPage />;
   } else if (tile) {
     page = <UnderConstructionPage title={t(tile.label)} />;
   } else {

@@ -129,6 +129,7 @@ function PortalLayout({ site, page }: { site: PortalSite; page: PageInput }) {
         <meta property="og:locale" content={lang === 'vi' ? 'vi_VN' : 'en_GB'} />
         {page.image ? <meta property="og:image" content={page.image} /> : null}
         <link rel="stylesheet" href="/public.css" />
+        <link rel="stylesheet" href={`${PORTAL}/portal.css`} />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -1,5 +1,7 @@
 import { t } from '../../shared/i18n.js';
 import { AgenciesPage } from '../admin/agencies-page.js';
+import { ContentEditPage } from '../content/content-edit-page.js';
+import { ContentListPage } from '../content/content-list-page.js';
 import { AuditPage } from '../admin/audit-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
@@ -20,6 +22,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/han-xu-ly': DeadlinePage,
   '/console/dieu-phoi': RoutingPage,
   '/console/ban-do': MapPage,
+  '/console/noi-dung': ContentListPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
@@ -35,6 +38,9 @@ export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEnt
   }
   const report = /^\/console\/phan-anh\/([0-9a-f-]{36})$/i.exec(normalised);
   if (report && flat.some((e) => e.path === '/console/phan-anh')) return <ReportPage id={report[1]!} />;
+  const content = /^\/console\/noi-dung\/(moi|[0-9a-f-]{36})$/i.exec(normalised);
+  if (content && flat.some((e) => e.path === '/console/noi-dung'))
+    return content[1] === 'moi' ? <ContentEditPage /> : <ContentEditPage key={content[1]} id={content[1]!} />;
   const entry = flat.find((e) => e.path === normalised);
   if (!entry) return <NotFoundPage />;
   const Page = BUILT_PAGES[entry.path];
