@@ -144,7 +144,8 @@ export async function listLive(
       ? [sql`${contentItems.issuedOn} desc nulls last`, desc(contentItems.publishAt), desc(contentItems.id)]
       : f.type === 'service'
         ? [contentItems.title, desc(contentItems.id)]
-        : [desc(contentItems.publishAt), desc(contentItems.id)];
+        : // Same order as content_items_public_idx (drizzle's .desc() indexes are NULLS LAST).
+          [sql`${contentItems.publishAt} desc nulls last`, sql`${contentItems.id} desc nulls last`];
   const rows = await db
     .select()
     .from(contentItems)
