@@ -129,7 +129,7 @@ try {
       ADMIN_PASSWORD: 'x'.repeat(12),
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
-      RATE_LIMIT_SCALE: '100000',
+      RATE_LIMIT_SCALE: '1000',
     });
     const app = await buildApp(config, { database, jobs: false });
     await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -203,7 +203,7 @@ try {
         '## Content search and portal pages (`npm run bench:search`)',
         '',
         ...machineLines(m),
-        `- ${Number(size?.rows).toLocaleString('en')} published items generated in ${genSeconds.toFixed(1)} s (${size?.total} with indexes) on PostgreSQL; application built with \`buildApp\` (SEED base, rate limits scaled out), requests over HTTP from the same process, sequential for search (up to ${RUNS} per query after 10 warm-up requests).`,
+        `- ${Number(size?.rows).toLocaleString('en')} published items generated in ${genSeconds.toFixed(1)} s (${size?.total} with indexes) on PostgreSQL; application built with \`buildApp\` (SEED base, rate limits scaled ×1000), requests over HTTP from the same process, sequential for search (up to ${RUNS} per query after 10 warm-up requests).`,
         '',
         '### Full-text search over HTTP (`GET /api/v1/content/search`, 20 per page, ranked)',
         '',

@@ -238,7 +238,16 @@ export interface SearchRow extends ContentRow {
   rank: number;
 }
 
-/** Ranked full-text search over live items (title > summary/issuer > body; a document-number hit first). */
+/** How many of the newest matches are ranked; counts stop there too ("1,000+"). */
+export const SEARCH_CANDIDATES = 400;
+export const SEARCH_COUNT_CAP = 1000;
+
+/**
+ * Ranked full-text search over live items (title > summary/issuer > body; a document-number hit first).
+ * Ranking reads every candidate's tsvector, so a common word matching thousands of items would be slow:
+ * the newest SEARCH_CANDIDATES matches are ranked (news search favours recent items) and the total is
+ * counted up to SEARCH_COUNT_CAP.
+ */
 export async function searchLive(
   db: Executor,
   now: Date,
@@ -250,26 +259,53 @@ export async function searchLive(
     limit: number;
     offset: number;
   },
-): Promise<{ rows: SearchRow[]; total: number }> {
+): Promise<{ rows: SearchRow[]; total: number; capped: boolean }> {
   const terms = searchTerms(f.q);
-  if (terms.length === 0) return { rows: [], total: 0 };
+  if (terms.length === 0) return { rows: [], total: 0, capped: false };
   const tsq = toPrefixQuery(terms);
   const where: SQL[] = [liveAt(now), searchCondition(f.q)];
   if (f.type) where.push(eq(contentItems.type, f.type));
   if (f.from) where.push(sql`${contentItems.publishAt} >= ${f.from}::date`);
   if (f.to) where.push(sql`${contentItems.publishAt} < (${f.to}::date + 1)`);
   const cond = and(...where);
+  const candidates = await db
+    .select({ id: contentItems.id })
+    .from(contentItems)
+    .where(cond)
+    .orderBy(sql`${contentItems.publishAt} desc nulls last`, sql`${contentItems.id} desc nulls last`)
+    .limit(SEARCH_CANDIDATES);
+  if (candidates.length === 0) return { rows: [], total: 0, capped: false };
   const joined = terms.join(' ');
   const rank = sql<number>`ts_rank(${contentItems.search}, to_tsquery('simple', ${tsq})) + case when f_unaccent(lower(coalesce(${contentItems.docNumber}, ''))) like ${joined.replace(/[%_\\]/g, '') + '%'} then 1 else 0 end`;
   const rows = await db
     .select({ item: contentItems, rank })
     .from(contentItems)
-    .where(cond)
+    .where(
+      inArray(
+        contentItems.id,
+        candidates.map((c) => c.id),
+      ),
+    )
     .orderBy(desc(rank), desc(contentItems.publishAt), desc(contentItems.id))
     .limit(f.limit)
     .offset(f.offset);
-  const [total] = await db.select({ n: count() }).from(contentItems).where(cond);
-  return { rows: rows.map((r) => ({ ...r.item, rank: Number(r.rank) })), total: total?.n ?? 0 };
+  let total = candidates.length;
+  if (candidates.length === SEARCH_CANDIDATES) {
+    const [counted] = await db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(contentItems)
+        .where(cond)
+        .limit(SEARCH_COUNT_CAP + 1)
+        .as('capped'),
+    );
+    total = Math.min(counted?.n ?? 0, SEARCH_COUNT_CAP);
+  }
+  return {
+    rows: rows.map((r) => ({ ...r.item, rank: Number(r.rank) })),
+    total,
+    capped: total >= SEARCH_COUNT_CAP,
+  };
 }
 
 /** Slug, type and dates of every live item, for the sitemap. */

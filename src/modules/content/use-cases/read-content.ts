@@ -95,7 +95,8 @@ export async function searchPublicContent(deps: ContentDeps, q: SearchQuery): Pr
     }),
     total,
     page: q.page,
-    pages: Math.max(1, Math.ceil(total / q.limit)),
+    // Only the newest SEARCH_CANDIDATES matches are ranked and paged.
+    pages: Math.max(1, Math.ceil(Math.min(total, repo.SEARCH_CANDIDATES) / q.limit)),
   };
 }
 
