@@ -61,6 +61,11 @@ export const PERMISSIONS = {
   'alerts.draft': ['alert_officer'],
   'alerts.approve': ['alert_approver'],
   'content.edit': ['editor'],
+  // Content workflow (issue 7): contributors write drafts and submit them (the community team only for its
+  // own agency); approvers approve or return a submission (never their own: four eyes); editors
+  // (content.edit) publish, unpublish, archive and correct any item.
+  'content.contribute': ['editor', 'department_staff', 'community_team'],
+  'content.approve': ['editor', 'department_staff'],
   'campaigns.manage': ['department_staff'],
   'campaigns.report': ['agency_lead', 'agency_handler', 'community_team', 'department_staff'],
   'analytics.read': ['ioc_operator', 'department_staff', 'agency_lead', 'admin'],

@@ -34,6 +34,7 @@ import { ALERTS_JOBS } from '../modules/alerts/alerts-deps.js';
 import { registerAlerts, type AlertsModule } from '../modules/alerts/alerts-module.js';
 import { registerAlertPages } from './alert-pages.js';
 import { registerTriage, TRIAGE_JOBS } from '../modules/triage/triage-module.js';
+import { registerContent, seedDemoContent, type ContentDeps } from '../modules/content/content-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -150,6 +151,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ...(options.now ? { now: options.now } : {}),
     });
     registerAlertPages(http, alerts.deps);
+    // Content (issue 7): the digital-transformation portal, news, documents, services, media library.
+    const content: ContentDeps & { profile: Profile } = { ...identity, storage, profile };
+    if (config.seed === 'demo' && seed) await seedDemoContent(content);
+    await registerContent(http, content);
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
 

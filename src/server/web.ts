@@ -9,7 +9,6 @@ import { requestLang } from '../platform/http/problem.js';
 import { routeRegistry } from '../platform/http/route.js';
 import type { Profile } from '../platform/profile/profile.js';
 import { renderPortalHome } from '../web/public/render-public-page.js';
-import { renderContentPortalHome } from '../web/public/content-portal-home.js';
 import { renderInstallGuide } from '../web/public/install-guide.js';
 import QRCode from 'qrcode';
 import { renderApiDocs } from './api-docs-page.js';
@@ -31,18 +30,6 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
     html(
       reply.header('vary', 'Accept-Language'),
       renderPortalHome({
-        brand: profile.brand,
-        province: profile.province,
-        lang: requestLang(req),
-        publicUrl: config.publicUrl,
-      }),
-    ),
-  );
-
-  app.get('/chuyen-doi-so', async (req, reply) =>
-    html(
-      reply.header('vary', 'Accept-Language'),
-      renderContentPortalHome({
         brand: profile.brand,
         province: profile.province,
         lang: requestLang(req),

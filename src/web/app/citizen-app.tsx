@@ -10,6 +10,8 @@ import { Link } from '../shared/ui/link.js';
 import { SkipLink } from '../shared/ui/skip-link.js';
 import { AlertPage, AlertsFeedPage } from './alerts/alerts-pages.js';
 import { HomePage, TILES } from './home/home-page.js';
+import { NewsPage } from './news/news-page.js';
+import { ServicesPage } from './services/services-page.js';
 import { UnderConstructionPage } from './home/under-construction-page.js';
 import { startDraftSync } from './report/device-store.js';
 import { MyReportsPage } from './report/my-reports-page.js';
@@ -100,6 +102,10 @@ export function CitizenApp() {
     page = <AlertsFeedPage />;
   } else if (/^\/app\/canh-bao\/[0-9a-f-]{36}$/i.test(path)) {
     page = <AlertPage id={path.slice('/app/canh-bao/'.length)} />;
+  } else if (path === '/app/tin-tuc' || path.startsWith('/app/tin-tuc/')) {
+    page = <NewsPage slug={path.split('/')[3] ?? null} />;
+  } else if (path === '/app/dich-vu-so') {
+    page = <ServicesPage />;
   } else if (tile) {
     page = <UnderConstructionPage title={t(tile.label)} />;
   } else {

@@ -32,7 +32,12 @@ export const NAV: NavEntry[] = [
     permissions: ['alerts.draft', 'alerts.approve'],
     built: true,
   },
-  { path: '/console/content', label: 'nav.content', permissions: ['content.edit'], built: false },
+  {
+    path: '/console/noi-dung',
+    label: 'nav.content',
+    permissions: ['content.contribute', 'content.approve', 'content.edit'],
+    built: true,
+  },
   {
     path: '/console/campaigns',
     label: 'nav.campaigns',

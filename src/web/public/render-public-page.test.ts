@@ -52,7 +52,7 @@ describe('renderPortalHome', () => {
 
 describe('content portal home', () => {
   it('is real HTML with the portal name and no script, in both languages', async () => {
-    const { renderContentPortalHome } = await import('./content-portal-home.js');
+    const { renderPortalHome: renderContentHome } = await import('./content-pages.js');
     const brand = {
       appName: 'Long An Số',
       hotlineName: 'Tổng đài 1022',
@@ -60,23 +60,13 @@ describe('content portal home', () => {
       mailbox: '1022@longan.gov.vn',
       contentPortalName: 'Trang thông tin chuyển đổi số tỉnh Long An',
     };
-    const html = renderContentPortalHome({
-      brand,
-      province: { name: 'Tỉnh Long An' },
-      lang: 'vi',
-      publicUrl: 'https://x.vn',
-    });
+    const data = { latest: [], documents: [], services: 0, materials: 0 };
+    const site = { brand, province: { name: 'Tỉnh Long An' }, publicUrl: 'https://x.vn' };
+    const html = renderContentHome({ ...site, lang: 'vi' }, data);
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('Trang thông tin chuyển đổi số tỉnh Long An');
     expect(html).toContain('href="https://x.vn/chuyen-doi-so"');
     expect(html).not.toContain('<script');
-    expect(
-      renderContentPortalHome({
-        brand,
-        province: { name: 'Tỉnh Long An' },
-        lang: 'en',
-        publicUrl: 'https://x.vn',
-      }),
-    ).toContain('<html lang="en">');
+    expect(renderContentHome({ ...site, lang: 'en' }, data)).toContain('<html lang="en">');
   });
 });

@@ -24,6 +24,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token for requests not sent through `api` (multipart uploads). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Lets the shell react to some problems everywhere (e.g. 2FA enrolment required). */
 export function onApiProblem(listener: (error: ApiError) => void): () => void {
   problemListeners.add(listener);

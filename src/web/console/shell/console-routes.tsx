@@ -1,5 +1,7 @@
 import { t } from '../../shared/i18n.js';
 import { AgenciesPage } from '../admin/agencies-page.js';
+import { ContentEditPage } from '../content/content-edit-page.js';
+import { ContentListPage } from '../content/content-list-page.js';
 import { AuditPage } from '../admin/audit-page.js';
 import { AlertDetailPage, AlertFormPage, AlertsListPage } from '../alerts/alerts-pages.js';
 import { UsersPage } from '../admin/users-page.js';
@@ -24,6 +26,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/ban-do': MapPage,
   '/console/canh-bao': AlertsListPage,
   '/console/diem-nong': HotspotsPage,
+  '/console/noi-dung': ContentListPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
@@ -44,6 +47,9 @@ export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEnt
     if (alert[1] === 'moi') return <AlertFormPage />;
     return alert[2] ? <AlertFormPage id={alert[1]!} /> : <AlertDetailPage id={alert[1]!} />;
   }
+  const content = /^\/console\/noi-dung\/(moi|[0-9a-f-]{36})$/i.exec(normalised);
+  if (content && flat.some((e) => e.path === '/console/noi-dung'))
+    return content[1] === 'moi' ? <ContentEditPage /> : <ContentEditPage key={content[1]} id={content[1]!} />;
   const entry = flat.find((e) => e.path === normalised);
   if (!entry) return <NotFoundPage />;
   const Page = BUILT_PAGES[entry.path];

@@ -1,0 +1,234 @@
+// npm run bench:search — the content portal on PostgreSQL with BENCH_CONTENT_ITEMS (default 100,000) generated
+// published items: full-text search over HTTP (p50/p95/p99 per query, target p95 < 50 ms), then public pages
+// req/s against a Fastify hello-world in the same process and run. Writes its section of docs/benchmarks.md
+// and prints `search-ratio: <worst p95 ÷ 50 ms>` and, last, `ratio: <portal home req/s ÷ hello-world req/s>`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { loadConfig } from '../src/platform/config/config.js';
+import { openPostgres } from '../src/platform/db/database.js';
+import { migrateDatabase } from '../src/platform/db/migrate.js';
+import { loadProfile } from '../src/platform/profile/profile.js';
+import { seedDatabase } from '../src/seed/seed.js';
+import { buildApp } from '../src/server/app.js';
+import {
+  createScratchDatabase,
+  machine,
+  machineLines,
+  ms,
+  percentile,
+  table,
+  writeSection,
+  type ScratchDatabase,
+} from './lib.js';
+
+const COUNT = Number(process.env.BENCH_CONTENT_ITEMS ?? 100_000);
+const RUNS = 200;
+const TARGET_MS = 50;
+const LOAD_S = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
+const CONNECTIONS = 20;
+
+// Words for generated Vietnamese text (with diacritics); some rare, some common.
+const WORDS = [
+  'chuyển đổi số',
+  'dịch vụ công trực tuyến',
+  'người dân',
+  'doanh nghiệp',
+  'ngập nước',
+  'đường',
+  'cống thoát nước',
+  'an ninh trật tự',
+  'y tế',
+  'giáo dục',
+  'giao thông',
+  'ứng dụng',
+  'Long An Số',
+  'Tổng đài 1022',
+  'phản ánh',
+  'kiến nghị',
+  'huyện',
+  'xã',
+  'phường',
+  'kế hoạch',
+  'triển khai',
+  'tuyên truyền',
+  'hướng dẫn',
+  'cài đặt',
+  'sổ sức khỏe điện tử',
+  'định danh điện tử',
+  'thanh toán',
+  'nông sản',
+  'mùa mưa',
+  'bão lũ',
+  'hạ tầng',
+  'đô thị',
+];
+
+async function generate(database: Awaited<ReturnType<typeof openPostgres>>, count: number) {
+  const words = `array[${WORDS.map((w) => `'${w}'`).join(',')}]`;
+  const batch = 20_000;
+  for (let from = 0; from < count; from += batch) {
+    const to = Math.min(count, from + batch) - 1;
+    await database.query(`
+      insert into content_items (type, slug, status, title, summary, body, category, fields, doc_number, issued_on, issuer, publish_at, published_at, created_at, updated_at)
+      select t.type, 'bai-' || g, 'published',
+        initcap(w[1 + (g * 7) % 32]) || ' ' || w[1 + (g * 13) % 32] || ' ' || w[1 + (g * 17) % 32] || ' số ' || g,
+        w[1 + (g * 3) % 32] || ', ' || w[1 + (g * 5) % 32] || ' tại ' || w[1 + (g * 11) % 32] || '.',
+        repeat(w[1 + (g * 19) % 32] || ' ' || w[1 + (g * 23) % 32] || ' ' || w[1 + (g * 29) % 32] || '. ', 12),
+        t.category,
+        case when t.type = 'document' then jsonb_build_object('document', jsonb_build_object('number', (g % 3000) || '/KH-UBND', 'issuedOn', '2024-01-01', 'issuer', 'UBND tỉnh Long An'))
+             when t.type = 'service' then jsonb_build_object('service', jsonb_build_object('url', 'https://dichvucong.gov.vn', 'onlineLevel', 'full', 'provider', '', 'howTo', ''))
+             else '{}'::jsonb end,
+        case when t.type = 'document' then (g % 3000) || '/KH-UBND' end,
+        case when t.type = 'document' then date '2020-01-01' + (g % 2000) end,
+        case when t.type = 'document' then 'UBND tỉnh Long An' end,
+        now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, now(), now()
+      from generate_series(${from}, ${to}) g,
+        lateral (select ${words} as w) words,
+        lateral (select (array['article','article','article','document','guide','material','service'])[1 + g % 7] as type) ty,
+        lateral (select ty.type, case ty.type when 'article' then (array['kinh-te-xa-hoi','an-ninh-trat-tu','chuyen-doi-so','thong-bao'])[1 + g % 4]
+          when 'document' then 'ke-hoach' when 'guide' then 'ung-dung' when 'material' then 'to-gap' else 'y-te' end as category) t`);
+    console.log(`  inserted ${(to + 1).toLocaleString('en')} / ${count.toLocaleString('en')}`);
+  }
+  await database.query('analyze content_items');
+}
+
+function load(url: string, seconds: number): Promise<{ reqPerSec: number; p95: number; non2xx: number }> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 10 }, (err, r) => {
+      if (err) return reject(err);
+      resolve({ reqPerSec: r['2xx'] / r.duration, p95: r.latency.p97_5 ?? r.latency.p99, non2xx: r.non2xx });
+    });
+  });
+}
+
+const started = Date.now();
+const m = await machine();
+const profile = loadProfile('long-an-2022');
+let scratch: ScratchDatabase | null = null;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-search-'));
+try {
+  scratch = await createScratchDatabase();
+  console.log(`database ${scratch.name}`);
+  const database = await openPostgres(scratch.url, 10);
+  try {
+    await migrateDatabase(database, scratch.url);
+    await seedDatabase(database, profile, 'base', { admin: 'x'.repeat(12), demo: 'unused-demo-password' });
+    const genStart = Date.now();
+    await generate(database, COUNT);
+    const genSeconds = (Date.now() - genStart) / 1000;
+    const [size] = await database.query<{ rows: string; total: string }>(
+      `select (select count(*) from content_items)::text as rows, pg_size_pretty(pg_total_relation_size('content_items')) as total`,
+    );
+    const config = loadConfig({
+      DATABASE_URL: scratch.url,
+      SEED: 'base',
+      LOG_LEVEL: 'silent',
+      ADMIN_PASSWORD: 'x'.repeat(12),
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      RATE_LIMIT_SCALE: '1000',
+    });
+    const app = await buildApp(config, { database, jobs: false });
+    await app.http.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.http.server.address();
+    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    try {
+      const cases: [string, string][] = [
+        ['ngap nuoc (no diacritics)', 'ngap nuoc'],
+        ['ngập nước (with diacritics)', 'ngập nước'],
+        ['common: chuyen doi so', 'chuyen doi so'],
+        ['document number: 310/KH', '310/KH'],
+        ['rare: so 4242', 'so 4242'],
+        ['three terms: dich vu cong', 'dich vu cong'],
+      ];
+      const rows: (string | number)[][] = [];
+      let worst = 0;
+      for (const [label, q] of cases) {
+        const url = `${base}/api/v1/content/search?q=${encodeURIComponent(q)}&limit=20`;
+        let hits = 0;
+        for (let i = 0; i < 10; i++) hits = ((await (await fetch(url)).json()) as { total: number }).total;
+        const samples: number[] = [];
+        const until = performance.now() + 10_000;
+        for (let i = 0; i < RUNS && performance.now() < until; i++) {
+          const t = performance.now();
+          const res = await fetch(url);
+          await res.text();
+          if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+          samples.push(performance.now() - t);
+        }
+        const p95 = percentile(samples, 95);
+        worst = Math.max(worst, p95);
+        rows.push([
+          label,
+          hits.toLocaleString('en'),
+          samples.length,
+          ms(percentile(samples, 50)),
+          ms(p95),
+          ms(percentile(samples, 99)),
+        ]);
+        console.log(`  ${label}: ${hits} hits, p95 ${ms(p95)} ms`);
+      }
+
+      const hello = Fastify({ logger: false });
+      hello.get('/', async () => 'hello');
+      await hello.listen({ port: 0, host: '127.0.0.1' });
+      const helloAddr = hello.server.address();
+      const helloUrl = `http://127.0.0.1:${typeof helloAddr === 'object' && helloAddr ? helloAddr.port : 0}/`;
+      const [article] = await database.query<{ slug: string }>(
+        `select slug from content_items where type = 'article' order by publish_at desc limit 1`,
+      );
+      const pages: [string, string][] = [
+        ['Fastify hello world (ceiling)', helloUrl],
+        ['portal home /chuyen-doi-so', `${base}/chuyen-doi-so`],
+        ['article page', `${base}/chuyen-doi-so/tin-tuc/${article!.slug}`],
+        ['news list page 2', `${base}/chuyen-doi-so/tin-tuc?trang=2`],
+        ['JSON list /api/v1/content/public', `${base}/api/v1/content/public?type=article`],
+      ];
+      const loadRows: (string | number)[][] = [];
+      const rates: number[] = [];
+      for (const [label, url] of pages) {
+        await load(url, 2);
+        const r = await load(url, LOAD_S);
+        rates.push(r.reqPerSec);
+        loadRows.push([label, Math.round(r.reqPerSec).toLocaleString('en'), ms(r.p95), r.non2xx]);
+        console.log(`  ${label}: ${Math.round(r.reqPerSec)} req/s`);
+      }
+      await hello.close();
+      const ratio = rates[1]! / rates[0]!;
+      const searchRatio = worst / TARGET_MS;
+      const doc = [
+        '## Content search and portal pages (`npm run bench:search`)',
+        '',
+        ...machineLines(m),
+        `- ${Number(size?.rows).toLocaleString('en')} published items generated in ${genSeconds.toFixed(1)} s (${size?.total} with indexes) on PostgreSQL; application built with \`buildApp\` (SEED base, rate limits scaled ×1000), requests over HTTP from the same process, sequential for search (up to ${RUNS} per query after 10 warm-up requests).`,
+        '',
+        '### Full-text search over HTTP (`GET /api/v1/content/search`, 20 per page, ranked)',
+        '',
+        table(['query', 'matches', 'runs', 'p50 ms', 'p95 ms', 'p99 ms'], rows),
+        '',
+        `Worst p95 ${ms(worst)} ms against the 50 ms target: **search ratio ${searchRatio.toFixed(3)}** (below 1 meets it).`,
+        '',
+        `### Public pages, ${CONNECTIONS} connections, ${LOAD_S} s each (autocannon in the same process as the servers)`,
+        '',
+        table(['target', 'req/s', 'p97.5 ms', 'non-2xx'], loadRows),
+        '',
+        `Portal home ÷ hello world: **ratio ${ratio.toFixed(3)}**. Each page render queries the database (no page cache); ETag and \`Cache-Control: public, max-age=60\` let a proxy or CDN in front serve repeats.`,
+        '',
+        `Run took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+      ].join('\n');
+      writeSection('search', doc);
+      console.log(`search-ratio: ${searchRatio.toFixed(3)}`);
+      console.log(`ratio: ${ratio.toFixed(3)}`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+  await scratch?.drop();
+}

@@ -1,0 +1,379 @@
+import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { ContentStatus, ContentType } from '../../contracts/content.js';
+import type { Executor } from '../../platform/db/database.js';
+import { contentItems, contentMedia, contentVersions } from './content.schema.js';
+
+export type ContentRow = typeof contentItems.$inferSelect;
+export type NewContentRow = typeof contentItems.$inferInsert;
+export type MediaRow = typeof contentMedia.$inferSelect;
+export type VersionRow = typeof contentVersions.$inferSelect;
+
+/** The public-visibility rule, at query time: published and inside its schedule. */
+export function liveAt(now: Date): SQL {
+  return and(
+    eq(contentItems.status, 'published'),
+    lte(contentItems.publishAt, now),
+    or(isNull(contentItems.unpublishAt), gt(contentItems.unpublishAt, now)),
+  )!;
+}
+
+export async function findItem(db: Executor, id: string): Promise<ContentRow | undefined> {
+  const [row] = await db.select().from(contentItems).where(eq(contentItems.id, id)).limit(1);
+  return row;
+}
+
+export async function findItemForUpdate(db: Executor, id: string): Promise<ContentRow | undefined> {
+  const [row] = await db.select().from(contentItems).where(eq(contentItems.id, id)).limit(1).for('update');
+  return row;
+}
+
+export async function slugTaken(
+  db: Executor,
+  type: string,
+  slug: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: contentItems.id })
+    .from(contentItems)
+    .where(and(eq(contentItems.type, type), eq(contentItems.slug, slug)))
+    .limit(2);
+  return rows.some((r) => r.id !== exceptId);
+}
+
+export async function insertItem(db: Executor, row: NewContentRow): Promise<ContentRow> {
+  const [created] = await db.insert(contentItems).values(row).returning();
+  return created!;
+}
+
+/** Compare-and-set on the version: undefined when someone else changed the item first. */
+export async function updateItem(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<NewContentRow>,
+): Promise<ContentRow | undefined> {
+  const [row] = await db
+    .update(contentItems)
+    .set({ ...patch, version: sql`${contentItems.version} + 1` })
+    .where(and(eq(contentItems.id, id), eq(contentItems.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+export async function insertVersion(db: Executor, row: typeof contentVersions.$inferInsert): Promise<void> {
+  await db.insert(contentVersions).values(row);
+}
+
+export async function listVersions(db: Executor, itemId: string): Promise<VersionRow[]> {
+  return db
+    .select()
+    .from(contentVersions)
+    .where(eq(contentVersions.itemId, itemId))
+    .orderBy(desc(contentVersions.version))
+    .limit(200);
+}
+
+export async function findVersion(
+  db: Executor,
+  itemId: string,
+  version: number,
+): Promise<VersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contentVersions)
+    .where(and(eq(contentVersions.itemId, itemId), eq(contentVersions.version, version)))
+    .limit(1);
+  return row;
+}
+
+export async function listStaffItems(
+  db: Executor,
+  f: {
+    status?: ContentStatus;
+    type?: ContentType;
+    q?: string;
+    agencyIds?: string[] | null;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: ContentRow[]; total: number }> {
+  const where: SQL[] = [];
+  if (f.status) where.push(eq(contentItems.status, f.status));
+  if (f.type) where.push(eq(contentItems.type, f.type));
+  if (f.agencyIds)
+    where.push(
+      inArray(
+        contentItems.agencyId,
+        f.agencyIds.length ? f.agencyIds : ['00000000-0000-0000-0000-000000000000'],
+      ),
+    );
+  if (f.q) where.push(searchCondition(f.q));
+  const cond = where.length ? and(...where) : undefined;
+  const rows = await db
+    .select()
+    .from(contentItems)
+    .where(cond)
+    .orderBy(desc(contentItems.updatedAt), desc(contentItems.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [total] = await db.select({ n: count() }).from(contentItems).where(cond);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function listLive(
+  db: Executor,
+  now: Date,
+  f: {
+    type?: ContentType | undefined;
+    category?: string | undefined;
+    year?: number | undefined;
+    issuer?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: ContentRow[]; total: number }> {
+  const where: SQL[] = [liveAt(now)];
+  if (f.type) where.push(eq(contentItems.type, f.type));
+  if (f.category) where.push(eq(contentItems.category, f.category));
+  if (f.year) where.push(sql`extract(year from ${contentItems.issuedOn}) = ${f.year}`);
+  if (f.issuer) where.push(eq(contentItems.issuer, f.issuer));
+  const cond = and(...where);
+  const order =
+    f.type === 'document'
+      ? [sql`${contentItems.issuedOn} desc nulls last`, desc(contentItems.publishAt), desc(contentItems.id)]
+      : f.type === 'service'
+        ? [contentItems.title, desc(contentItems.id)]
+        : // Same order as content_items_public_idx (drizzle's .desc() indexes are NULLS LAST).
+          [sql`${contentItems.publishAt} desc nulls last`, sql`${contentItems.id} desc nulls last`];
+  const rows = await db
+    .select()
+    .from(contentItems)
+    .where(cond)
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset);
+  const [total] = await db.select({ n: count() }).from(contentItems).where(cond);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function findLiveBySlug(
+  db: Executor,
+  now: Date,
+  type: ContentType,
+  slug: string,
+): Promise<ContentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contentItems)
+    .where(and(liveAt(now), eq(contentItems.type, type), eq(contentItems.slug, slug)))
+    .limit(1);
+  return row;
+}
+
+export async function findByPreviewHash(
+  db: Executor,
+  hash: string,
+  now: Date,
+): Promise<ContentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contentItems)
+    .where(and(eq(contentItems.previewTokenHash, hash), gt(contentItems.previewExpiresAt, now)))
+    .limit(1);
+  return row;
+}
+
+/** Distinct issuers and years of live documents, for the filter form. */
+export async function documentFacets(
+  db: Executor,
+  now: Date,
+): Promise<{ issuers: string[]; years: number[] }> {
+  const rows = await db
+    .selectDistinct({
+      issuer: contentItems.issuer,
+      year: sql<number>`extract(year from ${contentItems.issuedOn})::int`,
+    })
+    .from(contentItems)
+    .where(and(liveAt(now), eq(contentItems.type, 'document')));
+  const issuers = [...new Set(rows.map((r) => r.issuer).filter((x): x is string => !!x))].sort();
+  const years = [...new Set(rows.map((r) => Number(r.year)).filter((y) => y > 0))].sort((a, b) => b - a);
+  return { issuers, years };
+}
+
+/**
+ * Terms of a search typed by a person, without diacritics and lower-cased, as a prefix tsquery
+ * (`ngap nuoc` → `'ngap':* & 'nuoc':*`); each term quoted so no tsquery operator can be injected.
+ */
+export function searchTerms(q: string): string[] {
+  return q
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .split(/[\s,;"'`()&|!:<>*\\]+/)
+    .map((t) => t.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, ''))
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+}
+
+export function toPrefixQuery(terms: string[]): string {
+  return terms.map((t) => `'${t}':*`).join(' & ');
+}
+
+function searchCondition(q: string): SQL {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return sql`false`;
+  const tsq = toPrefixQuery(terms);
+  const joined = terms.join(' ');
+  // A number such as "310/KH" also matches the document number as a substring (trigram index).
+  const byNumber = /\d/.test(joined)
+    ? sql` or f_unaccent(lower(${contentItems.docNumber})) like ${'%' + joined.replace(/[%_\\]/g, '') + '%'}`
+    : sql``;
+  return sql`(${contentItems.search} @@ to_tsquery('simple', ${tsq})${byNumber})`;
+}
+
+export interface SearchRow extends ContentRow {
+  rank: number;
+}
+
+/** How many of the newest matches are ranked; counts stop there too ("1,000+"). */
+export const SEARCH_CANDIDATES = 400;
+export const SEARCH_COUNT_CAP = 1000;
+
+/**
+ * Ranked full-text search over live items (title > summary/issuer > body; a document-number hit first).
+ * Ranking reads every candidate's tsvector, so a common word matching thousands of items would be slow:
+ * the newest SEARCH_CANDIDATES matches are ranked (news search favours recent items) and the total is
+ * counted up to SEARCH_COUNT_CAP.
+ */
+export async function searchLive(
+  db: Executor,
+  now: Date,
+  f: {
+    q: string;
+    type?: ContentType | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: SearchRow[]; total: number; capped: boolean }> {
+  const terms = searchTerms(f.q);
+  if (terms.length === 0) return { rows: [], total: 0, capped: false };
+  const tsq = toPrefixQuery(terms);
+  const where: SQL[] = [liveAt(now), searchCondition(f.q)];
+  if (f.type) where.push(eq(contentItems.type, f.type));
+  if (f.from) where.push(sql`${contentItems.publishAt} >= ${f.from}::date`);
+  if (f.to) where.push(sql`${contentItems.publishAt} < (${f.to}::date + 1)`);
+  const cond = and(...where);
+  const candidates = await db
+    .select({ id: contentItems.id })
+    .from(contentItems)
+    .where(cond)
+    .orderBy(sql`${contentItems.publishAt} desc nulls last`, sql`${contentItems.id} desc nulls last`)
+    .limit(SEARCH_CANDIDATES);
+  if (candidates.length === 0) return { rows: [], total: 0, capped: false };
+  const joined = terms.join(' ');
+  const rank = sql<number>`ts_rank(${contentItems.search}, to_tsquery('simple', ${tsq})) + case when f_unaccent(lower(coalesce(${contentItems.docNumber}, ''))) like ${joined.replace(/[%_\\]/g, '') + '%'} then 1 else 0 end`;
+  const rows = await db
+    .select({ item: contentItems, rank })
+    .from(contentItems)
+    .where(
+      inArray(
+        contentItems.id,
+        candidates.map((c) => c.id),
+      ),
+    )
+    .orderBy(desc(rank), desc(contentItems.publishAt), desc(contentItems.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  let total = candidates.length;
+  if (candidates.length === SEARCH_CANDIDATES) {
+    const [counted] = await db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(contentItems)
+        .where(cond)
+        .limit(SEARCH_COUNT_CAP + 1)
+        .as('capped'),
+    );
+    total = Math.min(counted?.n ?? 0, SEARCH_COUNT_CAP);
+  }
+  return {
+    rows: rows.map((r) => ({ ...r.item, rank: Number(r.rank) })),
+    total,
+    capped: total >= SEARCH_COUNT_CAP,
+  };
+}
+
+/** Slug, type and dates of every live item, for the sitemap. */
+export async function liveIndex(
+  db: Executor,
+  now: Date,
+): Promise<{ type: string; slug: string; updatedAt: Date }[]> {
+  return db
+    .select({ type: contentItems.type, slug: contentItems.slug, updatedAt: contentItems.updatedAt })
+    .from(contentItems)
+    .where(liveAt(now))
+    .orderBy(desc(contentItems.publishAt))
+    .limit(45_000);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Media
+
+export async function insertMedia(db: Executor, row: typeof contentMedia.$inferInsert): Promise<MediaRow> {
+  const [created] = await db.insert(contentMedia).values(row).returning();
+  return created!;
+}
+
+export async function findMedia(db: Executor, id: string): Promise<MediaRow | undefined> {
+  const [row] = await db.select().from(contentMedia).where(eq(contentMedia.id, id)).limit(1);
+  return row;
+}
+
+export async function mediaByIds(db: Executor, ids: string[]): Promise<MediaRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(contentMedia).where(inArray(contentMedia.id, ids));
+}
+
+export async function listMedia(
+  db: Executor,
+  f: { kind?: string | undefined; limit: number; offset: number },
+): Promise<MediaRow[]> {
+  return db
+    .select()
+    .from(contentMedia)
+    .where(f.kind ? eq(contentMedia.kind, f.kind) : undefined)
+    .orderBy(desc(contentMedia.createdAt), desc(contentMedia.id))
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+/** Is the media file part of any live item (so that anyone may download it)? */
+export async function mediaIsPublic(db: Executor, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: contentItems.id })
+    .from(contentItems)
+    .where(
+      and(
+        liveAt(now),
+        or(
+          eq(contentItems.coverMediaId, id),
+          sql`${contentItems.mediaIds} @> ${JSON.stringify([id])}::jsonb`,
+        ),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Replaces the item's preview token (hash) without touching its version: a link is not an edit. */
+export async function setPreview(db: Executor, id: string, hash: string, expiresAt: Date): Promise<void> {
+  await db
+    .update(contentItems)
+    .set({ previewTokenHash: hash, previewExpiresAt: expiresAt })
+    .where(eq(contentItems.id, id));
+}
