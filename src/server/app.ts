@@ -30,6 +30,7 @@ import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
+import { CAMPAIGNS_JOBS, registerCampaigns } from '../modules/campaigns/campaigns-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -93,7 +94,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
-      await jobs.declare(Object.values(FEEDBACK_JOBS));
+      await jobs.declare([...Object.values(FEEDBACK_JOBS), ...Object.values(CAMPAIGNS_JOBS)]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
@@ -110,6 +111,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         },
       },
     );
+    await registerCampaigns(http, {
+      identity,
+      profile,
+      jobs,
+      storage,
+      seedDemo: config.seed === 'demo' && !!seed,
+    });
     http.get('/api/v1/profile', async () => ({
       id: profile.id,
       province: profile.province,
