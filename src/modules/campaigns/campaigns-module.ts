@@ -5,6 +5,7 @@ import type { FileStorage } from '../../platform/storage/storage.js';
 import type { IdentityDeps } from '../identity/index.js';
 import { CAMPAIGNS_JOBS, type CampaignsDeps } from './campaigns-deps.js';
 import { registerCampaignsRoutes } from './campaigns.routes.js';
+import { registerCampaignFileRoutes } from './campaigns-files.routes.js';
 import { seedCampaigns } from './campaigns-seed.js';
 import { remindReports } from './jobs/remind-reports.js';
 
@@ -30,6 +31,7 @@ export async function registerCampaigns(
   };
   if (options.seedDemo) await seedCampaigns(deps);
   registerCampaignsRoutes(http, deps);
+  await registerCampaignFileRoutes(http, deps);
   if (options.jobs) {
     await options.jobs.work(CAMPAIGNS_JOBS.remind, () => remindReports(deps, http.log));
     await options.jobs.schedule(CAMPAIGNS_JOBS.remind, '0 7 * * *');

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
@@ -40,6 +41,27 @@ const save = (c: TestClient, body: Record<string, unknown>) =>
     narrative: '',
     ...body,
   });
+
+function upload(c: TestClient, reportId: string, fileName: string, data: Buffer) {
+  const boundary = `----campaign${Date.now()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.http.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/reports/${reportId}/files`,
+    headers: {
+      cookie: c.cookie,
+      'x-csrf-token': c.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload,
+  });
+}
 
 type Item = { reportId: string | null; agencyId: string; agencyName: string; status: string; late: boolean };
 
@@ -83,6 +105,21 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     // A stale version is a conflict, never a lost update.
     expect((await save(handler, { version: 0, figures })).statusCode).toBe(409);
     const id = draft.json().id;
+
+    // A photo of the banners: checked by content, re-encoded; a disguised file is refused.
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } })
+      .jpeg()
+      .toBuffer();
+    const attached = await upload(lead, id, 'phướn QL1A.jpg', photo);
+    expect(attached.statusCode).toBe(201);
+    expect(attached.json()).toMatchObject({ fileName: 'phướn QL1A.jpg', mime: 'image/jpeg' });
+    expect((await upload(lead, id, 'bao-cao.pdf', photo)).json().code).toBe('file_type_mismatch');
+    expect((await upload(lead, id, 'x.jpg', Buffer.from('MZ\x90\x00 not an image'))).json().code).toBe(
+      'file_type_not_allowed',
+    );
+    const file = await lead.get(`/api/v1/campaigns/files/${attached.json().id}`);
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    expect((await form(lead)).json().files).toHaveLength(1);
 
     const submitted = await lead.post(`/api/v1/campaigns/reports/${id}/submit`, { version: 1 });
     expect(submitted.json()).toMatchObject({ status: 'submitted', late: false });
@@ -138,6 +175,7 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     );
     expect(audit.map((a) => a.action)).toEqual([
       'campaign_report.save',
+      'campaign_report.attach',
       'campaign_report.submit',
       'campaign_report.request_correction',
       'campaign_report.save',
