@@ -169,6 +169,9 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
       'accept',
     ]);
     expect((await save(lead, { version: 6, figures })).statusCode).toBe(409);
+    const doc = await lead.get(`/api/v1/campaigns/reports/${id}/document.html`);
+    expect(doc.body).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ TÂN AN');
+    expect(doc.body).toContain('Phướn “Long An Số” treo trên tuyến đường chính');
     const audit = await t.testDb.database.query<{ action: string }>(
       `select action from audit_log where entity_id = $1 order by id`,
       [id],

@@ -11,7 +11,8 @@ import { defineRoute } from '../../platform/http/route.js';
 import { AppError } from '../../platform/http/problem.js';
 import { actorOf, requireSignedIn, type Principal } from '../identity/index.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
-import { summaryCsv, summaryHtml, summaryXlsx } from './summary-documents.js';
+import { agencyReportHtml, summaryCsv, summaryHtml, summaryXlsx } from './summary-documents.js';
+import { vnDate } from './quarters.js';
 import { listActivities, recordActivity } from './use-cases/community-activities.js';
 import { listNotices } from './use-cases/notices.js';
 import {
@@ -107,6 +108,22 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
     params: reportParams,
     preHandler: [signedIn],
     handler: async ({ req, params }) => getReportById(deps, me(req), params.id),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/reports/:id/document.html',
+    summary: 'Bản in báo cáo quý của đơn vị / Printable agency report',
+    tags,
+    params: reportParams,
+    preHandler: [signedIn],
+    handler: async ({ req, reply, params }) => {
+      const r = await getReportById(deps, me(req), params.id);
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
+      return reply.send(
+        agencyReportHtml(r, { province: deps.profile.province.name, today: vnDate(deps.now()) }),
+      );
+    },
   });
 
   defineRoute(app, {

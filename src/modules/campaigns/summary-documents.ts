@@ -192,3 +192,58 @@ ${missing.length ? `<p>Các đơn vị chưa báo cáo: ${missing.map((a) => esc
 </div>
 </body></html>`;
 }
+
+/** One agency's quarterly report as a printable document in the administrative layout. */
+export function agencyReportHtml(
+  r: {
+    agencyName: string;
+    planNumber: string;
+    quarterLabel: string;
+    statusLabel: string;
+    narrative: string;
+    submittedAt: string | null;
+    tasks: { title: string; measures: { name: string; unit: string; value: number | null }[] }[];
+  },
+  opts: { province: string; today: string },
+): string {
+  const [y, mo, da] = opts.today.split('-');
+  let i = 0;
+  const rows = r.tasks
+    .map(
+      (task) =>
+        `<tr><td colspan="4"><b>${esc(task.title)}</b></td></tr>` +
+        task.measures
+          .map(
+            (m) =>
+              `<tr><td>${++i}</td><td>${esc(m.name)}</td><td>${esc(m.unit)}</td><td class="n">${m.value === null ? '' : num(m.value)}</td></tr>`,
+          )
+          .join(''),
+    )
+    .join('');
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Báo cáo ${esc(r.quarterLabel)} — ${esc(r.agencyName)}</title>
+<style>
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.4; max-width: 170mm; margin: 1em auto; }
+.head { display: grid; grid-template-columns: 40% 60%; text-align: center; } .head p { margin: 0; }
+.b { font-weight: bold; } .u { font-weight: bold; text-decoration: underline; }
+.date { font-style: italic; text-align: right; } h1 { font-size: 14pt; text-align: center; margin: 1em 0 0; }
+.sub { text-align: center; font-weight: bold; } table { border-collapse: collapse; width: 100%; font-size: 12pt; }
+th, td { border: 1px solid #000; padding: 2px 6px; } td.n { text-align: right; }
+.sign { display: grid; grid-template-columns: 50% 50%; margin-top: 2em; } .sign p { margin: 0; }
+@media print { .noprint { display: none; } }
+</style></head><body>
+<p class="noprint">Bấm Ctrl+P để in / Press Ctrl+P to print. Tình trạng: ${esc(r.statusLabel)}.</p>
+<div class="head"><div><p class="b">${esc(r.agencyName.toUpperCase())}</p><p>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC</p></div>
+<div><p class="b">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p class="u">Độc lập - Tự do - Hạnh phúc</p>
+<p class="date">${esc(opts.province.replace(/^Tỉnh\s+/i, ''))}, ngày ${da} tháng ${mo} năm ${y}</p></div></div>
+<h1>BÁO CÁO</h1>
+<p class="sub">Kết quả triển khai tuyên truyền sử dụng các sản phẩm chuyển đổi số ${esc(r.quarterLabel)} (theo ${esc(r.planNumber)})</p>
+<p>Kính gửi: Sở Thông tin và Truyền thông.</p>
+<p><b>I. TÌNH HÌNH TRIỂN KHAI</b></p><p>${esc(r.narrative).replace(/\n/g, '<br>')}</p>
+<p><b>II. KẾT QUẢ THỰC HIỆN</b></p>
+<table><thead><tr><th>STT</th><th>Nội dung</th><th>Đơn vị tính</th><th>Kết quả</th></tr></thead><tbody>${rows}</tbody></table>
+<div class="sign"><div><p><b><i>Nơi nhận:</i></b></p><p>- Sở Thông tin và Truyền thông;</p><p>- Lưu: VT.</p></div>
+<div style="text-align:center"><p class="b">THỦ TRƯỞNG CƠ QUAN</p></div></div>
+</body></html>`;
+}

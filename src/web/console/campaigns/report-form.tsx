@@ -205,6 +205,27 @@ export function ReportFormView({
           </div>
         </div>
       ) : null}
+      {form.files.length ? (
+        <>
+          <h3>{t('campaigns.files')}</h3>
+          <ul>
+            {form.files.map((f) => (
+              <li key={f.id}>
+                <a href={`/api/v1/campaigns/files/${f.id}`} target="_blank" rel="noopener">
+                  {f.fileName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {form.id ? (
+        <p>
+          <a href={`/api/v1/campaigns/reports/${form.id}/document.html`} target="_blank" rel="noopener">
+            {t('campaigns.printReport')}
+          </a>
+        </p>
+      ) : null}
       {form.events.length ? (
         <>
           <h3>{t('campaigns.history')}</h3>

@@ -40,6 +40,7 @@ export interface ReportForm {
     measures: { code: string; name: string; unit: string; minimum: number | null; value: number | null }[];
   }[];
   events: { action: string; toStatus: string; actorLabel: string; comment: string | null; at: string }[];
+  files: { id: string; fileName: string; mime: string; size: number }[];
   availableActions: ('save' | 'submit' | 'accept' | 'request_correction')[];
 }
 
