@@ -106,6 +106,7 @@ describe('campaigns: quarterly report journey', () => {
     expect(Number(cells.at(-1)!.replace(/\D/g, ''))).toBe(before + 41);
     expect(await bannersTotal(dept)).toBe(before + 41);
     await dept.getByRole('img', { name: /Biểu đồ tỷ lệ cài đặt theo huyện/ }).waitFor();
+    await dept.getByRole('img', { name: /Bản đồ các huyện tô màu theo tiến độ/ }).waitFor();
     const html = await dept.request.get(
       (await dept.getByRole('link', { name: 'Báo cáo gửi Ban Chỉ đạo (bản in)' }).getAttribute('href'))!,
     );

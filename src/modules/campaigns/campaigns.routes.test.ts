@@ -245,6 +245,9 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     expect(html.body).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(html.body).toContain('Kết quả triển khai tuyên truyền');
 
+    const map = (await dept.get('/api/v1/campaigns/district-boundaries')).json();
+    expect(map.boundaries.features).toHaveLength(15);
+    expect((await lead.get('/api/v1/campaigns/district-boundaries')).statusCode).toBe(403);
     // Only the Department aggregates.
     expect((await lead.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).statusCode).toBe(403);
   });

@@ -9,7 +9,7 @@ import {
 } from '../../contracts/campaigns.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { AppError } from '../../platform/http/problem.js';
-import { actorOf, requireSignedIn, type Principal } from '../identity/index.js';
+import { actorOf, authorize, requireSignedIn, type Principal } from '../identity/index.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { agencyReportHtml, summaryCsv, summaryHtml, summaryXlsx } from './summary-documents.js';
 import { vnDate } from './quarters.js';
@@ -185,6 +185,18 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
         }
       }
       throw new AppError('not_found');
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/district-boundaries',
+    summary: 'Ranh giới huyện cho bản đồ tiến độ / District boundaries for the progress map',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => {
+      authorize(me(req), 'campaigns.manage');
+      return { boundaries: deps.profile.boundaries };
     },
   });
 

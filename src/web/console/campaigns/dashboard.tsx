@@ -3,6 +3,7 @@ import { api } from '../../shared/api.js';
 import { t } from '../../shared/i18n.js';
 import { problemText } from '../../shared/problem-text.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
+import { ProgressMap } from './progress-map.js';
 import { fmt, viDate, type Summary } from './types.js';
 
 /** Horizontal bars of install rate per district with the target line; the table below carries the same figures. */
@@ -96,6 +97,7 @@ export function Dashboard({ planId, year, quarter }: { planId: string; year: num
       <section className="card">
         <h2>{t('campaigns.targets')}</h2>
         <TargetChart targets={s.targets} />
+        <ProgressMap targets={s.targets} />
         <div className="table-wrap">
           <table>
             <thead>

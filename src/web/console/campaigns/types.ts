@@ -81,6 +81,7 @@ export interface Summary {
     actual: number;
     percent: number;
     targetPercent: number;
+    progress: number;
     met: boolean;
   }[];
   trend: { quarterLabel: string; values: Record<string, number> }[];

@@ -75,6 +75,8 @@ export const vi = {
     'Chưa có mạng: hoạt động được lưu trên máy và sẽ tự gửi khi có mạng ({count} chờ gửi).',
   'campaigns.recentActivities': 'Hoạt động đã ghi nhận',
   'campaigns.none': 'Chưa có.',
+  'campaigns.mapLabel':
+    'Bản đồ các huyện tô màu theo tiến độ mục tiêu: xanh đậm đạt, xanh nhạt từ 75%, vàng từ 50%, cam dưới 50% (số liệu trong bảng)',
   'campaigns.files': 'Ảnh, tài liệu kèm theo',
   'campaigns.printReport': 'Bản in báo cáo của đơn vị',
   'campaigns.event.save': 'lưu báo cáo',
@@ -160,6 +162,8 @@ export const en: Record<keyof typeof vi, string> = {
     'Offline: the activity is kept on this device and sent when back online ({count} waiting).',
   'campaigns.recentActivities': 'Recorded activities',
   'campaigns.none': 'None yet.',
+  'campaigns.mapLabel':
+    'Districts coloured by progress towards the target: dark green met, light green from 75%, yellow from 50%, orange below 50% (figures in the table)',
   'campaigns.files': 'Attached photos and documents',
   'campaigns.printReport': 'Printable agency report',
   'campaigns.event.save': 'saved the report',
