@@ -35,6 +35,7 @@ import { registerAlerts, type AlertsModule } from '../modules/alerts/alerts-modu
 import { registerAlertPages } from './alert-pages.js';
 import { registerTriage, TRIAGE_JOBS } from '../modules/triage/triage-module.js';
 import { registerContent, seedDemoContent, type ContentDeps } from '../modules/content/content-module.js';
+import { CAMPAIGNS_JOBS, registerCampaigns } from '../modules/campaigns/campaigns-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         ...Object.values(FEEDBACK_JOBS),
         ...Object.values(ALERTS_JOBS),
         ...Object.values(TRIAGE_JOBS),
+        ...Object.values(CAMPAIGNS_JOBS),
       ]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
@@ -126,6 +128,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         },
       },
     );
+    await registerCampaigns(http, {
+      identity,
+      profile,
+      jobs,
+      storage,
+      seedDemo: config.seed === 'demo' && !!seed,
+    });
     http.get('/api/v1/profile', async () => ({
       id: profile.id,
       province: profile.province,

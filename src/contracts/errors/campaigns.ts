@@ -1,5 +1,48 @@
 /** Errors of the campaigns module: HTTP status and message in Vietnamese (first) and English. */
-export const CAMPAIGNS_ERRORS = {} as const satisfies Record<
-  string,
-  { status: number; vi: string; en: string }
->;
+export const CAMPAIGNS_ERRORS = {
+  campaign_quarter_not_open: {
+    status: 409,
+    vi: 'Kỳ báo cáo {quarter} chưa mở hoặc đã khóa sổ; không thể lập hay sửa báo cáo.',
+    en: 'The reporting period {quarter} is not open (not started or closed); the report cannot be created or edited.',
+  },
+  campaign_report_not_editable: {
+    status: 409,
+    vi: 'Báo cáo đang ở trạng thái “{status}”, không thể sửa hay gửi lại.',
+    en: 'The report is “{status}” and cannot be edited or submitted again.',
+  },
+  campaign_not_assigned: {
+    status: 403,
+    vi: 'Đơn vị này không được giao nhiệm vụ trong kế hoạch.',
+    en: 'This agency has no task in the plan.',
+  },
+  campaign_unknown_measure: {
+    status: 400,
+    vi: 'Chỉ tiêu “{code}” không thuộc nhiệm vụ được giao cho đơn vị.',
+    en: 'Measure “{code}” is not part of the tasks assigned to the agency.',
+  },
+  campaign_figure_impossible: {
+    status: 400,
+    vi: 'Số liệu “{measure}” ({value}) vượt quá {base} ({baseValue}) của địa bàn.',
+    en: '“{measure}” ({value}) exceeds the unit’s {base} ({baseValue}).',
+  },
+  campaign_choose_agency: {
+    status: 400,
+    vi: 'Hãy chọn đơn vị báo cáo.',
+    en: 'Choose the reporting agency.',
+  },
+  campaign_comment_required: {
+    status: 400,
+    vi: 'Cần ghi rõ nội dung yêu cầu bổ sung, chỉnh sửa.',
+    en: 'Say what must be corrected.',
+  },
+  campaign_unit_outside_team: {
+    status: 403,
+    vi: 'Xã/phường này không thuộc địa bàn của Tổ.',
+    en: 'This commune is outside the team’s area.',
+  },
+  campaign_date_in_future: {
+    status: 400,
+    vi: 'Ngày hoạt động không được sau ngày hôm nay.',
+    en: 'The activity date cannot be in the future.',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;

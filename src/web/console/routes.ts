@@ -42,7 +42,7 @@ export const NAV: NavEntry[] = [
     path: '/console/campaigns',
     label: 'nav.campaigns',
     permissions: ['campaigns.manage', 'campaigns.report'],
-    built: false,
+    built: true,
   },
   { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: false },
   {

@@ -4,6 +4,7 @@ import { ContentEditPage } from '../content/content-edit-page.js';
 import { ContentListPage } from '../content/content-list-page.js';
 import { AuditPage } from '../admin/audit-page.js';
 import { AlertDetailPage, AlertFormPage, AlertsListPage } from '../alerts/alerts-pages.js';
+import { CampaignsPage } from '../campaigns/campaigns-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
@@ -27,6 +28,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/canh-bao': AlertsListPage,
   '/console/diem-nong': HotspotsPage,
   '/console/noi-dung': ContentListPage,
+  '/console/campaigns': CampaignsPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */

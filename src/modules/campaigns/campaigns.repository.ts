@@ -1,0 +1,294 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import {
+  campaignMeasures,
+  campaignNotices,
+  campaignPlans,
+  campaignReportEvents,
+  campaignReportFigures,
+  campaignReportFiles,
+  campaignReports,
+  campaignTargets,
+  campaignTasks,
+  communityActivities,
+} from './campaigns.schema.js';
+
+export type PlanRow = typeof campaignPlans.$inferSelect;
+export type TaskRow = typeof campaignTasks.$inferSelect;
+export type MeasureRow = typeof campaignMeasures.$inferSelect;
+export type TargetRow = typeof campaignTargets.$inferSelect;
+export type ReportRow = typeof campaignReports.$inferSelect;
+export type ActivityRow = typeof communityActivities.$inferSelect;
+
+export async function listPlans(db: Executor): Promise<PlanRow[]> {
+  return db.select().from(campaignPlans).orderBy(desc(campaignPlans.startsOn), asc(campaignPlans.number));
+}
+
+export async function findPlan(db: Executor, id: string): Promise<PlanRow | undefined> {
+  const [row] = await db.select().from(campaignPlans).where(eq(campaignPlans.id, id)).limit(1);
+  return row;
+}
+
+export async function findPlanByNumber(db: Executor, number: string): Promise<PlanRow | undefined> {
+  const [row] = await db.select().from(campaignPlans).where(eq(campaignPlans.number, number)).limit(1);
+  return row;
+}
+
+export async function insertPlan(db: Executor, values: typeof campaignPlans.$inferInsert): Promise<PlanRow> {
+  const [row] = await db.insert(campaignPlans).values(values).returning();
+  return row!;
+}
+
+export async function insertTask(db: Executor, values: typeof campaignTasks.$inferInsert): Promise<TaskRow> {
+  const [row] = await db.insert(campaignTasks).values(values).returning();
+  return row!;
+}
+
+export async function insertMeasures(db: Executor, values: (typeof campaignMeasures.$inferInsert)[]) {
+  if (values.length) await db.insert(campaignMeasures).values(values);
+}
+
+export async function insertTargets(db: Executor, values: (typeof campaignTargets.$inferInsert)[]) {
+  if (values.length) await db.insert(campaignTargets).values(values);
+}
+
+export async function planTasks(db: Executor, planId: string): Promise<TaskRow[]> {
+  return db
+    .select()
+    .from(campaignTasks)
+    .where(eq(campaignTasks.planId, planId))
+    .orderBy(asc(campaignTasks.position));
+}
+
+export async function planMeasures(db: Executor, planId: string): Promise<MeasureRow[]> {
+  return db
+    .select()
+    .from(campaignMeasures)
+    .innerJoin(campaignTasks, eq(campaignTasks.id, campaignMeasures.taskId))
+    .where(eq(campaignMeasures.planId, planId))
+    .orderBy(asc(campaignTasks.position), asc(campaignMeasures.position))
+    .then((rows) => rows.map((r) => r.campaign_measures));
+}
+
+export async function planTargets(db: Executor, planId: string): Promise<TargetRow[]> {
+  return db
+    .select()
+    .from(campaignTargets)
+    .where(eq(campaignTargets.planId, planId))
+    .orderBy(asc(campaignTargets.unitCode));
+}
+
+export async function findReport(db: Executor, id: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(campaignReports).where(eq(campaignReports.id, id)).limit(1);
+  return row;
+}
+
+export async function findReportFor(
+  db: Executor,
+  planId: string,
+  agencyId: string,
+  year: number,
+  quarter: number,
+): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(campaignReports)
+    .where(
+      and(
+        eq(campaignReports.planId, planId),
+        eq(campaignReports.agencyId, agencyId),
+        eq(campaignReports.year, year),
+        eq(campaignReports.quarter, quarter),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Inserts a new draft; undefined when one exists already for the agency and quarter (a concurrent first save). */
+export async function insertReport(
+  db: Executor,
+  values: typeof campaignReports.$inferInsert,
+): Promise<ReportRow | undefined> {
+  const [row] = await db.insert(campaignReports).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/** Compare-and-set on version: undefined when someone changed the report in between. */
+export async function updateReportIfVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof campaignReports.$inferInsert>,
+): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .update(campaignReports)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(campaignReports.id, id), eq(campaignReports.version, version)))
+    .returning();
+  return row;
+}
+
+export async function replaceFigures(
+  db: Executor,
+  reportId: string,
+  figures: { measureId: string; value: number }[],
+): Promise<void> {
+  await db.delete(campaignReportFigures).where(eq(campaignReportFigures.reportId, reportId));
+  if (figures.length) {
+    await db.insert(campaignReportFigures).values(figures.map((f) => ({ reportId, ...f })));
+  }
+}
+
+/** measure id → value, for each report. */
+export async function figuresOf(
+  db: Executor,
+  reportIds: string[],
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (reportIds.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(campaignReportFigures)
+    .where(inArray(campaignReportFigures.reportId, reportIds));
+  for (const r of rows) {
+    if (!out.has(r.reportId)) out.set(r.reportId, new Map());
+    out.get(r.reportId)!.set(r.measureId, Number(r.value));
+  }
+  return out;
+}
+
+export async function reportsOfQuarter(
+  db: Executor,
+  planId: string,
+  year: number,
+  quarter: number,
+  agencyIds?: string[],
+): Promise<ReportRow[]> {
+  return db
+    .select()
+    .from(campaignReports)
+    .where(
+      and(
+        eq(campaignReports.planId, planId),
+        eq(campaignReports.year, year),
+        eq(campaignReports.quarter, quarter),
+        agencyIds ? inArray(campaignReports.agencyId, agencyIds) : undefined,
+      ),
+    );
+}
+
+export async function reportsOfPlan(db: Executor, planId: string): Promise<ReportRow[]> {
+  return db.select().from(campaignReports).where(eq(campaignReports.planId, planId));
+}
+
+export async function insertEvent(db: Executor, values: typeof campaignReportEvents.$inferInsert) {
+  await db.insert(campaignReportEvents).values(values);
+}
+
+export async function reportEvents(db: Executor, reportId: string) {
+  return db
+    .select()
+    .from(campaignReportEvents)
+    .where(eq(campaignReportEvents.reportId, reportId))
+    .orderBy(asc(campaignReportEvents.id));
+}
+
+export async function insertFile(db: Executor, values: typeof campaignReportFiles.$inferInsert) {
+  const [row] = await db.insert(campaignReportFiles).values(values).returning();
+  return row!;
+}
+
+export async function reportFiles(db: Executor, reportId: string) {
+  return db
+    .select()
+    .from(campaignReportFiles)
+    .where(eq(campaignReportFiles.reportId, reportId))
+    .orderBy(asc(campaignReportFiles.createdAt));
+}
+
+export async function findFile(db: Executor, id: string) {
+  const [row] = await db.select().from(campaignReportFiles).where(eq(campaignReportFiles.id, id)).limit(1);
+  return row;
+}
+
+/** Stores a notice once per agency, quarter and kind; true when it is new. */
+export async function insertNotice(
+  db: Executor,
+  values: typeof campaignNotices.$inferInsert,
+): Promise<boolean> {
+  const rows = await db
+    .insert(campaignNotices)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: campaignNotices.id });
+  return rows.length > 0;
+}
+
+export async function noticesFor(db: Executor, agencyIds: string[] | null, limit = 50) {
+  return db
+    .select()
+    .from(campaignNotices)
+    .where(
+      agencyIds
+        ? inArray(
+            campaignNotices.agencyId,
+            agencyIds.length ? agencyIds : ['00000000-0000-0000-0000-000000000000'],
+          )
+        : undefined,
+    )
+    .orderBy(desc(campaignNotices.createdAt))
+    .limit(limit);
+}
+
+/** Inserts an activity; an identical client key from the same person returns the stored row. */
+export async function insertActivity(
+  db: Executor,
+  values: typeof communityActivities.$inferInsert,
+): Promise<{ row: ActivityRow; created: boolean }> {
+  const [row] = await db.insert(communityActivities).values(values).onConflictDoNothing().returning();
+  if (row) return { row, created: true };
+  const [existing] = await db
+    .select()
+    .from(communityActivities)
+    .where(
+      and(
+        eq(communityActivities.recordedBy, values.recordedBy),
+        eq(communityActivities.clientKey, values.clientKey),
+      ),
+    )
+    .limit(1);
+  return { row: existing!, created: false };
+}
+
+export async function activitiesOf(
+  db: Executor,
+  opts: { agencyIds?: string[]; from?: string; to?: string; limit?: number },
+) {
+  return db
+    .select()
+    .from(communityActivities)
+    .where(
+      and(
+        opts.agencyIds ? inArray(communityActivities.agencyId, opts.agencyIds) : undefined,
+        opts.from ? gte(communityActivities.activityOn, opts.from) : undefined,
+        opts.to ? lte(communityActivities.activityOn, opts.to) : undefined,
+      ),
+    )
+    .orderBy(desc(communityActivities.activityOn), desc(communityActivities.createdAt))
+    .limit(opts.limit ?? 500);
+}
+
+/** Sums of community records per commune between two dates (inclusive). */
+export async function activitySumsByUnit(db: Executor, from: string, to: string) {
+  return db
+    .select({
+      unitCode: communityActivities.unitCode,
+      households: sql<number>`coalesce(sum(${communityActivities.householdsGuided}),0)::int`,
+      people: sql<number>`coalesce(sum(${communityActivities.peopleGuided}),0)::int`,
+      installs: sql<number>`coalesce(sum(${communityActivities.installsHelped}),0)::int`,
+    })
+    .from(communityActivities)
+    .where(and(gte(communityActivities.activityOn, from), lte(communityActivities.activityOn, to)))
+    .groupBy(communityActivities.unitCode);
+}

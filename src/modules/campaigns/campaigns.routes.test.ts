@@ -1,0 +1,337 @@
+import ExcelJS from 'exceljs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
+import { TEST_ENGINE } from '../../testing/test-database.js';
+import type { CampaignsDeps } from './campaigns-deps.js';
+import { remindReports } from './jobs/remind-reports.js';
+
+// A clock the test moves: 29/11/2026 is in Q4 2026 (due 15/12/2026); Q3 2026 is closed.
+let clock = new Date('2026-11-29T03:00:00Z');
+let t: TestApp;
+let lead: TestClient;
+let handler: TestClient;
+let dept: TestClient;
+let team: TestClient;
+let planId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+  lead = new TestClient(t.app);
+  await lead.signIn('lanhdao', TEST_DEMO_PASSWORD);
+  handler = new TestClient(t.app);
+  await handler.signIn('canbo', TEST_DEMO_PASSWORD);
+  dept = new TestClient(t.app);
+  await dept.signIn('so', TEST_DEMO_PASSWORD);
+  team = new TestClient(t.app);
+  await team.signIn('tocongnghe', TEST_DEMO_PASSWORD);
+  const plans = (await lead.get('/api/v1/campaigns/plans')).json().items;
+  planId = plans.find((p: { number: string }) => p.number === '310/KH-UBND').id;
+}, 240_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const Q4 = 'year=2026&quarter=4';
+const form = (c: TestClient, q = Q4) => c.get(`/api/v1/campaigns/plans/${planId}/report-form?${q}`);
+const save = (c: TestClient, body: Record<string, unknown>) =>
+  c.request('PUT', `/api/v1/campaigns/plans/${planId}/report-form`, {
+    year: 2026,
+    quarter: 4,
+    narrative: '',
+    ...body,
+  });
+
+function upload(c: TestClient, reportId: string, fileName: string, data: Buffer) {
+  const boundary = `----campaign${Date.now()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.http.inject({
+    method: 'POST',
+    url: `/api/v1/campaigns/reports/${reportId}/files`,
+    headers: {
+      cookie: c.cookie,
+      'x-csrf-token': c.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload,
+  });
+}
+
+type Item = { reportId: string | null; agencyId: string; agencyName: string; status: string; late: boolean };
+
+describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
+  it('shows the plan with the letter’s tasks resolved to agency groups', async () => {
+    const plan = (await dept.get(`/api/v1/campaigns/plans/${planId}`)).json();
+    const districtTask = plan.tasks.find(
+      (x: { assigneeGroup: string }) => x.assigneeGroup === 'district_pcs',
+    );
+    expect(districtTask.assignees).toHaveLength(15);
+    expect(districtTask.measures.map((m: { code: string }) => m.code)).toContain('radio_per_week');
+    const press = plan.tasks.find((x: { assigneeGroup: string }) => x.assigneeGroup === 'press');
+    expect(press.assignees.map((a: { name: string }) => a.name).sort()).toEqual([
+      'Báo Long An',
+      'Đài Phát thanh và Truyền hình Long An',
+    ]);
+    expect(plan.targets).toHaveLength(15);
+  });
+
+  it('walks draft → submitted → correction → resubmitted → accepted, with versions and refusals', async () => {
+    const empty = (await form(lead)).json();
+    expect(empty.status).toBe('not_started');
+    expect(empty.agencyName).toBe('Ủy ban nhân dân thành phố Tân An');
+    const codes = empty.tasks.flatMap((x: { measures: { code: string }[] }) => x.measures.map((m) => m.code));
+    expect(codes).toEqual(expect.arrayContaining(['meetings_held', 'banners_hung', 'apps_installed']));
+    expect(codes).not.toContain('column_articles');
+
+    const figures = { meetings_held: 12, banners_hung: 40, radio_per_week: 3, apps_installed: 5000 };
+    // Bad input: negative, impossible (more installs than smartphone users), not this agency's measure.
+    expect((await save(lead, { version: 0, figures: { banners_hung: -1 } })).statusCode).toBe(400);
+    const impossible = await save(lead, { version: 0, figures: { apps_installed: 1_000_000 } });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().code).toBe('campaign_figure_impossible');
+    expect((await save(lead, { version: 0, figures: { column_articles: 3 } })).json().code).toBe(
+      'campaign_unknown_measure',
+    );
+
+    const draft = await save(lead, { version: 0, figures, narrative: 'Đã treo phướn tại QL1A.' });
+    expect(draft.statusCode).toBe(200);
+    expect(draft.json()).toMatchObject({ status: 'draft', version: 1 });
+    // A stale version is a conflict, never a lost update.
+    expect((await save(handler, { version: 0, figures })).statusCode).toBe(409);
+    const id = draft.json().id;
+
+    // A photo of the banners: checked by content, re-encoded; a disguised file is refused.
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } })
+      .jpeg()
+      .toBuffer();
+    const attached = await upload(lead, id, 'phướn QL1A.jpg', photo);
+    expect(attached.statusCode).toBe(201);
+    expect(attached.json()).toMatchObject({ fileName: 'phướn QL1A.jpg', mime: 'image/jpeg' });
+    expect((await upload(lead, id, 'bao-cao.pdf', photo)).json().code).toBe('file_type_mismatch');
+    expect((await upload(lead, id, 'x.jpg', Buffer.from('MZ\x90\x00 not an image'))).json().code).toBe(
+      'file_type_not_allowed',
+    );
+    const file = await lead.get(`/api/v1/campaigns/files/${attached.json().id}`);
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    expect((await form(lead)).json().files).toHaveLength(1);
+
+    const submitted = await lead.post(`/api/v1/campaigns/reports/${id}/submit`, { version: 1 });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', late: false });
+    // A second submission of the same report is refused.
+    const again = await lead.post(`/api/v1/campaigns/reports/${id}/submit`, { version: 2 });
+    expect(again.statusCode).toBe(409);
+    expect((await save(lead, { version: 2, figures })).json().code).toBe('campaign_report_not_editable');
+    // The agency cannot review its own report.
+    expect(
+      (await lead.post(`/api/v1/campaigns/reports/${id}/review`, { version: 2, decision: 'accept' }))
+        .statusCode,
+    ).toBe(403);
+
+    expect(
+      (
+        await dept.post(`/api/v1/campaigns/reports/${id}/review`, {
+          version: 2,
+          decision: 'request_correction',
+        })
+      ).json().code,
+    ).toBe('campaign_comment_required');
+    const sentBack = await dept.post(`/api/v1/campaigns/reports/${id}/review`, {
+      version: 2,
+      decision: 'request_correction',
+      comment: 'Bổ sung số lượt phát thanh.',
+    });
+    expect(sentBack.json()).toMatchObject({
+      status: 'correction_requested',
+      reviewComment: 'Bổ sung số lượt phát thanh.',
+    });
+
+    const fixed = await save(handler, { version: 3, figures: { ...figures, radio_per_week: 4 } });
+    expect(fixed.json()).toMatchObject({ status: 'correction_requested', version: 4 });
+    const resubmitted = await handler.post(`/api/v1/campaigns/reports/${id}/submit`, { version: 4 });
+    expect(resubmitted.json().status).toBe('submitted');
+    const accepted = await dept.post(`/api/v1/campaigns/reports/${id}/review`, {
+      version: 5,
+      decision: 'accept',
+    });
+    expect(accepted.json().status).toBe('accepted');
+    expect(accepted.json().events.map((e: { action: string }) => e.action)).toEqual([
+      'save',
+      'submit',
+      'request_correction',
+      'save',
+      'resubmit',
+      'accept',
+    ]);
+    expect((await save(lead, { version: 6, figures })).statusCode).toBe(409);
+    const doc = await lead.get(`/api/v1/campaigns/reports/${id}/document.html`);
+    expect(doc.body).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ TÂN AN');
+    expect(doc.body).toContain('Phướn “Long An Số” treo trên tuyến đường chính');
+    const audit = await t.testDb.database.query<{ action: string }>(
+      `select action from audit_log where entity_id = $1 order by id`,
+      [id],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'campaign_report.save',
+      'campaign_report.attach',
+      'campaign_report.submit',
+      'campaign_report.request_correction',
+      'campaign_report.save',
+      'campaign_report.resubmit',
+      'campaign_report.accept',
+    ]);
+  });
+
+  it('keeps agencies to their own reports; the Department sees all', async () => {
+    const all = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
+    expect(all.length).toBe(41);
+    const other = all.find((i) => i.reportId && i.agencyName !== 'Ủy ban nhân dân thành phố Tân An')!;
+    expect((await lead.get(`/api/v1/campaigns/reports/${other.reportId}`)).statusCode).toBe(404);
+    expect((await form(lead, `${Q4}&agencyId=${other.agencyId}`)).statusCode).toBe(403);
+    expect((await save(lead, { version: 0, agencyId: other.agencyId, figures: {} })).statusCode).toBe(403);
+    const mine = (await lead.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
+    expect(mine.map((i) => i.agencyName)).toEqual(['Ủy ban nhân dân thành phố Tân An']);
+    // A closed quarter takes no report.
+    const closed = await save(lead, { year: 2026, quarter: 3, version: 0, figures: {} });
+    expect(closed.json().code).toBe('campaign_quarter_not_open');
+  });
+
+  it('counts late and missing reports, and exports figures that match the reports', async () => {
+    const q3 = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?year=2026&quarter=3`)).json();
+    const list3 = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?year=2026&quarter=3`)).json()
+      .items as Item[];
+    expect(q3.counts.missing).toBe(list3.filter((i) => i.status === 'missing').length);
+    expect(q3.counts.missing).toBeGreaterThan(0);
+    expect(q3.counts.late).toBe(list3.filter((i) => i.late).length);
+
+    // Independent sum of banners hung over the quarter's submitted and accepted reports.
+    const list = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
+    let banners = 0;
+    for (const item of list.filter((i) => ['submitted', 'accepted'].includes(i.status))) {
+      const r = (await dept.get(`/api/v1/campaigns/reports/${item.reportId}`)).json();
+      for (const task of r.tasks)
+        for (const m of task.measures) if (m.code === 'banners_hung') banners += m.value ?? 0;
+    }
+    expect(banners).toBeGreaterThan(40);
+    const s = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).json();
+    expect(s.measures.find((m: { code: string }) => m.code === 'banners_hung').total).toBe(banners);
+    expect(
+      s.districts.reduce((n: number, d: { values: Record<string, number> }) => n + d.values.banners_hung!, 0),
+    ).toBe(banners);
+
+    const csv = await dept.get(`/api/v1/campaigns/plans/${planId}/summary.csv?${Q4}`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const line = csv.body.split('\r\n').find((l) => l.startsWith('banners_hung,'))!;
+    expect(line.split(',').at(-1)).toBe(String(banners));
+
+    const xlsx = await dept.request('GET', `/api/v1/campaigns/plans/${planId}/summary.xlsx?${Q4}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Chỉ tiêu')!;
+    let cell: unknown;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'banners_hung') cell = row.getCell(6).value;
+    });
+    expect(cell).toBe(banners);
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('Tổng hợp Quý IV/2026');
+
+    const html = await dept.get(`/api/v1/campaigns/plans/${planId}/summary.html?${Q4}`);
+    expect(html.body).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(html.body).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(html.body).toContain('Kết quả triển khai tuyên truyền');
+
+    const map = (await dept.get('/api/v1/campaigns/district-boundaries')).json();
+    expect(map.boundaries.features).toHaveLength(15);
+    expect((await lead.get('/api/v1/campaigns/district-boundaries')).statusCode).toBe(403);
+    // Only the Department aggregates.
+    expect((await lead.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).statusCode).toBe(403);
+  });
+
+  it('adds community team records to the district’s figures and targets', async () => {
+    const before = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).json();
+    const mine = (await team.get('/api/v1/campaigns/activities')).json();
+    const commune = mine.team.unitCode as string;
+    const activity = {
+      clientKey: 'device-1:0001',
+      unitCode: commune,
+      activityOn: '2026-11-28',
+      place: 'Nhà văn hóa khu phố 2',
+      householdsGuided: 17,
+      peopleGuided: 30,
+      installsHelped: 23,
+    };
+    expect((await team.post('/api/v1/campaigns/activities', activity)).statusCode).toBe(201);
+    expect((await team.post('/api/v1/campaigns/activities', activity)).statusCode).toBe(200);
+    expect(
+      (
+        await team.post('/api/v1/campaigns/activities', {
+          ...activity,
+          clientKey: 'device-1:0002',
+          unitCode: '27694',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await team.post('/api/v1/campaigns/activities', {
+          ...activity,
+          clientKey: 'device-1:0003',
+          activityOn: '2026-12-30',
+        })
+      ).json().code,
+    ).toBe('campaign_date_in_future');
+    const after = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).json();
+    const total = (s: typeof before, code: string) =>
+      s.measures.find((m: { code: string }) => m.code === code).total;
+    expect(total(after, 'households_guided') - total(before, 'households_guided')).toBe(17);
+    expect(total(after, 'apps_installed') - total(before, 'apps_installed')).toBe(23);
+    const tgt = (s: typeof before) => s.targets.find((x: { unitCode: string }) => x.unitCode === '794');
+    expect(tgt(after).actual - tgt(before).actual).toBe(23);
+  });
+
+  it('reminds agencies before the due date and marks late and missing reports after it', async () => {
+    const deps = { ...t.app.feedbackDeps, storage: null } as unknown as CampaignsDeps;
+    // Moving the clock days ahead ends the 8-hour staff sessions: sign in again.
+    const travel = async (iso: string) => {
+      clock = new Date(iso);
+      await dept.signIn('so', TEST_DEMO_PASSWORD);
+      await lead.signIn('lanhdao', TEST_DEMO_PASSWORD);
+    };
+    await travel('2026-12-10T03:00:00Z');
+    expect(await remindReports(deps)).toBe('done');
+    expect(await remindReports(deps)).toBe('skipped');
+    const notices = (await dept.get('/api/v1/campaigns/notices')).json().items as { kind: string }[];
+    const list = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
+    const unsent = list.filter((i) => !['submitted', 'accepted'].includes(i.status)).length;
+    expect(notices.filter((n) => n.kind === 'due_soon')).toHaveLength(unsent);
+    // Tân An has sent its report: no reminder for it.
+    expect((await lead.get('/api/v1/campaigns/notices')).json().items).toHaveLength(0);
+
+    await travel('2026-12-20T03:00:00Z');
+    const draft = list.find((i) => i.status === 'draft')!;
+    const r = (await dept.get(`/api/v1/campaigns/reports/${draft.reportId}`)).json();
+    const late = await dept.post(`/api/v1/campaigns/reports/${r.id}/submit`, { version: r.version });
+    expect(late.json()).toMatchObject({ status: 'submitted', late: true });
+    const afterDue = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json()
+      .items as Item[];
+    expect(afterDue.find((i) => i.agencyId === draft.agencyId)!.late).toBe(true);
+    expect(afterDue.filter((i) => i.status === 'missing').length).toBe(
+      list.filter(
+        (i) =>
+          ['not_started', 'missing'].includes(i.status) ||
+          (i.status === 'draft' && i.agencyId !== draft.agencyId),
+      ).length,
+    );
+    expect(await remindReports(deps)).toBe('done');
+    expect(
+      ((await dept.get('/api/v1/campaigns/notices')).json().items as { kind: string }[]).some(
+        (n) => n.kind === 'overdue',
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,236 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  activityRequest,
+  quarterQuery,
+  reviewRequest,
+  saveReportRequest,
+  versionRequest,
+} from '../../contracts/campaigns.js';
+import { defineRoute } from '../../platform/http/route.js';
+import { AppError } from '../../platform/http/problem.js';
+import { actorOf, authorize, requireSignedIn, type Principal } from '../identity/index.js';
+import type { CampaignsDeps } from './campaigns-deps.js';
+import { agencyReportHtml, summaryCsv, summaryHtml, summaryXlsx } from './summary-documents.js';
+import { vnDate } from './quarters.js';
+import { listActivities, recordActivity } from './use-cases/community-activities.js';
+import { listNotices } from './use-cases/notices.js';
+import {
+  getQuarterReport,
+  getReportById,
+  listQuarterReports,
+  reviewQuarterReport,
+  saveQuarterReport,
+  submitQuarterReport,
+} from './use-cases/quarter-reports.js';
+import { quarterSummary } from './use-cases/quarter-summary.js';
+import { getPlan, listPlans } from './use-cases/read-plans.js';
+
+const tags = ['campaigns'];
+const planParams = z.strictObject({ planId: z.uuid() });
+const reportParams = z.strictObject({ id: z.uuid() });
+const summaryParams = z.strictObject({
+  planId: z.uuid(),
+  format: z.enum(['json', 'csv', 'xlsx', 'html']),
+});
+const quarterOnly = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4),
+});
+
+/** HTTP routes of the campaigns module: plans, quarterly reports, review, aggregate and documents, teams. */
+export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDeps): void {
+  const signedIn = requireSignedIn(deps);
+  const me = (req: { principal?: Principal | null }) => req.principal ?? null;
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/plans',
+    summary: 'Kế hoạch tuyên truyền / Promotion plans',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => listPlans(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/plans/:planId',
+    summary: 'Kế hoạch: nhiệm vụ, chỉ tiêu, mục tiêu / A plan with tasks, measures and targets',
+    tags,
+    params: planParams,
+    preHandler: [signedIn],
+    handler: async ({ req, params }) => getPlan(deps, me(req), params.planId),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/plans/:planId/reports',
+    summary: 'Tình hình báo cáo của quý / Reports of a quarter',
+    tags,
+    params: planParams,
+    query: quarterOnly,
+    preHandler: [signedIn],
+    handler: async ({ req, params, query }) => listQuarterReports(deps, me(req), params.planId, query),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/plans/:planId/report-form',
+    summary: 'Biểu mẫu báo cáo quý của đơn vị / An agency’s quarterly report form',
+    tags,
+    params: planParams,
+    query: quarterQuery,
+    preHandler: [signedIn],
+    handler: async ({ req, params, query }) => getQuarterReport(deps, me(req), params.planId, query),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/campaigns/plans/:planId/report-form',
+    summary: 'Lưu nháp báo cáo quý / Save the quarterly report draft',
+    tags,
+    params: planParams,
+    body: saveReportRequest,
+    preHandler: [signedIn],
+    responses: {
+      200: 'Đã lưu / Saved',
+      409: 'Phiên bản cũ hoặc kỳ đã khóa / Stale version or closed quarter',
+    },
+    handler: async ({ req, params, body }) =>
+      saveQuarterReport(deps, me(req), params.planId, body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/reports/:id',
+    summary: 'Báo cáo quý / A quarterly report',
+    tags,
+    params: reportParams,
+    preHandler: [signedIn],
+    handler: async ({ req, params }) => getReportById(deps, me(req), params.id),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/reports/:id/document.html',
+    summary: 'Bản in báo cáo quý của đơn vị / Printable agency report',
+    tags,
+    params: reportParams,
+    preHandler: [signedIn],
+    handler: async ({ req, reply, params }) => {
+      const r = await getReportById(deps, me(req), params.id);
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
+      return reply.send(
+        agencyReportHtml(r, { province: deps.profile.province.name, today: vnDate(deps.now()) }),
+      );
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/campaigns/reports/:id/submit',
+    summary: 'Gửi báo cáo về Sở / Submit the report to the Department',
+    tags,
+    params: reportParams,
+    body: versionRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, params, body }) =>
+      submitQuarterReport(deps, me(req), params.id, body.version, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/campaigns/reports/:id/review',
+    summary: 'Sở tiếp nhận hoặc yêu cầu chỉnh sửa / The Department accepts or asks for a correction',
+    tags,
+    params: reportParams,
+    body: reviewRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, params, body }) =>
+      reviewQuarterReport(deps, me(req), params.id, body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/plans/:planId/summary.:format',
+    summary: 'Tổng hợp quý (JSON, CSV, XLSX, HTML in được) / Quarter aggregate and documents',
+    tags,
+    params: summaryParams,
+    query: quarterOnly,
+    preHandler: [signedIn],
+    handler: async ({ req, reply, params, query }) => {
+      const s = await quarterSummary(deps, me(req), params.planId, query);
+      const base = `tong-hop-${s.plan.number.replace(/[^\w-]+/g, '-')}-${s.year}-q${s.quarter}`;
+      reply.header('cache-control', 'no-store');
+      switch (params.format) {
+        case 'json':
+          return s;
+        case 'csv':
+          reply.header('content-type', 'text/csv; charset=utf-8');
+          reply.header('content-disposition', `attachment; filename="${base}.csv"`);
+          return reply.send(summaryCsv(s));
+        case 'xlsx':
+          reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+          reply.header('content-disposition', `attachment; filename="${base}.xlsx"`);
+          return reply.send(await summaryXlsx(s));
+        case 'html': {
+          const department = deps.profile.agencies.find((a) => a.code === 'so-tttt');
+          reply.header('content-type', 'text/html; charset=utf-8');
+          return reply.send(
+            summaryHtml(s, {
+              departmentName: department?.name.replace(/ tỉnh .*$/, '') ?? 'Sở Thông tin và Truyền thông',
+              province: deps.profile.province.name,
+            }),
+          );
+        }
+      }
+      throw new AppError('not_found');
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/district-boundaries',
+    summary: 'Ranh giới huyện cho bản đồ tiến độ / District boundaries for the progress map',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => {
+      authorize(me(req), 'campaigns.manage');
+      return { boundaries: deps.profile.boundaries };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/notices',
+    summary: 'Nhắc hạn báo cáo / Report reminders',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => listNotices(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/activities',
+    summary: 'Hoạt động của Tổ công nghệ số cộng đồng / Community team activities',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => listActivities(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/campaigns/activities',
+    summary: 'Ghi nhận hoạt động hướng dẫn người dân / Record a community team activity',
+    tags,
+    body: activityRequest,
+    preHandler: [signedIn],
+    rateLimit: { max: 60, timeWindow: '1 minute' },
+    responses: { 201: 'Đã ghi nhận / Recorded', 200: 'Đã có (gửi lại) / Already recorded' },
+    handler: async ({ req, reply, body }) => {
+      const result = await recordActivity(deps, me(req), body, actorOf(me(req), req));
+      reply.status(result.created ? 201 : 200);
+      return result;
+    },
+  });
+}
