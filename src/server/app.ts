@@ -26,8 +26,10 @@ import { registerAttachmentRoutes } from '../modules/feedback/attachments/attach
 import { canSee } from '../modules/feedback/use-cases/transition-report.js';
 import { findReport } from '../modules/feedback/feedback.repository.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
-import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
+import { registerChannels, type ChannelsModule } from '../modules/channels/channels-module.js';
+import { CHANNELS_JOBS } from '../modules/channels/channels-deps.js';
+import type { MailTransport } from '../modules/channels/mail/smtp-notifier.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
 
@@ -39,6 +41,7 @@ export interface App {
   seed: SeedResult | null;
   /** The feedback module's dependencies, for jobs and tests that call its use cases directly. */
   feedbackDeps: FeedbackDeps;
+  channels: ChannelsModule;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,8 @@ export interface AppOptions {
   jobs?: boolean;
   sms?: SmsSender;
   notifier?: ReporterNotifier;
+  /** The SMTP transport (tests pass one bound to a loopback server); from SMTP_URL otherwise. */
+  mailTransport?: MailTransport;
   now?: () => Date;
 }
 
@@ -93,7 +98,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
-      await jobs.declare(Object.values(FEEDBACK_JOBS));
+      await jobs.declare([...Object.values(FEEDBACK_JOBS), ...Object.values(CHANNELS_JOBS)]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
@@ -124,11 +129,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         serverUrl: config.publicUrl,
       }),
     );
+    // Channels: mail in and out, Open311, the call centre (issue 5).
+    const channels = registerChannels(
+      http,
+      { ...feedback, storage, mail: config.mail, log: http.log },
+      {
+        sms,
+        dataDir: config.dataDir,
+        demoApiKey: config.seed === 'demo' ? config.demoApiKey : undefined,
+        ...(options.mailTransport ? { transport: options.mailTransport } : {}),
+      },
+    );
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
 
     if (jobs) {
-      const notifier = options.notifier ?? outboxNotifier(config.dataDir, sms);
+      const notifier = options.notifier ?? channels.notifier;
       await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) =>
         notifyReporter(feedback, notifier, job),
       );
@@ -141,6 +157,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         return n > 0 ? 'done' : 'skipped';
       });
       await jobs.schedule('identity.purge-expired-sessions', '17 * * * *');
+      await channels.startJobs(jobs);
     }
 
     return {
@@ -150,8 +167,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       jobs,
       seed,
       feedbackDeps: feedback,
+      channels,
       async close() {
         await http.close();
+        await channels.close();
         await jobs?.stop();
         if (!options.database) await database.close();
       },
