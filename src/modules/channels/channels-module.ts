@@ -3,10 +3,13 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { SmsSender } from '../../platform/sms/sms.js';
 import type { ReporterNotifier } from '../feedback/jobs/notify-reporter.js';
 import { outboxNotifier } from '../feedback/jobs/outbox-notifier.js';
-import type { ChannelsDeps } from './channels-deps.js';
+import { CHANNELS_JOBS, type ChannelsDeps } from './channels-deps.js';
+import { registerMailRoutes } from './mail/mail.routes.js';
+import { pollMailbox } from './mail/poll-mailbox.js';
 import { smtpNotifier, smtpTransport, type MailTransport } from './mail/smtp-notifier.js';
 
 export interface ChannelsModule {
+  deps: ChannelsDeps;
   /** How reporters hear from us: SMTP when SMTP_URL is set, else the DATA_DIR/mail-outbox.log file. */
   notifier: ReporterNotifier;
   /** Registers the channels' workers and schedules (call when the job queue runs). */
@@ -16,7 +19,7 @@ export interface ChannelsModule {
 
 /** Wires the channels module: mail out, the mailbox poller, Open311 and the call centre. */
 export function registerChannels(
-  _http: FastifyInstance,
+  http: FastifyInstance,
   deps: ChannelsDeps,
   options: {
     sms: SmsSender;
@@ -39,9 +42,20 @@ export function registerChannels(
         now: deps.now,
       })
     : outboxNotifier(options.dataDir, options.sms);
+  registerMailRoutes(http, deps);
   return {
+    deps,
     notifier,
-    async startJobs(_jobs: JobQueue) {},
+    async startJobs(jobs: JobQueue) {
+      const imapUrl = deps.mail.imapUrl;
+      if (imapUrl) {
+        await jobs.work(CHANNELS_JOBS.pollMailbox, async () => {
+          const r = await pollMailbox(deps, imapUrl, deps.mail.imapMailbox);
+          return r.seen > 0 ? 'done' : 'skipped';
+        });
+        await jobs.schedule(CHANNELS_JOBS.pollMailbox, deps.mail.imapPollCron);
+      }
+    },
     async close() {
       transport?.close?.();
     },
