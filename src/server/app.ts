@@ -140,6 +140,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         ...(options.mailTransport ? { transport: options.mailTransport } : {}),
       },
     );
+    if (config.seed === 'demo' && seed) await channels.seedDemo();
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
 

@@ -6,6 +6,9 @@ import { outboxNotifier } from '../feedback/jobs/outbox-notifier.js';
 import { CHANNELS_JOBS, type ChannelsDeps } from './channels-deps.js';
 import { registerMailRoutes } from './mail/mail.routes.js';
 import { pollMailbox } from './mail/poll-mailbox.js';
+import { registerOpen311Routes } from './open311/open311.routes.js';
+import { createClient } from './open311/open311-requests.js';
+import { randomBytes } from 'node:crypto';
 import { smtpNotifier, smtpTransport, type MailTransport } from './mail/smtp-notifier.js';
 
 export interface ChannelsModule {
@@ -14,6 +17,8 @@ export interface ChannelsModule {
   notifier: ReporterNotifier;
   /** Registers the channels' workers and schedules (call when the job queue runs). */
   startJobs(jobs: JobQueue): Promise<void>;
+  /** Demo data: one Open311 client whose key is DEMO_API_KEY when set (else random, logged once). */
+  seedDemo(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,9 +48,18 @@ export function registerChannels(
       })
     : outboxNotifier(options.dataDir, options.sms);
   registerMailRoutes(http, deps);
+  registerOpen311Routes(http, deps);
   return {
     deps,
     notifier,
+    async seedDemo() {
+      const { rows } = await deps.database.executeSql('select count(*)::int as n from open311_clients');
+      if ((rows[0] as { n: number }).n > 0) return;
+      const key = options.demoApiKey ?? `o311_${randomBytes(18).toString('base64url')}`;
+      await createClient(deps, null, { name: 'Ứng dụng demo Open311' }, { id: null, label: 'seed' }, key);
+      if (!options.demoApiKey)
+        deps.log.info({}, `Khóa Open311 demo / demo Open311 api_key (shown once): ${key}`);
+    },
     async startJobs(jobs: JobQueue) {
       const imapUrl = deps.mail.imapUrl;
       if (imapUrl) {

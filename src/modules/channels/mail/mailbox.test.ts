@@ -59,7 +59,7 @@ beforeAll(async () => {
   );
   ioc = new TestClient(t.app);
   await ioc.signIn('ioc', TEST_DEMO_PASSWORD);
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await t?.close();
   await sink.stop();
