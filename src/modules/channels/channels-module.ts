@@ -7,6 +7,7 @@ import { CHANNELS_JOBS, type ChannelsDeps } from './channels-deps.js';
 import { registerMailRoutes } from './mail/mail.routes.js';
 import { pollMailbox } from './mail/poll-mailbox.js';
 import { registerOpen311Routes } from './open311/open311.routes.js';
+import { registerCallCentreRoutes } from './call-centre/call-centre.routes.js';
 import { createClient } from './open311/open311-requests.js';
 import { randomBytes } from 'node:crypto';
 import { smtpNotifier, smtpTransport, type MailTransport } from './mail/smtp-notifier.js';
@@ -49,6 +50,7 @@ export function registerChannels(
     : outboxNotifier(options.dataDir, options.sms);
   registerMailRoutes(http, deps);
   registerOpen311Routes(http, deps);
+  registerCallCentreRoutes(http, deps);
   return {
     deps,
     notifier,

@@ -1,6 +1,7 @@
 import { t } from '../../shared/i18n.js';
 import { AgenciesPage } from '../admin/agencies-page.js';
 import { AuditPage } from '../admin/audit-page.js';
+import { CallCentrePage } from '../call-centre/call-centre-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
@@ -20,6 +21,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/han-xu-ly': DeadlinePage,
   '/console/dieu-phoi': RoutingPage,
   '/console/ban-do': MapPage,
+  '/console/call-centre': CallCentrePage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
