@@ -26,8 +26,10 @@ import { registerAttachmentRoutes } from '../modules/feedback/attachments/attach
 import { canSee } from '../modules/feedback/use-cases/transition-report.js';
 import { findReport } from '../modules/feedback/feedback.repository.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
-import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
+import { registerChannels, type ChannelsModule } from '../modules/channels/channels-module.js';
+import { CHANNELS_JOBS } from '../modules/channels/channels-deps.js';
+import type { MailTransport } from '../modules/channels/mail/smtp-notifier.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
 import { ALERTS_JOBS } from '../modules/alerts/alerts-deps.js';
@@ -46,6 +48,7 @@ export interface App {
   /** The feedback module's dependencies, for jobs and tests that call its use cases directly. */
   feedbackDeps: FeedbackDeps;
   alerts: AlertsModule;
+  channels: ChannelsModule;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,8 @@ export interface AppOptions {
   jobs?: boolean;
   sms?: SmsSender;
   notifier?: ReporterNotifier;
+  /** The SMTP transport (tests pass one bound to a loopback server); from SMTP_URL otherwise. */
+  mailTransport?: MailTransport;
   now?: () => Date;
 }
 
@@ -107,12 +112,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         ...Object.values(ALERTS_JOBS),
         ...Object.values(TRIAGE_JOBS),
         ...Object.values(CAMPAIGNS_JOBS),
+        ...Object.values(CHANNELS_JOBS),
       ]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
-    await releaseStartup();
-    releaseStartup = null;
     registerFeedbackRoutes(http, feedback);
     registerRoutingRoutes(http, identity);
     // Smart triage (issue 10): suggestions, model versions and training, hotspots.
@@ -164,11 +168,26 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     const content: ContentDeps & { profile: Profile } = { ...identity, storage, profile };
     if (config.seed === 'demo' && seed) await seedDemoContent(content);
     await registerContent(http, content);
+    // Channels: mail in and out, Open311, the call centre (issue 5).
+    const channels = registerChannels(
+      http,
+      { ...feedback, storage, mail: config.mail, log: http.log },
+      {
+        sms,
+        dataDir: config.dataDir,
+        demoApiKey: config.seed === 'demo' ? config.demoApiKey : undefined,
+        ...(options.mailTransport ? { transport: options.mailTransport } : {}),
+      },
+    );
+    if (config.seed === 'demo' && seed) await channels.seedDemo();
+    // Every module has seeded its data: the next process may start.
+    await releaseStartup();
+    releaseStartup = null;
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
 
     if (jobs) {
-      const notifier = options.notifier ?? outboxNotifier(config.dataDir, sms);
+      const notifier = options.notifier ?? channels.notifier;
       await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) =>
         notifyReporter(feedback, notifier, job),
       );
@@ -181,6 +200,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         return n > 0 ? 'done' : 'skipped';
       });
       await jobs.schedule('identity.purge-expired-sessions', '17 * * * *');
+      await channels.startJobs(jobs);
     }
 
     return {
@@ -191,8 +211,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       seed,
       feedbackDeps: feedback,
       alerts,
+      channels,
       async close() {
         await http.close();
+        await channels.close();
         await jobs?.stop();
         if (!options.database) await database.close();
       },

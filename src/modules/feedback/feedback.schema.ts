@@ -94,6 +94,8 @@ export const reports = pgTable(
     index('reports_category_idx').on(t.categoryCode, t.receivedAt.desc()),
     index('reports_unit_idx').on(t.unitCode, t.receivedAt.desc()),
     index('reports_reporter_idx').on(t.reporterUserId),
+    // The call centre looks up a caller's earlier reports by phone number.
+    index('reports_reporter_phone_idx').on(t.reporterPhone),
     index('reports_search_idx').using('gin', t.search),
     index('reports_received_idx').on(t.receivedAt.desc(), t.id.desc()),
     check(

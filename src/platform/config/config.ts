@@ -52,6 +52,24 @@ const envSchema = z.object({
     .default('dev'),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'phải bắt đầu bằng smtp:// hoặc smtps:// / must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_AUTO_CAP_PER_HOUR: z.coerce
+    .number({ error: 'phải là một số / must be a number' })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(10),
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, 'phải bắt đầu bằng imap:// hoặc imaps:// / must start with imap:// or imaps://')
+    .optional(),
+  IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+  IMAP_POLL_CRON: z.string().min(9).default('* * * * *'),
+  DEMO_API_KEY: z.string().min(16, 'phải có ít nhất 16 ký tự / must have at least 16 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_SCALE: z.coerce
     .number({ error: 'phải là một số / must be a number' })
@@ -76,6 +94,17 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   sms: { adapter: 'dev' | 'http'; url: string | undefined; token: string | undefined };
   trustProxy: boolean;
+  /** Mail: SMTP out (unset → DATA_DIR/mail-outbox.log), IMAP in (unset → no mailbox polling). */
+  mail: {
+    smtpUrl: string | undefined;
+    from: string | undefined;
+    autoCapPerHour: number;
+    imapUrl: string | undefined;
+    imapMailbox: string;
+    imapPollCron: string;
+  };
+  /** The Open311 key the demo seed registers (else a random one, printed once). */
+  demoApiKey: string | undefined;
   secureCookies: boolean;
   /** Multiplies every rate limit (load tests and test suites raise it; production keeps 1). */
   rateLimitScale: number;
@@ -100,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? '?');
-        const shown = key.includes('PASSWORD') || key.includes('TOKEN') ? '***' : JSON.stringify(raw[key]);
+        const shown =
+          /PASSWORD|TOKEN|_URL|KEY/.test(key) && key !== 'PUBLIC_URL' ? '***' : JSON.stringify(raw[key]);
         return `${key}=${shown}: ${issue.message}`;
       }),
     );
@@ -124,6 +154,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sms: { adapter: e.SMS_ADAPTER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
     trustProxy: e.TRUST_PROXY === 'true',
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      autoCapPerHour: e.MAIL_AUTO_CAP_PER_HOUR,
+      imapUrl: e.IMAP_URL,
+      imapMailbox: e.IMAP_MAILBOX,
+      imapPollCron: e.IMAP_POLL_CRON,
+    },
+    demoApiKey: e.DEMO_API_KEY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     secureCookies: publicUrl.startsWith('https://'),
   };

@@ -24,7 +24,7 @@ export const NAV: NavEntry[] = [
     path: '/console/call-centre',
     label: 'nav.callCentre',
     permissions: ['reports.record_for_caller'],
-    built: false,
+    built: true,
   },
   {
     path: '/console/canh-bao',

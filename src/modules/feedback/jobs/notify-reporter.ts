@@ -16,11 +16,22 @@ export interface ReporterMessage {
   to: { email: string | null; phone: string | null };
   subject: string;
   text: string;
+  /** The report and step it is about: mail adapters thread replies by them and tell an acknowledgement apart. */
+  reportId?: string;
+  trackingCode?: string;
+  action?: string;
+}
+
+/** What a notifier did; `suppressed` names the rule that held an email back (cap, undeliverable address). */
+export interface DeliveryResult {
+  channel: 'email' | 'sms';
+  recipient: string;
+  suppressed?: string;
 }
 
 /** Delivers reporter messages: email when there is an address, SMS otherwise (adapters: channels module). */
 export interface ReporterNotifier {
-  deliver(message: ReporterMessage): Promise<{ channel: 'email' | 'sms'; recipient: string }>;
+  deliver(message: ReporterMessage): Promise<DeliveryResult>;
 }
 
 /** The notice text for one public step, in Vietnamese (the reporter's language on every channel today). */
@@ -47,6 +58,9 @@ export function composeNotice(
     to: { email: r.reporterEmail, phone: r.reporterPhone },
     subject: `[${r.trackingCode}] ${status}`,
     text: lines.join('\n'),
+    reportId: r.id,
+    trackingCode: r.trackingCode,
+    action: event.action,
   };
 }
 
@@ -68,6 +82,8 @@ export async function notifyReporter(
     (e) => e.action === 'reporter_notified' && (e.data as { eventId?: number }).eventId === event.id,
   );
   if (already) return 'skipped';
+  // Mail that must not be answered automatically (an auto-reply, a list) still becomes a report, silently.
+  if (event.action === 'received' && (event.data as { noAutoReply?: boolean }).noAutoReply) return 'skipped';
   const sent = await notifier.deliver(composeNotice(r, event, deps.config.publicUrl, deps.brandName));
   await db.transaction((tx) =>
     recordReportEvent(
@@ -82,6 +98,7 @@ export async function notifyReporter(
         data: {
           eventId: event.id,
           channel: sent.channel,
+          ...(sent.suppressed ? { suppressed: sent.suppressed } : {}),
           to:
             sent.channel === 'sms'
               ? maskPhone(sent.recipient)

@@ -55,8 +55,19 @@ function resolveUnit(
   return unit.code;
 }
 
+/** How a submission arrived, as the server (never the request body) knows it. */
+export interface SubmitMeta {
+  idempotencyKey: string | null;
+  actor: Actor;
+  /** Set by server-side intake (mailbox, Open311): the channel, whoever the principal is. */
+  intakeChannel?: Channel;
+  /** The sender must not get an automatic acknowledgement (RFC 3834: it was an automatic mail). */
+  noAutoReply?: boolean;
+}
+
 interface PreparedReport {
   values: Omit<repo.ReportInsert, 'trackingCode'>;
+  noAutoReply: boolean;
   attachmentIds: string[];
   uploadTokens: string[];
   userId: string | null;
@@ -68,13 +79,14 @@ async function prepareReport(
   deps: FeedbackDeps,
   p: Principal | null,
   input: CreateReportRequest,
-  meta: { idempotencyKey: string | null; actor: Actor },
+  meta: SubmitMeta,
 ): Promise<PreparedReport> {
   const db = deps.database.db;
   const staffRecording = can(p, 'reports.record_for_caller');
   let channel: Channel = input.channel ?? 'web';
   if (!staffRecording && !['app', 'web'].includes(channel)) channel = 'web';
   if (staffRecording && !input.channel) channel = 'phone';
+  if (meta.intakeChannel) channel = meta.intakeChannel;
 
   let phone = input.reporter.phone ? normalizePhone(input.reporter.phone) : null;
   const email = input.reporter.email?.toLowerCase() ?? null;
@@ -114,6 +126,7 @@ async function prepareReport(
       idempotencyKey: meta.idempotencyKey,
       createdBy: p?.userId ?? null,
     },
+    noAutoReply: meta.noAutoReply ?? false,
     attachmentIds: input.attachmentIds,
     uploadTokens: input.uploadTokens,
     userId: p?.userId ?? null,
@@ -171,7 +184,11 @@ async function writeReports(deps: FeedbackDeps, items: PreparedReport[]): Promis
             fromStatus: null,
             toStatus: 'received',
             isPublic: true,
-            data: { channel: report.channel, suggestedAgencyId: report.suggestedAgencyId },
+            data: {
+              channel: report.channel,
+              suggestedAgencyId: report.suggestedAgencyId,
+              ...(f.item.noAutoReply ? { noAutoReply: true } : {}),
+            },
           },
           actor: f.item.actor,
         };
@@ -233,7 +250,7 @@ export async function submitReport(
   deps: FeedbackDeps,
   p: Principal | null,
   input: CreateReportRequest,
-  meta: { idempotencyKey: string | null; actor: Actor },
+  meta: SubmitMeta,
 ): Promise<SubmitResult> {
   if (meta.idempotencyKey) {
     const existing = await repo.findByIdempotencyKey(deps.database.db, meta.idempotencyKey);

@@ -5,6 +5,7 @@ import { ContentListPage } from '../content/content-list-page.js';
 import { AuditPage } from '../admin/audit-page.js';
 import { AlertDetailPage, AlertFormPage, AlertsListPage } from '../alerts/alerts-pages.js';
 import { CampaignsPage } from '../campaigns/campaigns-page.js';
+import { CallCentrePage } from '../call-centre/call-centre-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
@@ -29,6 +30,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/diem-nong': HotspotsPage,
   '/console/noi-dung': ContentListPage,
   '/console/campaigns': CampaignsPage,
+  '/console/call-centre': CallCentrePage,
 };
 
 /** Picks the page for the path among the entries this person may open. */

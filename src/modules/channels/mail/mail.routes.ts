@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { defineRoute } from '../../../platform/http/route.js';
+import { actorOf, requireSignedIn, type Principal } from '../../identity/index.js';
+import type { ChannelsDeps } from '../channels-deps.js';
+import {
+  discardQuarantined,
+  listQuarantine,
+  quarantinedRaw,
+  reprocessQuarantined,
+} from './mail-quarantine.js';
+
+const tags = ['channels-mail'];
+const idParams = z.strictObject({ id: z.uuid() });
+
+/** Staff routes of the mailbox: the quarantine of mail the intake could not understand. */
+export function registerMailRoutes(app: FastifyInstance, deps: ChannelsDeps): void {
+  const signedIn = requireSignedIn(deps);
+  const me = (req: { principal?: Principal | null }) => req.principal ?? null;
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/mail/quarantine',
+    summary: 'Thư chưa xử lý được (cách ly) / Quarantined mail',
+    tags,
+    query: z.strictObject({ status: z.enum(['held', 'processed', 'discarded']).optional() }),
+    preHandler: [signedIn],
+    handler: async ({ req, query }) => listQuarantine(deps, me(req), query.status),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/mail/quarantine/:id/raw',
+    summary: 'Tải thư gốc (.eml) / The mail as received',
+    tags,
+    params: idParams,
+    preHandler: [signedIn],
+    handler: async ({ req, reply, params }) => {
+      const raw = await quarantinedRaw(deps, me(req), params.id, actorOf(me(req), req));
+      return reply
+        .header('content-type', 'message/rfc822')
+        .header('content-disposition', `attachment; filename="thu-${params.id}.eml"`)
+        .send(raw);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/mail/quarantine/:id/reprocess',
+    summary: 'Xử lý lại thư / Process the mail again',
+    tags,
+    params: idParams,
+    preHandler: [signedIn],
+    handler: async ({ req, params }) => reprocessQuarantined(deps, me(req), params.id, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/mail/quarantine/:id/discard',
+    summary: 'Bỏ qua thư / Discard the mail',
+    tags,
+    params: idParams,
+    preHandler: [signedIn],
+    handler: async ({ req, params }) => {
+      await discardQuarantined(deps, me(req), params.id, actorOf(me(req), req));
+    },
+  });
+}

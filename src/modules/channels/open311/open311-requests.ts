@@ -1,0 +1,342 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { CHANNEL_LABELS } from '../../../contracts/feedback.js';
+import {
+  OPEN_STATUSES,
+  REJECT_REASON_LABELS,
+  type RejectReason,
+  type ReportStatus,
+} from '../../../contracts/report-lifecycle.js';
+import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
+import { AppError } from '../../../platform/http/problem.js';
+import { agencyNames, authorize, type Principal } from '../../identity/index.js';
+import { listCategories } from '../../routing/index.js';
+import { submitReport } from '../../feedback/use-cases/submit-report.js';
+import { normalizeTrackingCode } from '../../feedback/tracking-code.js';
+import type { ChannelsDeps } from '../channels-deps.js';
+import * as repo from '../channels.repository.js';
+import { Open311Error } from './open311-format.js';
+import { findRequests, type RequestRow } from './open311.repository.js';
+
+export const DESCRIPTION_MAX = 4000;
+const DAY = 86400_000;
+
+export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** GET services: every active category is a service (realtime: the request id is given at once). */
+export async function listServices(deps: ChannelsDeps) {
+  const rows = await listCategories(deps.database.db);
+  return rows.map((c) => ({
+    service_code: c.code,
+    service_name: c.name,
+    description: c.description,
+    metadata: false,
+    type: 'realtime',
+    keywords: c.nameEn,
+    group: c.urgency === 'urgent' ? 'khan-cap' : 'phan-anh',
+  }));
+}
+
+/** GET services/:code: no category asks extra questions yet, so the definition has no attributes. */
+export async function serviceDefinition(deps: ChannelsDeps, code: string) {
+  const service = (await listServices(deps)).find((s) => s.service_code === code);
+  if (!service) throw new Open311Error(404, `Không có dịch vụ "${code}" / Unknown service_code "${code}".`);
+  return { service_code: service.service_code, attributes: [] };
+}
+
+/** The client app a key belongs to; 403 as the specification says for a missing or wrong key. */
+export async function clientForKey(deps: ChannelsDeps, key: string | undefined) {
+  if (!key) throw new Open311Error(403, 'Thiếu api_key / api_key missing -- cannot create a request.');
+  const client = await repo.open311ClientByHash(deps.database.db, hashKey(key));
+  if (!client)
+    throw new Open311Error(
+      403,
+      'api_key không hợp lệ / Invalid api_key received -- cannot create a request.',
+    );
+  return client;
+}
+
+export interface Open311PostInput {
+  api_key?: string;
+  service_code?: string;
+  lat?: string;
+  long?: string;
+  address_string?: string;
+  email?: string;
+  phone?: string;
+  first_name?: string;
+  last_name?: string;
+  description?: string;
+  media_url?: string;
+}
+
+const stripTags = (s: string) =>
+  s
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+\n/g, '\n')
+    .trim();
+
+/**
+ * POST requests: a third-party app creates an ordinary report (channel open311) for its user. Location is
+ * a point (lat/long, inside the province) or an address; a phone or email is required so that the
+ * reporter can be answered; HTML is stripped from the description. `media_url` is NOT fetched (our
+ * server would download whatever a client names, and the file would skip the upload checks): it is kept
+ * as a link in the report's text for staff.
+ */
+export async function createRequest(deps: ChannelsDeps, input: Open311PostInput) {
+  const client = await clientForKey(deps, input.api_key);
+  const code = input.service_code?.trim();
+  if (!code) throw new Open311Error(400, 'Thiếu service_code / service_code missing.');
+  const service = (await listServices(deps)).find((s) => s.service_code === code);
+  if (!service) throw new Open311Error(404, `Không có dịch vụ "${code}" / Unknown service_code "${code}".`);
+  const lat = input.lat ? Number(input.lat) : undefined;
+  const lon = input.long ? Number(input.long) : undefined;
+  const hasPoint = lat !== undefined && lon !== undefined;
+  if (
+    (lat !== undefined) !== (lon !== undefined) ||
+    (hasPoint && (!Number.isFinite(lat) || !Number.isFinite(lon)))
+  )
+    throw new Open311Error(
+      400,
+      'lat và long phải đi cùng nhau và là số / lat and long must both be numbers.',
+    );
+  const address = input.address_string?.trim();
+  if (!hasPoint && !address)
+    throw new Open311Error(
+      400,
+      'Cần vị trí: lat+long hoặc address_string / A location is required: lat+long or address_string.',
+    );
+  const raw = input.description ?? '';
+  if (raw.length > DESCRIPTION_MAX)
+    throw new Open311Error(
+      400,
+      `description tối đa ${DESCRIPTION_MAX} ký tự / description is limited to ${DESCRIPTION_MAX} characters.`,
+    );
+  const description = stripTags(raw);
+  const email = input.email?.trim().toLowerCase() || undefined;
+  const phone = input.phone?.trim() || undefined;
+  if (!email && !phone)
+    throw new Open311Error(
+      400,
+      'Cần email hoặc phone để trả lời người phản ánh / email or phone is required to answer the reporter.',
+    );
+  const name = [input.last_name, input.first_name]
+    .filter((s) => s?.trim())
+    .join(' ')
+    .trim()
+    .slice(0, 120);
+  let body = description || `${service.service_name}${address ? ` — ${address}` : ''}`;
+  if (input.media_url && /^https?:\/\//.test(input.media_url))
+    body += `\n\n[Ảnh/tệp ở liên kết ngoài, chưa kiểm tra / External media, not fetched: ${input.media_url.slice(0, 500)}]`;
+  if (body.length < 10) body = `${body} (${CHANNEL_LABELS.open311.vi})`;
+  const titleSource = description.split('\n')[0]!.trim();
+  const title = (
+    titleSource.length >= 5 ? titleSource : `${service.service_name}${address ? `: ${address}` : ''}`
+  ).slice(0, 200);
+  try {
+    const result = await submitReport(
+      deps,
+      null,
+      {
+        categoryCode: code,
+        title: title.length >= 5 ? title : `${title} — Open311`,
+        body: body.slice(0, 5000),
+        ...(hasPoint ? { location: { lat: lat!, lon: lon! } } : {}),
+        ...(address ? { address: address.slice(0, 300) } : {}),
+        attachmentIds: [],
+        uploadTokens: [],
+        reporter: { ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(name ? { name } : {}) },
+        displayPublicly: 'anonymous',
+        consent: true,
+      },
+      {
+        idempotencyKey: null,
+        actor: { id: null, label: `open311:${client.name}` },
+        intakeChannel: 'open311',
+      },
+    );
+    return [
+      {
+        service_request_id: result.trackingCode,
+        service_notice: 'Đã tiếp nhận / Received',
+        account_id: null,
+      },
+    ];
+  } catch (err) {
+    if (err instanceof AppError) {
+      const messages: Record<string, string> = {
+        point_outside_province: 'Vị trí nằm ngoài tỉnh / The location is outside the province.',
+        validation: 'Dữ liệu không hợp lệ (email hoặc phone) / Invalid email or phone.',
+        contact_required: 'Cần email hoặc phone / email or phone is required.',
+        unknown_category: `Không có dịch vụ "${code}" / Unknown service_code.`,
+      };
+      throw new Open311Error(err.code === 'unknown_category' ? 404 : 400, messages[err.code] ?? err.code);
+    }
+    throw err;
+  }
+}
+
+function isOpen(status: string) {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * One request as anyone may see it: no reporter identity ever. The text, address and answer are shown
+ * only once the IOC published the answer (the moderated stage, as on the public portal); before that
+ * a request shows its service, status and dates.
+ */
+async function present(deps: ChannelsDeps, rows: RequestRow[]) {
+  const agencies = await agencyNames(deps.database.db, [
+    ...new Set(rows.map((r) => r.agencyId).filter((a): a is string => !!a)),
+  ]);
+  const services = new Map((await listCategories(deps.database.db)).map((c) => [c.code, c.name]));
+  return rows.map((r) => {
+    const published = r.status === 'published' || r.status === 'closed';
+    const notes =
+      r.status === 'rejected' && r.rejectReason
+        ? REJECT_REASON_LABELS[r.rejectReason as RejectReason].vi
+        : published
+          ? r.answer
+          : r.status === 'merged'
+            ? 'Đã gộp vào phản ánh khác / Merged into another request'
+            : null;
+    return {
+      service_request_id: r.trackingCode,
+      status: isOpen(r.status) ? 'open' : 'closed',
+      status_notes: notes,
+      service_name: services.get(r.categoryCode) ?? r.categoryCode,
+      service_code: r.categoryCode,
+      description: published ? r.body : null,
+      agency_responsible: r.agencyId ? (agencies.get(r.agencyId) ?? null) : null,
+      service_notice: null,
+      requested_datetime: r.receivedAt.toISOString(),
+      updated_datetime: (r.closedAt ?? r.updatedAt).toISOString(),
+      expected_datetime: (r.extendedDeadlineAt ?? r.deadlineAt)?.toISOString() ?? null,
+      address: published ? r.address : null,
+      address_id: null,
+      zipcode: null,
+      lat: r.lat,
+      long: r.lon,
+      media_url: null,
+    };
+  });
+}
+
+export interface Open311ListQuery {
+  service_request_id?: string;
+  service_code?: string;
+  status?: string;
+  start_date?: string;
+  end_date?: string;
+}
+
+function date(value: string | undefined, name: string): Date | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime()))
+    throw new Open311Error(
+      400,
+      `${name} không phải ngày giờ ISO 8601 / ${name} is not an ISO 8601 date-time.`,
+    );
+  return d;
+}
+
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** GET requests: by ids (overrides the rest), or by service codes, open/closed and a ≤ 90-day window. */
+export async function listRequests(deps: ChannelsDeps, q: Open311ListQuery) {
+  const codes = list(q.service_request_id).slice(0, 100).map(normalizeTrackingCode);
+  const end = date(q.end_date, 'end_date') ?? deps.now();
+  const start = date(q.start_date, 'start_date') ?? new Date(end.getTime() - 90 * DAY);
+  if (end.getTime() - start.getTime() > 90 * DAY || end < start)
+    throw new Open311Error(400, 'Khoảng ngày tối đa 90 ngày / The date range may span at most 90 days.');
+  const statuses: ReportStatus[] = [];
+  for (const s of list(q.status)) {
+    if (s === 'open') statuses.push(...OPEN_STATUSES);
+    else if (s === 'closed') statuses.push('published', 'closed', 'merged');
+    else throw new Open311Error(400, 'status phải là open hoặc closed / status must be open or closed.');
+  }
+  const rows = await findRequests(deps.database.db, {
+    codes,
+    serviceCodes: list(q.service_code),
+    statuses,
+    start,
+    end,
+    limit: 1000,
+  });
+  return present(deps, rows);
+}
+
+/** GET requests/:id. */
+export async function getRequest(deps: ChannelsDeps, id: string) {
+  const rows = await findRequests(deps.database.db, {
+    codes: [normalizeTrackingCode(id)],
+    start: new Date(0),
+    end: deps.now(),
+    limit: 1,
+  });
+  if (!rows.length) throw new Open311Error(404, `Không có yêu cầu "${id}" / No request "${id}".`);
+  return present(deps, rows);
+}
+
+/** Administrators register a client app and receive its key once; only the key's hash is stored. */
+export async function createClient(
+  deps: ChannelsDeps,
+  p: Principal | null,
+  input: { name: string; contact?: string | undefined },
+  actor: Actor,
+  fixedKey?: string,
+) {
+  if (!fixedKey) authorize(p, 'settings.manage');
+  const key = fixedKey ?? `o311_${randomBytes(24).toString('base64url')}`;
+  const row = await deps.database.db.transaction(async (tx) => {
+    const row = await repo.insertOpen311Client(tx, {
+      name: input.name,
+      contact: input.contact ?? null,
+      keyHash: hashKey(key),
+      keyPrefix: key.slice(0, 8),
+      createdBy: p?.userId ?? null,
+      createdAt: deps.now(),
+    });
+    await appendAudit(tx, actor, {
+      action: 'open311.client_created',
+      entityType: 'open311_client',
+      entityId: row.id,
+      summary: { name: input.name, keyPrefix: row.keyPrefix },
+    });
+    return row;
+  });
+  return { id: row.id, name: row.name, keyPrefix: row.keyPrefix, apiKey: key };
+}
+
+export async function listClients(deps: ChannelsDeps, p: Principal | null) {
+  authorize(p, 'settings.manage');
+  const rows = await repo.listOpen311Clients(deps.database.db);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      contact: r.contact,
+      keyPrefix: r.keyPrefix,
+      createdAt: r.createdAt.toISOString(),
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function revokeClient(deps: ChannelsDeps, p: Principal | null, id: string, actor: Actor) {
+  authorize(p, 'settings.manage');
+  await deps.database.db.transaction(async (tx) => {
+    const row = await repo.revokeOpen311Client(tx, id, deps.now());
+    if (!row) throw new AppError('api_client_not_found');
+    await appendAudit(tx, actor, {
+      action: 'open311.client_revoked',
+      entityType: 'open311_client',
+      entityId: id,
+    });
+  });
+}
