@@ -30,6 +30,7 @@ import { outboxNotifier } from '../modules/feedback/jobs/outbox-notifier.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
+import { ANALYTICS_JOBS, registerAnalytics } from '../modules/analytics/analytics-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -93,7 +94,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
-      await jobs.declare(Object.values(FEEDBACK_JOBS));
+      await jobs.declare([...Object.values(FEEDBACK_JOBS), ...Object.values(ANALYTICS_JOBS)]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
@@ -126,6 +127,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     );
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
+    // Analytics: IOC dashboard, agency ranking, public statistics (/thong-ke), open data, exports.
+    await registerAnalytics(http, { ...identity, profile }, jobs);
 
     if (jobs) {
       const notifier = options.notifier ?? outboxNotifier(config.dataDir, sms);
