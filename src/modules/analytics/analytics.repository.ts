@@ -25,8 +25,8 @@ export const MEASURES = [
   'fa_count',
   'fa_sum_hours',
   'ans_sum_hours',
-  ...BUCKETS.map((i) => `fa_h${i}`),
-  ...BUCKETS.map((i) => `ans_h${i}`),
+  ...BUCKETS.map((i) => `fa_h${i}` as const),
+  ...BUCKETS.map((i) => `ans_h${i}` as const),
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 export type MeasureRow = Record<Measure, number>;
@@ -125,11 +125,7 @@ export async function refreshRollups(
           ${cohortAggregates(sql`${nowIso}::timestamptz`)}
         from reports r left join admin_units u on u.code = r.unit_code
         group by 1, 2, 3, 4, 5`);
-      await tx.execute(sql`delete from analytics_monthly`);
-      await tx.execute(sql`
-        insert into analytics_monthly (month, ${sql.raw(DIMS)}, ${measureList})
-        select date_trunc('month', day)::date, ${sql.raw(DIMS)}, ${sql.raw(MEASURES.map((m) => `sum(${m})`).join(', '))}
-        from analytics_daily group by 1, 2, 3, 4, 5`);
+      await rebuildMonths(tx, null);
       await tx.execute(sql`delete from analytics_returns`);
       await tx.execute(sql`
         insert into analytics_returns (day, agency_id, returned)
@@ -168,19 +164,7 @@ export async function refreshRollups(
         join reports r on r.received_at >= ${sql.raw(dayStart('d.day'))} and r.received_at < ${sql.raw(dayStart('d.day + 1'))}
         left join admin_units u on u.code = r.unit_code
         group by 1, 2, 3, 4, 5`);
-      const months = pgDateArray([...new Set(dirty.map((d) => `${d.slice(0, 7)}-01`))]);
-      await tx.execute(sql`delete from analytics_monthly where month = any(${months}::date[])`);
-      await tx.execute(sql`
-        insert into analytics_monthly (month, ${sql.raw(DIMS)}, ${measureList})
-        select m.month, ${sql.raw(
-          DIMS.split(', ')
-            .map((c) => `a.${c}`)
-            .join(', '),
-        )},
-          ${sql.raw(MEASURES.map((c) => `sum(a.${c})`).join(', '))}
-        from unnest(${months}::date[]) as m(month)
-        join analytics_daily a on a.day >= m.month and a.day < (m.month + interval '1 month')::date
-        group by 1, 2, 3, 4, 5`);
+      await rebuildMonths(tx, [...new Set(dirty.map((d) => `${d.slice(0, 7)}-01`))]);
     }
     if (maxId > lastEventId) {
       await tx.execute(sql`
@@ -194,6 +178,29 @@ export async function refreshRollups(
     await saveState(tx, maxId, nowIso);
     return { skipped: false, full: false, days: dirty.length, lastEventId: maxId };
   });
+}
+
+const SUMS = MEASURES.map((c) => `sum(a.${c})`).join(', ');
+
+/** Recomputes the monthly tables from the daily one: the given months (first days), or all when null. */
+async function rebuildMonths(tx: Executor, months: string[] | null): Promise<void> {
+  const list = months ? pgDateArray(months) : null;
+  const only = (col: string) => (list ? sql`where ${sql.raw(col)} = any(${list}::date[])` : sql``);
+  const from = list
+    ? sql`from unnest(${list}::date[]) as m(month)
+          join analytics_daily a on a.day >= m.month and a.day < (m.month + interval '1 month')::date`
+    : sql`from (select date_trunc('month', day)::date as month, * from analytics_daily) a`;
+  const month = sql.raw(list ? 'm.month' : 'a.month');
+  await tx.execute(sql`delete from analytics_monthly ${only('month')}`);
+  await tx.execute(sql`
+    insert into analytics_monthly (month, area_code, category_code, channel, ${measureList})
+    select ${month}, a.area_code, a.category_code, a.channel, ${sql.raw(SUMS)} ${from}
+    group by 1, 2, 3, 4`);
+  await tx.execute(sql`delete from analytics_monthly_agency ${only('month')}`);
+  await tx.execute(sql`
+    insert into analytics_monthly_agency (month, agency_id, ${measureList})
+    select ${month}, a.agency_id, ${sql.raw(SUMS)} ${from}
+    group by 1, 2`);
 }
 
 async function saveState(tx: Executor, lastEventId: number, at: string): Promise<void> {
@@ -232,21 +239,26 @@ export interface RollupFilter {
   channel?: string;
 }
 
-export type GroupBy = 'none' | 'day' | 'week' | 'month' | 'channel' | 'category' | 'area' | 'agency';
+export type Dim = 'period' | 'channel' | 'category' | 'area' | 'agency';
+export type Table = 'daily' | 'monthly' | 'monthly_agency';
 
-const GROUP_EXPR: Record<Exclude<GroupBy, 'none'>, (t: 'd' | 'm') => string> = {
-  day: (t) => (t === 'd' ? 'day::text' : 'month::text'),
-  week: () => `date_trunc('week', day)::date::text`,
-  month: (t) => (t === 'd' ? `date_trunc('month', day)::date::text` : 'month::text'),
-  channel: () => 'channel',
-  category: () => 'category_code',
-  area: () => 'area_code',
-  agency: () => 'agency_id::text',
+const DIM_COLUMN: Record<Dim, string> = {
+  period: 'pkey',
+  channel: 'channel',
+  category: 'category_code',
+  area: 'area_code',
+  agency: 'agency_id',
+};
+const TABLE_DIMS: Record<Table, Dim[]> = {
+  daily: ['period', 'channel', 'category', 'area', 'agency'],
+  monthly: ['period', 'channel', 'category', 'area'],
+  monthly_agency: ['period', 'agency'],
 };
 
-function whereOf(f: RollupFilter, table: 'd' | 'm'): SQL {
-  const col = table === 'd' ? 'day' : 'month';
-  const parts: SQL[] = [sql`${sql.raw(col)} >= ${f.from}::date`, sql`${sql.raw(col)} <= ${f.to}::date`];
+function whereOf(f: RollupFilter, table: Table): SQL {
+  const col = table === 'daily' ? 'day' : 'month';
+  const from = table === 'daily' ? f.from : `${f.from.slice(0, 7)}-01`;
+  const parts: SQL[] = [sql`${sql.raw(col)} >= ${from}::date`, sql`${sql.raw(col)} <= ${f.to}::date`];
   if (f.agencyIds) {
     parts.push(
       f.agencyIds.length ? sql`agency_id = any(${`{${f.agencyIds.join(',')}}`}::uuid[])` : sql`false`,
@@ -260,23 +272,52 @@ function whereOf(f: RollupFilter, table: 'd' | 'm'): SQL {
 
 const sums = sql.raw(MEASURES.map((m) => `coalesce(sum(${m}), 0)::float8 as ${m}`).join(', '));
 
+export type Grouped = { total: MeasureRow | null } & Partial<
+  Record<Dim, (MeasureRow & { key: string | null })[]>
+>;
+
 /**
- * Sums of every measure over the filter, optionally grouped. Reads the monthly table when the period is
- * made of whole months (and the grouping allows it), the daily one otherwise.
+ * Sums of every measure over the filter, in one scan: the total and one grouping per asked dimension
+ * (GROUPING SETS). `period` groups by day, ISO week or month of the table's date.
  */
 export async function aggregate(
   db: Executor,
+  table: Table,
   f: RollupFilter,
-  groupBy: GroupBy,
-  useMonthly: boolean,
-): Promise<(MeasureRow & { key: string | null })[]> {
-  const t: 'd' | 'm' = useMonthly && groupBy !== 'week' ? 'm' : 'd';
-  const table = sql.raw(t === 'd' ? 'analytics_daily' : 'analytics_monthly');
-  const key = groupBy === 'none' ? sql`null::text` : sql.raw(GROUP_EXPR[groupBy](t));
-  const group = groupBy === 'none' ? sql`` : sql`group by 1 order by 1`;
-  return rows<MeasureRow & { key: string | null }>(
-    await db.execute(sql`select ${key} as key, ${sums} from ${table} where ${whereOf(f, t)} ${group}`),
+  dims: Dim[],
+  granularity: 'day' | 'week' | 'month' = 'day',
+): Promise<Grouped> {
+  const usable = dims.filter((d) => TABLE_DIMS[table].includes(d));
+  const dateCol = table === 'daily' ? 'day' : 'month';
+  const pkey =
+    granularity === 'week'
+      ? `date_trunc('week', ${dateCol})::date::text`
+      : granularity === 'month'
+        ? `date_trunc('month', ${dateCol})::date::text`
+        : `${dateCol}::text`;
+  const cols = usable.map((d) => DIM_COLUMN[d]);
+  const sets = ['()', ...cols.map((c) => `(${c})`)].join(', ');
+  const keyCols = cols.length ? `, ${cols.map((c) => `${c}::text as ${c}`).join(', ')}` : '';
+  const grouping = cols.length ? `grouping(${cols.join(', ')})` : '0';
+  const result = rows<Record<string, unknown>>(
+    await db.execute(sql`
+      select ${sql.raw(grouping)} as g ${sql.raw(keyCols)}, ${sums}
+      from (select *, ${sql.raw(pkey)} as pkey from ${sql.raw(`analytics_${table}`)} where ${whereOf(f, table)}) t
+      group by grouping sets (${sql.raw(sets)})`),
   );
+  const all = (1 << cols.length) - 1;
+  const out: Grouped = { total: null };
+  for (const r of result) {
+    if (Number(r.g) === all) {
+      out.total = r as MeasureRow;
+      continue;
+    }
+    const i = cols.findIndex((_, k) => Number(r.g) === all - (1 << (cols.length - 1 - k)));
+    const dim = usable[i]!;
+    (out[dim] ??= []).push({ ...(r as MeasureRow), key: (r[cols[i]!] as string | null) ?? null });
+  }
+  if (usable.includes('period')) out.period?.sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  return out;
 }
 
 /** Open reports (now) by day of receipt: the backlog, whatever the period. */
@@ -284,7 +325,7 @@ export async function openByDay(
   db: Executor,
   f: Omit<RollupFilter, 'from' | 'to'>,
 ): Promise<{ day: string; open: number; overdue: number }[]> {
-  const where = whereOf({ ...f, from: '0001-01-01', to: '9999-12-31' }, 'd');
+  const where = whereOf({ ...f, from: '0001-01-01', to: '9999-12-31' }, 'daily');
   return rows<{ day: string; open: number; overdue: number }>(
     await db.execute(sql`
       select day::text as day, sum(open_count)::int as open, sum(overdue_open)::int as overdue
@@ -309,7 +350,7 @@ export async function compareWeeks(
         coalesce(sum(received) filter (where day >= ${thisWeekStart}::date), 0)::int as "thisWeek",
         coalesce(sum(received) filter (where day < ${thisWeekStart}::date), 0)::int as "lastWeek"
       from analytics_daily
-      where ${whereOf({ ...f, from: lastWeekStart, to: thisWeekEnd }, 'd')}
+      where ${whereOf({ ...f, from: lastWeekStart, to: thisWeekEnd }, 'daily')}
       group by 1 order by 2 desc, 3 desc, 1 limit ${limit}`),
   );
 }
@@ -350,7 +391,7 @@ export async function agencyMonthlyTrend(
     await db.execute(sql`
       select agency_id::text as "agencyId", month::text as month, sum(received)::int as received,
         sum(on_time + late + late_with_extension)::int as timed, sum(on_time)::int as "onTime"
-      from analytics_monthly
+      from analytics_monthly_agency
       where agency_id is not null and month >= ${from}::date and month <= ${to}::date ${scope}
       group by 1, 2 order by 1, 2`),
   );

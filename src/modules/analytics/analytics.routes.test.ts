@@ -222,7 +222,7 @@ describe(`analytics over HTTP (${TEST_ENGINE})`, () => {
 
   it('matches counts computed directly from the reports table, incrementally and after a full rebuild', async () => {
     const ioc = await as('ioc');
-    const q = '/api/v1/analytics/dashboard?from=2024-01-01&to=2026-12-31';
+    const q = '/api/v1/analytics/dashboard?from=2024-01-01&to=2026-12-31&granularity=month';
     const incremental = (await ioc.get(q)).json().totals;
     const [direct] = await t.app.database.query<Record<string, number>>(
       `select count(*)::int as received,

@@ -64,7 +64,10 @@ export const analyticsDaily = pgTable(
   ],
 );
 
-/** The same figures summed per calendar month (for long periods, rankings and the public page). */
+/**
+ * The same figures per calendar month for the whole province (no agency dimension, so months stay small):
+ * long periods, the district map and the public page read it.
+ */
 export const analyticsMonthly = pgTable(
   'analytics_monthly',
   {
@@ -72,12 +75,22 @@ export const analyticsMonthly = pgTable(
     areaCode: text('area_code'),
     categoryCode: text('category_code').notNull(),
     channel: text('channel').notNull(),
+    ...measures(),
+  },
+  (t) => [index('analytics_monthly_month_idx').on(t.month)],
+);
+
+/** Per calendar month and agency (null: not assigned yet): rankings, trends, the public page per agency. */
+export const analyticsMonthlyAgency = pgTable(
+  'analytics_monthly_agency',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
     agencyId: uuid('agency_id'),
     ...measures(),
   },
   (t) => [
-    index('analytics_monthly_month_idx').on(t.month),
-    index('analytics_monthly_agency_idx').on(t.agencyId, t.month),
+    index('analytics_monthly_agency_month_idx').on(t.month),
+    index('analytics_monthly_agency_agency_idx').on(t.agencyId, t.month),
   ],
 );
 

@@ -41,12 +41,15 @@ export function analyticsScope(p: Principal): string[] | undefined {
   ];
 }
 
-/** Refreshes the rollups when reports changed since the last run (or overdue counts are over a minute old). */
+/**
+ * Refreshes the rollups on read when reports changed since the last run (cheap: only the days touched), or
+ * when no refresh ran for five minutes (the job normally runs every minute and keeps overdue counts fresh).
+ */
 export async function ensureFresh(deps: AnalyticsDeps): Promise<repo.Freshness> {
   const f = await repo.freshness(deps.database.db);
   const now = deps.now();
   const stale =
-    !f.refreshedAt || f.latestEventId > f.lastEventId || now.getTime() - f.refreshedAt.getTime() > 60_000;
+    !f.refreshedAt || f.latestEventId > f.lastEventId || now.getTime() - f.refreshedAt.getTime() > 5 * 60_000;
   if (!stale) return f;
   await repo.refreshRollups(deps.database.db, now);
   return repo.freshness(deps.database.db);
@@ -130,25 +133,39 @@ async function dashboardFor(
   const db = deps.database.db;
   const now = deps.now();
   const period = resolvePeriod(q, now);
+  if (q.granularity !== 'month' && daysBetween(period.from, period.to) > 92) {
+    throw new AppError('validation', {}, [
+      { path: 'query.granularity', message: 'ngày/tuần: tối đa 92 ngày / day or week: at most 92 days' },
+    ]);
+  }
   const base = filterOf(q, scope);
   const f = { ...base, ...period };
-  const monthly = isWholeMonths(period.from, period.to);
+  const monthly = isWholeMonths(period.from, period.to) && !scope;
   const today = vnDay(now);
   const thisWeek = weekStart(today);
   const lastWeek = addDays(thisWeek, -7);
 
-  const [totals, series, byChannel, byCategory, byArea, byAgency, open, topCats, topAreas] =
-    await Promise.all([
-      repo.aggregate(db, f, 'none', monthly),
-      repo.aggregate(db, f, q.granularity, monthly && q.granularity === 'month'),
-      repo.aggregate(db, f, 'channel', monthly),
-      repo.aggregate(db, f, 'category', monthly),
-      repo.aggregate(db, f, 'area', monthly),
-      repo.aggregate(db, f, 'agency', monthly),
-      repo.openByDay(db, base),
-      repo.compareWeeks(db, base, 'category', lastWeek, thisWeek, addDays(thisWeek, 6), 10),
-      repo.compareWeeks(db, base, 'area', lastWeek, thisWeek, addDays(thisWeek, 6), 10),
-    ]);
+  const agencyFromMonthly = monthly && !q.unit && !q.category && !q.channel;
+  const [main, agencies, open, topCats, topAreas] = await Promise.all([
+    repo.aggregate(
+      db,
+      monthly ? 'monthly' : 'daily',
+      f,
+      ['period', 'channel', 'category', 'area', 'agency'],
+      q.granularity,
+    ),
+    monthly
+      ? repo.aggregate(db, agencyFromMonthly ? 'monthly_agency' : 'daily', f, ['agency'])
+      : Promise.resolve(null),
+    repo.openByDay(db, base),
+    repo.compareWeeks(db, base, 'category', lastWeek, thisWeek, addDays(thisWeek, 6), 10),
+    repo.compareWeeks(db, base, 'area', lastWeek, thisWeek, addDays(thisWeek, 6), 10),
+  ]);
+  const series = main.period ?? [];
+  const byChannel = main.channel ?? [];
+  const byCategory = main.category ?? [];
+  const byArea = main.area ?? [];
+  const byAgency = (agencies ?? main).agency ?? [];
   const labels = await labelsFor(
     deps,
     lang,
@@ -166,7 +183,7 @@ async function dashboardFor(
   return {
     period: { ...period, granularity: q.granularity },
     freshness: { refreshedAt: fresh.refreshedAt?.toISOString() ?? null, lastEventId: fresh.lastEventId },
-    totals: totals[0] ? toFigures(totals[0]) : EMPTY_FIGURES,
+    totals: main.total ? toFigures(main.total) : EMPTY_FIGURES,
     series: breakdown(series, (k) => k ?? ''),
     byChannel: breakdown(byChannel, labels.channel).sort(byReceived),
     byCategory: breakdown(byCategory, labels.category).sort(byReceived),
@@ -189,12 +206,13 @@ export async function readChoropleth(
   const scope = analyticsScope(principal);
   await ensureFresh(deps);
   const period = resolvePeriod(q, deps.now());
-  const rows = await repo.aggregate(
+  const grouped = await repo.aggregate(
     deps.database.db,
+    isWholeMonths(period.from, period.to) && !scope ? 'monthly' : 'daily',
     { ...filterOf(q, scope), ...period },
-    'area',
-    isWholeMonths(period.from, period.to),
+    ['area'],
   );
+  const rows = grouped.area ?? [];
   const labels = await labelsFor(deps, lang, []);
   return {
     period,
@@ -234,11 +252,13 @@ export async function readAgencyRanking(
   const period = resolvePeriod(q, deps.now());
   const f = { ...filterOf(q, scope), ...period };
   const trendFrom = monthsBack(period.to, 6);
-  const [rows, returns, trend] = await Promise.all([
-    repo.aggregate(db, f, 'agency', isWholeMonths(period.from, period.to)),
+  const table = isWholeMonths(period.from, period.to) && !q.unit && !q.category ? 'monthly_agency' : 'daily';
+  const [grouped, returns, trend] = await Promise.all([
+    repo.aggregate(db, table, f, ['agency']),
     repo.returnsByAgency(db, period.from, period.to, scope),
     repo.agencyMonthlyTrend(db, trendFrom, period.to, scope),
   ]);
+  const rows = grouped.agency ?? [];
   const ids = [...new Set([...rows.map((r) => r.key), ...returns.keys()].filter((k): k is string => !!k))];
   const labels = await labelsFor(deps, lang, ids);
   const figures = new Map(rows.filter((r) => r.key).map((r) => [r.key!, toFigures(r)]));

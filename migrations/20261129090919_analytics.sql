@@ -53,6 +53,52 @@ CREATE TABLE "analytics_monthly" (
 	"area_code" text,
 	"category_code" text NOT NULL,
 	"channel" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"open_count" integer DEFAULT 0 NOT NULL,
+	"overdue_open" integer DEFAULT 0 NOT NULL,
+	"rejected" integer DEFAULT 0 NOT NULL,
+	"merged" integer DEFAULT 0 NOT NULL,
+	"answered" integer DEFAULT 0 NOT NULL,
+	"on_time" integer DEFAULT 0 NOT NULL,
+	"late" integer DEFAULT 0 NOT NULL,
+	"late_with_extension" integer DEFAULT 0 NOT NULL,
+	"rated" integer DEFAULT 0 NOT NULL,
+	"satisfied" integer DEFAULT 0 NOT NULL,
+	"fa_count" integer DEFAULT 0 NOT NULL,
+	"fa_sum_hours" double precision DEFAULT 0 NOT NULL,
+	"ans_sum_hours" double precision DEFAULT 0 NOT NULL,
+	"fa_h0" integer DEFAULT 0 NOT NULL,
+	"fa_h1" integer DEFAULT 0 NOT NULL,
+	"fa_h2" integer DEFAULT 0 NOT NULL,
+	"fa_h3" integer DEFAULT 0 NOT NULL,
+	"fa_h4" integer DEFAULT 0 NOT NULL,
+	"fa_h5" integer DEFAULT 0 NOT NULL,
+	"fa_h6" integer DEFAULT 0 NOT NULL,
+	"fa_h7" integer DEFAULT 0 NOT NULL,
+	"fa_h8" integer DEFAULT 0 NOT NULL,
+	"fa_h9" integer DEFAULT 0 NOT NULL,
+	"fa_h10" integer DEFAULT 0 NOT NULL,
+	"fa_h11" integer DEFAULT 0 NOT NULL,
+	"fa_h12" integer DEFAULT 0 NOT NULL,
+	"fa_h13" integer DEFAULT 0 NOT NULL,
+	"ans_h0" integer DEFAULT 0 NOT NULL,
+	"ans_h1" integer DEFAULT 0 NOT NULL,
+	"ans_h2" integer DEFAULT 0 NOT NULL,
+	"ans_h3" integer DEFAULT 0 NOT NULL,
+	"ans_h4" integer DEFAULT 0 NOT NULL,
+	"ans_h5" integer DEFAULT 0 NOT NULL,
+	"ans_h6" integer DEFAULT 0 NOT NULL,
+	"ans_h7" integer DEFAULT 0 NOT NULL,
+	"ans_h8" integer DEFAULT 0 NOT NULL,
+	"ans_h9" integer DEFAULT 0 NOT NULL,
+	"ans_h10" integer DEFAULT 0 NOT NULL,
+	"ans_h11" integer DEFAULT 0 NOT NULL,
+	"ans_h12" integer DEFAULT 0 NOT NULL,
+	"ans_h13" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "analytics_monthly_agency" (
+	"month" date NOT NULL,
 	"agency_id" uuid,
 	"received" integer DEFAULT 0 NOT NULL,
 	"open_count" integer DEFAULT 0 NOT NULL,
@@ -115,4 +161,5 @@ CREATE INDEX "analytics_daily_day_idx" ON "analytics_daily" USING btree ("day");
 CREATE INDEX "analytics_daily_agency_idx" ON "analytics_daily" USING btree ("agency_id","day");--> statement-breakpoint
 CREATE INDEX "analytics_daily_open_idx" ON "analytics_daily" USING btree ("day") WHERE open_count > 0;--> statement-breakpoint
 CREATE INDEX "analytics_monthly_month_idx" ON "analytics_monthly" USING btree ("month");--> statement-breakpoint
-CREATE INDEX "analytics_monthly_agency_idx" ON "analytics_monthly" USING btree ("agency_id","month");
+CREATE INDEX "analytics_monthly_agency_month_idx" ON "analytics_monthly_agency" USING btree ("month");--> statement-breakpoint
+CREATE INDEX "analytics_monthly_agency_agency_idx" ON "analytics_monthly_agency" USING btree ("agency_id","month");
