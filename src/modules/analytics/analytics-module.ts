@@ -4,6 +4,7 @@ import type { IdentityDeps } from '../identity/index.js';
 import { ANALYTICS_JOBS, type AnalyticsDeps } from './analytics-deps.js';
 import { refreshRollups } from './analytics.repository.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
+import { registerPublicStatistics } from './analytics-public.routes.js';
 
 export { ANALYTICS_JOBS } from './analytics-deps.js';
 
@@ -17,6 +18,7 @@ export async function registerAnalytics(
   jobs: JobQueue | null,
 ): Promise<void> {
   registerAnalyticsRoutes(http, deps);
+  registerPublicStatistics(http, deps);
   if (jobs) {
     await jobs.work(ANALYTICS_JOBS.refreshRollups, async () => {
       const r = await refreshRollups(deps.database.db, deps.now());

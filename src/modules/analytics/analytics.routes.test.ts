@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
@@ -238,5 +240,119 @@ describe(`analytics over HTTP (${TEST_ENGINE})`, () => {
     expect(incremental).toMatchObject(direct!);
     await refreshRollups(t.app.database.db, clock, { full: true });
     expect((await ioc.get(q)).json().totals).toEqual(incremental);
+  });
+
+  it('publishes the same month on /thong-ke, in CSV and as open data, without personal data, cached', async () => {
+    const ioc = await as('ioc');
+    const month = (await ioc.get('/api/v1/analytics/dashboard?from=2026-03-01&to=2026-03-31')).json().totals;
+    const open = await new TestClient(t.app).get('/api/v1/open-data/agencies?month=2026-03');
+    expect(open.statusCode).toBe(200);
+    const data = open.json();
+    expect(data.province).toEqual({
+      received: month.received,
+      answered: month.answered,
+      onTime: month.onTime,
+      onTimeRate: month.onTimeRate,
+      rated: month.rated,
+      satisfied: month.satisfied,
+      satisfactionRate: month.satisfactionRate,
+    });
+    expect(
+      data.agencies.map((a: { agencyId: string; received: number }) => [a.agencyId, a.received]),
+    ).toEqual([
+      [tanAnId, 4],
+      [kienTuongId, 1],
+    ]);
+    const monthly = (await new TestClient(t.app).get('/api/v1/open-data/monthly?month=2026-03')).json();
+    expect(monthly.months.at(-1)).toMatchObject({ month: '2026-03', received: 7, answered: 3 });
+
+    const page = await new TestClient(t.app).get('/thong-ke?thang=2026-03');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['cache-control']).toBe('public, max-age=300');
+    const html = page.body;
+    expect(html).not.toContain('<script');
+    expect(html).toContain('Tháng 03/2026');
+    expect(html).toContain('33,3%'); // on-time rate, Vietnamese number format
+    expect(html).toContain('Ủy ban nhân dân thành phố Tân An');
+    for (const secret of [PHONE, ...Object.values(ids).map((r) => r.trackingCode), 'Phản ánh thử nghiệm'])
+      expect(html).not.toContain(secret);
+    const again = await new TestClient(t.app).request('GET', '/thong-ke?thang=2026-03', undefined, {
+      'if-none-match': String(page.headers.etag),
+    });
+    expect(again.statusCode).toBe(304);
+
+    const csv = await new TestClient(t.app).get('/thong-ke.csv?thang=2026-03');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('Tiếp nhận');
+    expect(lines).toContain('2026-03,Toàn tỉnh,7,3,1,0.3333,2,1,0.5');
+    expect(lines).toContain('2026-03,Ủy ban nhân dân thành phố Tân An,4,3,1,0.3333,2,1,0.5');
+  });
+
+  it('exports a dashboard table to CSV and XLSX with the figures on screen, and a monthly PDF in Vietnamese', async () => {
+    const ioc = await as('ioc');
+    const q = 'from=2026-03-01&to=2026-03-31';
+    const csv = await ioc.get(`/api/v1/analytics/export?table=category&format=csv&${q}`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="thong-ke-category-.*\.csv"/);
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
+    expect(rows[0]![0]).toBe('Lĩnh vực');
+    const lighting = rows.find((r) => r[0] === 'Điện chiếu sáng công cộng')!;
+    expect(lighting.slice(1, 8)).toEqual(['3', '3', '2', '2', '0', '1', '1']);
+
+    const xlsx = await ioc.request('GET', `/api/v1/analytics/export?table=agency&format=xlsx&${q}`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Cơ quan');
+    const byName = new Map<string, unknown[]>();
+    ws.eachRow((row, n) => {
+      if (n > 1) byName.set(String(row.getCell(1).value), (row.values as unknown[]).slice(2));
+    });
+    const tanAn = byName.get('Ủy ban nhân dân thành phố Tân An')!;
+    expect(tanAn.slice(0, 8)).toEqual([4, 3, 2, 3, 1, 1, 1, 0.3333]);
+    expect(ws.getRow(2).getCell(9).numFmt).toBe('0.0%');
+
+    const pdf = await ioc.request('GET', '/api/v1/analytics/monthly-report.pdf?month=2026-03');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload;
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    // The embedded font's ToUnicode maps must cover the Vietnamese letters of the title (ế ử ả).
+    const text = bytes.toString('latin1');
+    const cmaps: string[] = [];
+    for (const m of text.matchAll(/stream\r?\n/g)) {
+      const start = m.index! + m[0].length;
+      const end = text.indexOf('endstream', start);
+      try {
+        cmaps.push(inflateSync(bytes.subarray(start, end)).toString('latin1'));
+      } catch {
+        // not a deflated stream
+      }
+    }
+    const unicode = cmaps
+      .filter((c) => c.includes('begincmap'))
+      .join('\n')
+      .toLowerCase();
+    for (const ch of ['ế', 'ử', 'ả'])
+      expect(unicode).toContain(`<${ch.codePointAt(0)!.toString(16).padStart(4, '0')}>`);
+
+    const audit = await t.app.database.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'analytics.exported'",
+    );
+    expect(audit[0]!.n).toBe(3);
+    expect((await (await as('tongdai')).get(`/api/v1/analytics/export?table=area&${q}`)).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { dashboardQuery, rankingQuery } from '../../contracts/analytics.js';
+import { dashboardQuery, exportQuery, monthQuery, rankingQuery } from '../../contracts/analytics.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { requestLang } from '../../platform/http/problem.js';
-import { requireSignedIn, type IdentityDeps, type Principal } from '../identity/index.js';
+import { actorOf, requireSignedIn, type IdentityDeps, type Principal } from '../identity/index.js';
+import { exportTable, monthlyReport } from './use-cases/export-analytics.js';
 import type { AnalyticsDeps } from './analytics-deps.js';
 import {
   readAgencyPage,
@@ -59,5 +60,43 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AnalyticsDep
     preHandler: [signedIn],
     handler: async ({ req, params, query }) =>
       readAgencyPage(deps, me(req), params.id, query, requestLang(req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/analytics/export',
+    summary: 'Tải một bảng số liệu (CSV, Excel) / Download a dashboard table (CSV, XLSX)',
+    tags,
+    query: exportQuery,
+    preHandler: [signedIn],
+    rateLimit: { max: 30, timeWindow: '1 minute' },
+    responses: { 200: 'text/csv hoặc / or XLSX' },
+    handler: async ({ req, reply, query }) => {
+      const file = await exportTable(deps, me(req), query, requestLang(req), actorOf(me(req), req));
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/analytics/monthly-report.pdf',
+    summary: 'Báo cáo tháng cho lãnh đạo (PDF) / Monthly summary for leaders (PDF)',
+    tags,
+    query: monthQuery,
+    preHandler: [signedIn],
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    responses: { 200: 'application/pdf' },
+    handler: async ({ req, reply, query }) => {
+      const file = await monthlyReport(deps, me(req), query.month, requestLang(req), actorOf(me(req), req));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
   });
 }
