@@ -38,7 +38,7 @@ export const NAV: NavEntry[] = [
     permissions: ['campaigns.manage', 'campaigns.report'],
     built: false,
   },
-  { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: false },
+  { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: true },
   {
     path: '/console/admin',
     label: 'nav.admin',

@@ -1,4 +1,4 @@
-import type { DashboardQuery, ExportTable } from '../../../contracts/analytics.js';
+import type { DashboardQuery, ExportTable, Figures } from '../../../contracts/analytics.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { translate, type MessageKey } from '../../../web/shared/messages.js';
@@ -25,7 +25,7 @@ const FIGURE_COLUMNS: MessageKey[] = [
   'analytics.medianAnswer',
 ];
 
-type Fig = import('../../../contracts/analytics.js').Figures;
+type Fig = Figures;
 const figureCells = (f: Fig) => [
   f.received,
   f.inProgress,

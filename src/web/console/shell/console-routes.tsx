@@ -4,6 +4,8 @@ import { AuditPage } from '../admin/audit-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
+import { AgencyAnalyticsPage } from '../analytics/agency-page.js';
+import { AnalyticsPage } from '../analytics/analytics-page.js';
 import { QueuePage } from '../feedback/queue-page.js';
 import { ReportPage } from '../feedback/report-page.js';
 import { RoutingPage } from '../feedback/routing-page.js';
@@ -20,6 +22,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/han-xu-ly': DeadlinePage,
   '/console/dieu-phoi': RoutingPage,
   '/console/ban-do': MapPage,
+  '/console/analytics': AnalyticsPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
@@ -35,6 +38,9 @@ export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEnt
   }
   const report = /^\/console\/phan-anh\/([0-9a-f-]{36})$/i.exec(normalised);
   if (report && flat.some((e) => e.path === '/console/phan-anh')) return <ReportPage id={report[1]!} />;
+  const agency = /^\/console\/analytics\/co-quan\/([0-9a-f-]{36})$/i.exec(normalised);
+  if (agency && flat.some((e) => e.path === '/console/analytics'))
+    return <AgencyAnalyticsPage id={agency[1]!} />;
   const entry = flat.find((e) => e.path === normalised);
   if (!entry) return <NotFoundPage />;
   const Page = BUILT_PAGES[entry.path];

@@ -24,6 +24,8 @@ interface Props {
   title: string;
   width?: number;
   height?: number;
+  /** Fill colour per boundary code (a choropleth); others stay pale. */
+  fills?: Record<string, string>;
 }
 
 /**
@@ -31,7 +33,7 @@ interface Props {
  * (accurate enough at a province's scale). No tile server, so nothing about what the IOC looks at
  * leaves the server, and it works on a closed network.
  */
-export function GeoMap({ boundaries, points, title, width = 720, height = 560 }: Props) {
+export function GeoMap({ boundaries, points, title, width = 720, height = 560, fills }: Props) {
   const geometry = useMemo(() => {
     const rings: { code: string; name: string; rings: number[][][] }[] = (boundaries?.features ?? []).map(
       (f) => ({
@@ -103,7 +105,7 @@ export function GeoMap({ boundaries, points, title, width = 720, height = 560 }:
     >
       <title>{title}</title>
       {geometry.paths.map((p) => (
-        <path key={p.code} d={p.d} fill="#eef3f8" stroke="#5b6b7c" strokeWidth={1}>
+        <path key={p.code} d={p.d} fill={fills?.[p.code] ?? '#eef3f8'} stroke="#5b6b7c" strokeWidth={1}>
           <title>{p.name}</title>
         </path>
       ))}
