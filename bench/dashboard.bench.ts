@@ -166,7 +166,7 @@ async function runEngine(
   log(`  incremental refresh after ${touched} changed reports ${ms(incrementalRefreshMs)} ms`);
 
   const [busiest] = await database.query<{ id: string }>(
-    `select agency_id::text as id from analytics_monthly where agency_id is not null group by 1 order by sum(received) desc limit 1`,
+    `select agency_id::text as id from analytics_monthly_agency where agency_id is not null group by 1 order by sum(received) desc limit 1`,
   );
   const [district] = await database.query<{ code: string }>(
     `select area_code as code from analytics_monthly where area_code is not null group by 1 order by sum(received) desc limit 1`,

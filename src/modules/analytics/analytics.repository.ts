@@ -100,7 +100,7 @@ export interface RefreshResult {
 export async function refreshRollups(
   db: Executor,
   now: Date,
-  options: { full?: boolean } = {},
+  options: { full?: boolean; maxDays?: number } = {},
 ): Promise<RefreshResult> {
   return db.transaction(async (tx) => {
     const [lock] = rows<{ ok: boolean }>(
@@ -153,6 +153,9 @@ export async function refreshRollups(
           and coalesce(r.extended_deadline_at, r.deadline_at) < ${nowIso}::timestamptz`),
     ).map((r) => r.day);
 
+    if (options.maxDays !== undefined && dirty.length > options.maxDays) {
+      return { skipped: true, full: false, days: dirty.length, lastEventId };
+    }
     if (dirty.length) {
       const days = pgDateArray(dirty);
       await tx.execute(sql`delete from analytics_daily where day = any(${days}::date[])`);

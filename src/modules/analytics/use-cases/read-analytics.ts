@@ -42,8 +42,9 @@ export function analyticsScope(p: Principal): string[] | undefined {
 }
 
 /**
- * Refreshes the rollups on read when reports changed since the last run (cheap: only the days touched), or
- * when no refresh ran for five minutes (the job normally runs every minute and keeps overdue counts fresh).
+ * Refreshes the rollups on read when reports changed since the last run and the changes touch at most
+ * three days of receipt (cheap), or when no refresh ran for five minutes; larger catch-ups are left to
+ * the job that runs every minute, so a read never pays for a big recomputation.
  */
 export async function ensureFresh(deps: AnalyticsDeps): Promise<repo.Freshness> {
   const f = await repo.freshness(deps.database.db);
@@ -51,7 +52,7 @@ export async function ensureFresh(deps: AnalyticsDeps): Promise<repo.Freshness> 
   const stale =
     !f.refreshedAt || f.latestEventId > f.lastEventId || now.getTime() - f.refreshedAt.getTime() > 5 * 60_000;
   if (!stale) return f;
-  await repo.refreshRollups(deps.database.db, now);
+  await repo.refreshRollups(deps.database.db, now, f.refreshedAt ? { maxDays: 3 } : {});
   return repo.freshness(deps.database.db);
 }
 
