@@ -224,8 +224,8 @@ async function runEngine(
       },
       {
         id: 'dash-week',
-        label: 'dashboard, 12 months by week (daily rollup)',
-        path: `/api/v1/analytics/dashboard?from=${yearStart}&to=${lastMonthEnd}&granularity=week`,
+        label: 'dashboard, last 92 days by week (daily rollup)',
+        path: `/api/v1/analytics/dashboard?from=${new Date(Date.now() + 7 * 3600_000 - 91 * 86400_000).toISOString().slice(0, 10)}&granularity=week`,
         as: 'ioc',
       },
       {

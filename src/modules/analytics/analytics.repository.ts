@@ -158,13 +158,18 @@ export async function refreshRollups(
     }
     if (dirty.length) {
       const days = pgDateArray(dirty);
+      const sortedDays = [...dirty].sort();
+      const first = sortedDays[0]!;
+      const last = sortedDays.at(-1)!;
       await tx.execute(sql`delete from analytics_daily where day = any(${days}::date[])`);
       await tx.execute(sql`
         insert into analytics_daily (day, ${sql.raw(DIMS)}, ${measureList})
         select d.day, ${AREA} as area_code, r.category_code, r.channel, r.agency_id,
           ${cohortAggregates(sql`${nowIso}::timestamptz`)}
-        from unnest(${days}::date[]) as d(day)
-        join reports r on r.received_at >= ${sql.raw(dayStart('d.day'))} and r.received_at < ${sql.raw(dayStart('d.day + 1'))}
+        from (select *, ${sql.raw(vnDayOf('received_at'))} as vn_day from reports
+              where received_at >= ${sql.raw(dayStart(`'${first}'::date`))}
+                and received_at < ${sql.raw(dayStart(`'${last}'::date + 1`))}) r
+        join unnest(${days}::date[]) as d(day) on d.day = r.vn_day
         left join admin_units u on u.code = r.unit_code
         group by 1, 2, 3, 4, 5`);
       await rebuildMonths(tx, [...new Set(dirty.map((d) => `${d.slice(0, 7)}-01`))]);
@@ -187,11 +192,13 @@ const SUMS = MEASURES.map((c) => `sum(a.${c})`).join(', ');
 
 /** Recomputes the monthly tables from the daily one: the given months (first days), or all when null. */
 async function rebuildMonths(tx: Executor, months: string[] | null): Promise<void> {
+  months?.sort();
   const list = months ? pgDateArray(months) : null;
   const only = (col: string) => (list ? sql`where ${sql.raw(col)} = any(${list}::date[])` : sql``);
   const from = list
-    ? sql`from unnest(${list}::date[]) as m(month)
-          join analytics_daily a on a.day >= m.month and a.day < (m.month + interval '1 month')::date`
+    ? sql`from (select date_trunc('month', day)::date as mon, * from analytics_daily
+                where day >= ${months![0]!}::date and day < (${months!.at(-1)!}::date + interval '1 month')::date) a
+          join unnest(${list}::date[]) as m(month) on m.month = a.mon`
     : sql`from (select date_trunc('month', day)::date as month, * from analytics_daily) a`;
   const month = sql.raw(list ? 'm.month' : 'a.month');
   await tx.execute(sql`delete from analytics_monthly ${only('month')}`);
