@@ -38,6 +38,7 @@ import { registerAlertPages } from './alert-pages.js';
 import { registerTriage, TRIAGE_JOBS } from '../modules/triage/triage-module.js';
 import { registerContent, seedDemoContent, type ContentDeps } from '../modules/content/content-module.js';
 import { CAMPAIGNS_JOBS, registerCampaigns } from '../modules/campaigns/campaigns-module.js';
+import { ANALYTICS_JOBS, registerAnalytics } from '../modules/analytics/analytics-module.js';
 
 export interface App {
   http: FastifyInstance;
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         ...Object.values(TRIAGE_JOBS),
         ...Object.values(CAMPAIGNS_JOBS),
         ...Object.values(CHANNELS_JOBS),
+        ...Object.values(ANALYTICS_JOBS),
       ]);
     }
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
@@ -185,6 +187,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     releaseStartup = null;
     await registerWebRoutes(http, { config, profile });
     await registerPublicPages(http, { feedback, profile, config });
+    // Analytics: IOC dashboard, agency ranking, public statistics (/thong-ke), open data, exports.
+    await registerAnalytics(http, { ...identity, profile }, jobs);
 
     if (jobs) {
       const notifier = options.notifier ?? channels.notifier;

@@ -44,7 +44,7 @@ export const NAV: NavEntry[] = [
     permissions: ['campaigns.manage', 'campaigns.report'],
     built: true,
   },
-  { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: false },
+  { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: true },
   {
     path: '/console/admin',
     label: 'nav.admin',

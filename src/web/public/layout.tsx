@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { localNames, type BrandView, type ProvinceView } from '../shared/profile.js';
+import { translate } from '../shared/messages.js';
 import { pt } from './public-messages.js';
 
 export interface LayoutProps {
@@ -81,6 +82,9 @@ export function Layout({
             </li>
             <li>
               <a href={`/tra-cuu${q}`}>{pt(lang, 'navLookup')}</a>
+            </li>
+            <li>
+              <a href={`/thong-ke${q}`}>{translate(lang, 'analytics.navStatistics')}</a>
             </li>
           </ul>
         </nav>

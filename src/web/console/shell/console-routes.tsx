@@ -9,6 +9,8 @@ import { CallCentrePage } from '../call-centre/call-centre-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
+import { AgencyAnalyticsPage } from '../analytics/agency-page.js';
+import { AnalyticsPage } from '../analytics/analytics-page.js';
 import { QueuePage } from '../feedback/queue-page.js';
 import { ReportPage } from '../feedback/report-page.js';
 import { RoutingPage } from '../feedback/routing-page.js';
@@ -31,6 +33,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/noi-dung': ContentListPage,
   '/console/campaigns': CampaignsPage,
   '/console/call-centre': CallCentrePage,
+  '/console/analytics': AnalyticsPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
@@ -54,6 +57,9 @@ export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEnt
   const content = /^\/console\/noi-dung\/(moi|[0-9a-f-]{36})$/i.exec(normalised);
   if (content && flat.some((e) => e.path === '/console/noi-dung'))
     return content[1] === 'moi' ? <ContentEditPage /> : <ContentEditPage key={content[1]} id={content[1]!} />;
+  const agency = /^\/console\/analytics\/co-quan\/([0-9a-f-]{36})$/i.exec(normalised);
+  if (agency && flat.some((e) => e.path === '/console/analytics'))
+    return <AgencyAnalyticsPage id={agency[1]!} />;
   const entry = flat.find((e) => e.path === normalised);
   if (!entry) return <NotFoundPage />;
   const Page = BUILT_PAGES[entry.path];

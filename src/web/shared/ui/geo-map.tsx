@@ -26,6 +26,8 @@ interface Props {
   height?: number;
   /** Codes of boundaries to fill as highlighted (e.g. an alert's area). */
   highlight?: readonly string[];
+  /** Fill colour per boundary code (a choropleth); others stay pale. */
+  fills?: Record<string, string>;
 }
 
 /**
@@ -33,7 +35,15 @@ interface Props {
  * (accurate enough at a province's scale). No tile server, so nothing about what the IOC looks at
  * leaves the server, and it works on a closed network.
  */
-export function GeoMap({ boundaries, points, title, width = 720, height = 560, highlight = [] }: Props) {
+export function GeoMap({
+  boundaries,
+  points,
+  title,
+  width = 720,
+  height = 560,
+  highlight = [],
+  fills,
+}: Props) {
   const geometry = useMemo(() => {
     const rings: { code: string; name: string; rings: number[][][] }[] = (boundaries?.features ?? []).map(
       (f) => ({
@@ -109,7 +119,7 @@ export function GeoMap({ boundaries, points, title, width = 720, height = 560, h
         <path
           key={p.code}
           d={p.d}
-          fill={highlight.includes(p.code) ? '#f4b5ae' : '#eef3f8'}
+          fill={fills?.[p.code] ?? (highlight.includes(p.code) ? '#f4b5ae' : '#eef3f8')}
           stroke="#5b6b7c"
           strokeWidth={1}
         >
