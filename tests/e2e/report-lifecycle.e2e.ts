@@ -169,7 +169,7 @@ describe('a report from intake to a satisfied citizen', () => {
     });
     expect(res.status).toBe(201);
     await ioc.goto('/console/ban-do');
-    const map = ioc.getByRole('img', { name: 'Bản đồ phản ánh đang xử lý' });
+    const map = ioc.getByRole('group', { name: 'Bản đồ phản ánh đang xử lý' });
     await map.waitFor();
     expect(await map.locator('path').count()).toBe(15);
     expect(await map.locator('circle').count()).toBeGreaterThan(0);
