@@ -257,3 +257,24 @@ export interface CategoryView {
   description: string;
   urgency: UrgencyClass;
 }
+
+/** A device's Web Push subscription (as `PushSubscription.toJSON()` gives it). */
+const pushDevice = {
+  endpoint: z.url({ protocol: /^https?$/ }).max(1000),
+  keys: z.strictObject({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{40,200}={0,2}$/),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{8,64}={0,2}$/),
+  }),
+  lang: z.enum(['vi', 'en']).default('vi'),
+};
+
+/** Signed-in citizen: tell this device when any of my reports moves. */
+export const myReportPushRequest = z.strictObject(pushDevice);
+
+/** Any device: tell it when these reports move (each proved by its code and the contact given). */
+export const reportPushRequest = z.strictObject({
+  ...pushDevice,
+  items: z.array(lookupQuery).min(1).max(20),
+});
+
+export const pushEndpointRequest = z.strictObject({ endpoint: z.url({ protocol: /^https?$/ }).max(1000) });

@@ -26,6 +26,7 @@ import { registerAttachmentRoutes } from '../modules/feedback/attachments/attach
 import { canSee } from '../modules/feedback/use-cases/transition-report.js';
 import { findReport } from '../modules/feedback/feedback.repository.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
+import type { ReporterPush } from '../modules/feedback/jobs/push-reporter.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
 import { registerChannels, type ChannelsModule } from '../modules/channels/channels-module.js';
 import { CHANNELS_JOBS } from '../modules/channels/channels-deps.js';
@@ -192,8 +193,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
     if (jobs) {
       const notifier = options.notifier ?? channels.notifier;
+      // Pushes to the reporter's devices go through the alerts module's sender (the installation's VAPID keys).
+      const reporterPush: ReporterPush = {
+        send: async (target, payload, opts) => (await alerts.sender()).send(target, payload, opts),
+      };
       await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) =>
-        notifyReporter(feedback, notifier, job),
+        notifyReporter(feedback, notifier, job, reporterPush),
       );
       await jobs.work(FEEDBACK_JOBS.checkDeadlines, () => checkDeadlines(feedback));
       await jobs.schedule(FEEDBACK_JOBS.checkDeadlines, '*/10 * * * *');

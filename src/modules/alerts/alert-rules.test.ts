@@ -10,7 +10,7 @@ import {
   UnitTree,
 } from './alert-rules.js';
 import { capTime, checkCapSemantics, renderCap, xmlEscape } from './cap.js';
-import { endpointAcceptable } from './use-cases/push-subscriptions.js';
+import { endpointAcceptable } from '../../platform/push/endpoint.js';
 
 const profile = loadProfile('long-an-2022');
 const tree = new UnitTree(

@@ -4,6 +4,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Profile } from '../../platform/profile/profile.js';
+import { localInstallation } from '../../platform/push/endpoint.js';
 import type { IdentityDeps } from '../identity/index.js';
 import { UnitTree } from './alert-rules.js';
 import { ALERTS_JOBS, type AlertsDeps, type FanOutJob, type PushBatchJob } from './alerts-deps.js';
@@ -42,7 +43,7 @@ export async function registerAlerts(input: {
     ),
     now: input.now ?? (() => new Date()),
     capSender: `canhbao@${profile.brand.portalHost}`,
-    allowLocalPushEndpoints: /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(config.publicUrl),
+    allowLocalPushEndpoints: localInstallation(config.publicUrl),
   };
   let keys: Promise<{ publicKey: string; privateKey: string }> | null = null;
   const vapid = () => (keys ??= vapidKeyPair(database.db, generateVapidKeys));

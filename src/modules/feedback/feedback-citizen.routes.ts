@@ -1,6 +1,13 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import { lookupManyRequest, lookupQuery, ratingRequest } from '../../contracts/feedback.js';
+import {
+  lookupManyRequest,
+  lookupQuery,
+  myReportPushRequest,
+  pushEndpointRequest,
+  ratingRequest,
+  reportPushRequest,
+} from '../../contracts/feedback.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { actorOf, type Principal } from '../identity/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
@@ -11,6 +18,7 @@ import {
   lookupReport,
   rateReport,
 } from './use-cases/citizen-follow-up.js';
+import { reportPushStatus, unwatchReports, watchMyReports, watchReports } from './use-cases/report-push.js';
 
 const tags = ['feedback-public'];
 // Looking up by code + contact is where tracking codes could be enumerated: keep it slow.
@@ -94,5 +102,50 @@ export function citizenRoutes(
     params: z.strictObject({ code: z.string().min(4).max(40) }),
     rateLimit: { max: 120, timeWindow: '1 minute' },
     handler: async ({ params }) => getPublicReport(deps, params.code),
+  });
+
+  // Push notifications when a report moves: for the signed-in citizen's reports, or for reports this
+  // device proves by code and contact (as the look-up does, and as slowly).
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/me/report-push',
+    summary: 'Nhận thông báo đẩy khi phản ánh của tôi có tiến triển / Push when my reports move',
+    tags,
+    body: myReportPushRequest,
+    preHandler: [h.maybeSignedIn],
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    handler: async ({ req, body }) => watchMyReports(deps, h.me(req), body, actorOf(h.me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/public/reports/push',
+    summary:
+      'Nhận thông báo đẩy cho các phản ánh gửi từ máy này / Push for the reports sent from this device',
+    tags,
+    body: reportPushRequest,
+    preHandler: [h.maybeSignedIn],
+    rateLimit: LOOKUP_MANY_LIMIT,
+    handler: async ({ req, body }) => watchReports(deps, h.me(req), body, actorOf(h.me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/public/reports/push/status',
+    summary: 'Máy này có đang nhận thông báo phản ánh? / Does this device hear about reports?',
+    tags,
+    body: pushEndpointRequest,
+    rateLimit: { max: 30, timeWindow: '1 minute' },
+    handler: async ({ body }) => reportPushStatus(deps, body.endpoint),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/public/reports/push/delete',
+    summary: 'Thôi nhận thông báo phản ánh trên máy này / Stop report pushes on this device',
+    tags,
+    body: pushEndpointRequest,
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    handler: async ({ body }) => unwatchReports(deps, body.endpoint),
   });
 }

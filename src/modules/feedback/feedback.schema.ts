@@ -218,3 +218,34 @@ export const deadlineAlerts = pgTable(
     check('deadline_alerts_kind_ck', sql`${t.kind} in ('due_soon','overdue')`),
   ],
 );
+
+/**
+ * Devices that asked to hear when a report moves (Web Push): either every report of a citizen account
+ * (`user_id`) or one report whose code and contact the device proved (`report_id`). The endpoint and keys
+ * are a device's, so they never appear in logs or audit rows.
+ */
+export const reportPushTargets = pgTable(
+  'report_push_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    lang: text('lang').notNull().default('vi'),
+    userId: uuid('user_id'),
+    reportId: uuid('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('report_push_targets_user_uq')
+      .on(t.endpoint, t.userId)
+      .where(sql`${t.userId} is not null`),
+    uniqueIndex('report_push_targets_report_uq')
+      .on(t.endpoint, t.reportId)
+      .where(sql`${t.reportId} is not null`),
+    index('report_push_targets_user_idx').on(t.userId),
+    index('report_push_targets_report_idx').on(t.reportId),
+    check('report_push_targets_owner_ck', sql`(${t.userId} is null) <> (${t.reportId} is null)`),
+    check('report_push_targets_lang_ck', sql`${t.lang} in ('vi','en')`),
+  ],
+);

@@ -1,34 +1,13 @@
-import { isIP } from 'node:net';
 import type { z } from 'zod';
 import type { pushSubscriptionRequest } from '../../../contracts/alerts.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
+import { endpointAcceptable } from '../../../platform/push/endpoint.js';
 import type { Principal } from '../../identity/index.js';
 import type { AlertsDeps } from '../alerts-deps.js';
 import * as repo from '../alerts.repository.js';
 
 type SubscribeInput = z.infer<typeof pushSubscriptionRequest>;
-
-/**
- * The server POSTs to the endpoint a browser gives it, so the endpoint must be an https URL on a public
- * host name (a push service), never an IP address or an internal name; a local installation
- * (PUBLIC_URL on localhost) also accepts loopback http endpoints, for a local push service in tests.
- */
-export function endpointAcceptable(endpoint: string, allowLocal: boolean): boolean {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return false;
-  }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '127.0.0.1' || host === '::1';
-  if (allowLocal && loopback) return true;
-  if (url.protocol !== 'https:' || url.username || url.password) return false;
-  if (isIP(host) || loopback || !host.includes('.') || /\.(local|internal|lan|localhost)$/i.test(host))
-    return false;
-  return true;
-}
 
 /** Subscribes a browser (anonymous, or tied to the signed-in account) to alerts for the chosen units. */
 export async function subscribePush(

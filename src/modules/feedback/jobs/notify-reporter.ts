@@ -10,6 +10,7 @@ import { maskPhone } from '../../../platform/sms/sms.js';
 import type { FeedbackDeps, NotifyReporterJob } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
 import { recordReportEvent } from '../record-report-event.js';
+import { pushToReporter, type ReporterPush } from './push-reporter.js';
 
 /** A message to a reporter through the channel they can be reached on. */
 export interface ReporterMessage {
@@ -65,27 +66,53 @@ export function composeNotice(
 }
 
 /**
- * Job: tell the reporter about one public step of their report. Idempotent: a step already notified
- * (a `reporter_notified` event for that event id exists) is skipped, so a retried job never sends twice.
+ * Job: tell the reporter about one public step of their report: a Web Push to the devices that asked for
+ * it, then a mail or an SMS to the contact given. Idempotent per channel: a step already notified (a
+ * `reporter_notified` / `reporter_pushed` event for that event id exists) is not sent again, so a retried
+ * job never mails twice. A push service that asks to retry fails the job after the mail went out.
  */
 export async function notifyReporter(
   deps: FeedbackDeps,
   notifier: ReporterNotifier,
   job: NotifyReporterJob,
+  push: ReporterPush | null = null,
 ): Promise<JobOutcome> {
   const db = deps.database.db;
   const r = await repo.findReport(db, job.reportId);
   const event = await repo.findEvent(db, job.eventId);
   if (!r || !event || !event.isPublic) return 'skipped';
+  const events = await repo.eventsOf(db, r.id, false);
+  const steps = events.filter((e) => (e.data as { eventId?: number }).eventId === event.id);
+  // Jobs may run out of order: a step the report has already moved past is not pushed (the phone keeps
+  // one notification per report, so a late one would hide the newer state).
+  const superseded = events.some((e) => e.isPublic && e.id > event.id);
+  const pushed = push
+    ? await pushToReporter(
+        deps,
+        push,
+        r,
+        event,
+        superseded || steps.some((e) => e.action === 'reporter_pushed'),
+      )
+    : { retry: false };
+  const outcome = await notifyByContact(deps, notifier, r, event, steps);
+  if (pushed.retry) throw new Error('push service asked to retry');
+  return outcome;
+}
+
+async function notifyByContact(
+  deps: FeedbackDeps,
+  notifier: ReporterNotifier,
+  r: repo.ReportRow,
+  event: repo.EventRow,
+  steps: repo.EventRow[],
+): Promise<JobOutcome> {
   if (!r.reporterEmail && !r.reporterPhone) return 'skipped';
-  const already = (await repo.eventsOf(db, r.id, false)).some(
-    (e) => e.action === 'reporter_notified' && (e.data as { eventId?: number }).eventId === event.id,
-  );
-  if (already) return 'skipped';
+  if (steps.some((e) => e.action === 'reporter_notified')) return 'skipped';
   // Mail that must not be answered automatically (an auto-reply, a list) still becomes a report, silently.
   if (event.action === 'received' && (event.data as { noAutoReply?: boolean }).noAutoReply) return 'skipped';
   const sent = await notifier.deliver(composeNotice(r, event, deps.config.publicUrl, deps.brandName));
-  await db.transaction((tx) =>
+  await deps.database.db.transaction((tx) =>
     recordReportEvent(
       tx,
       { jobs: null, now: deps.now },

@@ -21,7 +21,12 @@ function contactMatches(r: repo.ReportRow, contact: string): boolean {
  * Finds the citizen's report by tracking code plus the phone or email given at submission (or the
  * signed-in reporter). A wrong pair answers "not found", exactly like an unknown code.
  */
-async function ownReport(deps: FeedbackDeps, p: Principal | null, code: string, contact: string | undefined) {
+export async function ownReport(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  code: string,
+  contact: string | undefined,
+) {
   const r = await repo.findReportByCode(deps.database.db, normalizeTrackingCode(code));
   const own = r && p?.kind === 'citizen' && r.reporterUserId === p.userId;
   if (!r || (!own && !(contact && contactMatches(r, contact)))) throw new AppError('not_found');

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/audit.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
@@ -136,6 +137,13 @@ export async function eraseMyData(
   const principal = citizen(p);
   const a = await account(deps, principal);
   return deps.database.db.transaction(async (tx) => {
+    // The devices told about these reports go too (an endpoint identifies a phone).
+    await tx.execute(sql`
+      delete from report_push_targets
+       where user_id = ${a.id}
+          or report_id in (select id from reports
+                            where reporter_user_id = ${a.id}
+                               or (${a.phone}::text is not null and reporter_phone = ${a.phone}::text))`);
     const reportsAnonymised = await repo.eraseReporter(tx, a.id, a.phone);
     await deleteCitizenAccount(tx, a.id);
     await appendAudit(

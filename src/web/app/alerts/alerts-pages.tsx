@@ -9,6 +9,7 @@ import { Link } from '../../shared/ui/link.js';
 import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import { SelectField } from '../../shared/ui/select-field.js';
+import { pushSupported, registration, reportPushOn, subscribeDevice } from '../push.js';
 import { alertMarks, formatTime, SEVERITY_COLOURS, severityLabel, textsFor } from './severity.js';
 
 type Problem = { title: string; detail?: string } | null;
@@ -71,28 +72,6 @@ interface UnitItem {
   parentCode: string | null;
 }
 
-function base64UrlToBytes(s: string): Uint8Array<ArrayBuffer> {
-  const b64 = (s + '='.repeat((4 - (s.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/');
-  const raw = atob(b64);
-  const out = new Uint8Array(new ArrayBuffer(raw.length));
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
-}
-
-function pushSupported(): boolean {
-  return (
-    typeof window !== 'undefined' &&
-    'serviceWorker' in navigator &&
-    'PushManager' in window &&
-    'Notification' in window
-  );
-}
-
-async function registration(): Promise<ServiceWorkerRegistration | null> {
-  const reg = await navigator.serviceWorker.getRegistration('/app/');
-  return reg ?? null;
-}
-
 /** Subscribing this device to push alerts for chosen units (feature-detected; explained when unsupported). */
 function SubscribeBox() {
   const [units, setUnits] = useState<UnitItem[]>([]);
@@ -131,24 +110,11 @@ function SubscribeBox() {
     setProblem(null);
     setNotice(null);
     try {
-      const reg = await registration();
-      if (!reg) {
-        setProblem({ title: t('alerts.app.noWorker') });
+      const json = await subscribeDevice();
+      if (json === 'no_worker' || json === 'denied') {
+        setProblem({ title: t(json === 'denied' ? 'alerts.app.denied' : 'alerts.app.noWorker') });
         return;
       }
-      const permission = await Notification.requestPermission();
-      if (permission !== 'granted') {
-        setProblem({ title: t('alerts.app.denied') });
-        return;
-      }
-      const { publicKey } = await api<{ publicKey: string }>('GET', '/push/vapid-public-key');
-      const sub =
-        (await reg.pushManager.getSubscription()) ??
-        (await reg.pushManager.subscribe({
-          userVisibleOnly: true,
-          applicationServerKey: base64UrlToBytes(publicKey),
-        }));
-      const json = sub.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
       const unitCodes = [commune || district];
       await api('POST', '/push/subscriptions', {
         body: { endpoint: json.endpoint, keys: json.keys, unitCodes, lang: getLang(), drills },
@@ -171,7 +137,8 @@ function SubscribeBox() {
         await api('POST', '/push/subscriptions/delete', { body: { endpoint: sub.endpoint } }).catch(
           () => undefined,
         );
-        await sub.unsubscribe();
+        // The same subscription may also carry report notifications: keep it then.
+        if (!reportPushOn()) await sub.unsubscribe();
       }
       setCurrent(null);
       setNotice(t('alerts.app.unsubscribed'));

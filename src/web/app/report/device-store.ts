@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api.js';
 import { isNetworkError, submitReport, uploadPhoto, type ReportBody, type SubmitResult } from './http.js';
+import { watchNewReport } from '../push.js';
 import { dataUrlToBlob } from './photos.js';
 
 /** A report sent from this device: enough to look it up again ("Phản ánh của tôi" without signing in). */
@@ -57,6 +58,7 @@ export function saveReport(item: SavedReport): void {
   } catch {
     // Storage full or disabled: the tracking code is still on screen.
   }
+  watchNewReport(item.code, item.contact);
 }
 
 export function forgetReport(code: string): void {

@@ -24,6 +24,7 @@ import {
   type SavedReport,
 } from './device-store.js';
 import { formatDate } from './format.js';
+import { ReportPushBox } from './report-push-box.js';
 
 type CitizenReport = Omit<ReportView, 'availableActions' | 'reporter'> & {
   reporter?: ReportView['reporter'];
@@ -126,6 +127,7 @@ export function MyReportsPage({ user }: { user: SessionUser | null }) {
         </p>
       )}
       <ProblemAlert problem={problem} />
+      <ReportPushBox user={user} />
       {waiting.length > 0 ? (
         <ul className="report-list">
           {waiting.map((d) => (
@@ -215,6 +217,7 @@ function ReportCard({
   onForget?: (() => void) | undefined;
 }) {
   const [view, setView] = useState(initial);
+  const [thanked, setThanked] = useState(false);
   const [timelineProblem, setTimelineProblem] = useState(false);
   const r = view.report;
 
@@ -278,11 +281,19 @@ function ReportCard({
       {timelineProblem ? (
         <p className="field-error">{t('mine.loadFailed', { code: r.trackingCode })}</p>
       ) : null}
+      {thanked ? <Alert tone="success" title={t('mine.rated')} /> : null}
       {r.rating ? (
         <p>{r.rating === 'satisfied' ? t('mine.ratingSatisfied') : t('mine.ratingUnsatisfied')}</p>
       ) : null}
       {view.canRate && !r.rating ? (
-        <RatingForm code={r.trackingCode} contact={contact} onRated={(v) => setView(v)} />
+        <RatingForm
+          code={r.trackingCode}
+          contact={contact}
+          onRated={(v) => {
+            setThanked(true);
+            setView(v);
+          }}
+        />
       ) : null}
       {onForget ? (
         <Button variant="link" onClick={onForget}>

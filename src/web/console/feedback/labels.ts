@@ -35,6 +35,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   due_soon: 'event.due_soon',
   overdue: 'event.overdue',
   reporter_notified: 'event.reporter_notified',
+  reporter_pushed: 'event.reporter_pushed',
   merged_in: 'event.merged_in',
   merged_outcome: 'event.merged_outcome',
   rated_satisfied: 'event.rated_satisfied',
