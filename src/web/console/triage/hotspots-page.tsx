@@ -84,11 +84,14 @@ export function HotspotsPage() {
             >
               {t('triage.hotspots.map')}
             </Link>
-            <Link
-              href={`/console/canh-bao/moi?category=${encodeURIComponent(h.categoryCode)}&unit=${encodeURIComponent(h.unitCode)}`}
-            >
-              {t('triage.hotspots.alert')}
-            </Link>
+            {hasAny(user, ['alerts.draft']) ? (
+              // The alerts console pre-fills the unit and the category's template (alerts/from-hotspot.ts).
+              <Link
+                href={`/console/canh-bao/moi?category=${encodeURIComponent(h.categoryCode)}&unit=${encodeURIComponent(h.unitCode)}`}
+              >
+                {t('triage.hotspots.alert')}
+              </Link>
+            ) : null}
             {h.status === 'open' ? (
               <Button variant="secondary" onClick={() => void act(h.id, 'acknowledge')}>
                 {t('triage.hotspots.acknowledge')}
