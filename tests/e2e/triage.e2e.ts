@@ -232,3 +232,33 @@ describe('smart triage in the browser', () => {
     );
   });
 });
+
+describe('the classifier versions in the console', () => {
+  it('queues a training for the worker, shows it pending, then the new version active', async () => {
+    const ioc = await signIn('ioc');
+    await ioc.goto('/console/diem-nong');
+    const panel = ioc.getByRole('region', { name: 'Mô hình gợi ý phân loại' });
+    const rows = panel.getByRole('table').getByRole('row');
+    // The first training at start-up (version 1): the panel shows it pending until it is stored.
+    await rows.nth(1).waitFor();
+    await panel.getByRole('cell', { name: 'Đang dùng' }).waitFor();
+    const before = Number(await rows.nth(1).getByRole('cell').first().textContent());
+    expect(before).toBeGreaterThanOrEqual(1);
+
+    await panel.getByRole('button', { name: 'Huấn luyện lại ngay' }).click();
+    // Pending at once (the request only queued it), with the version it will get.
+    const pendingRow = panel.getByRole('row').filter({ hasText: 'Đang huấn luyện' });
+    await pendingRow.first().waitFor();
+    expect(await pendingRow.first().getByRole('cell').first().textContent()).toBe(String(before + 1));
+
+    await panel
+      .getByRole('status')
+      .filter({ hasText: `Đã huấn luyện xong phiên bản ${before + 1}` })
+      .waitFor();
+    expect(await pendingRow.count()).toBe(0);
+    const newest = rows.nth(1);
+    expect(await newest.getByRole('cell').first().textContent()).toBe(String(before + 1));
+    expect(await newest.textContent()).toContain('Đang dùng');
+    expect(await rows.nth(2).getByRole('button', { name: 'Dùng phiên bản này' }).count()).toBe(1);
+  });
+});

@@ -25,7 +25,10 @@ export function presentModel(r: Omit<repo.TriageModelRow, 'model' | 'createdBy' 
 export async function listModels(deps: TriageDeps, p: Principal | null): Promise<TriageModelsView> {
   authorize(p, 'triage.manage');
   const items = (await repo.listModels(deps.database.db)).map(presentModel);
-  const pending = deps.jobs ? await deps.jobs.pending(TRIAGE_JOBS.trainOnDemand) : 0;
+  // Asked for in the console, plus the first or weekly training when it is waiting or running.
+  const pending = deps.jobs
+    ? (await deps.jobs.pending(TRIAGE_JOBS.trainOnDemand)) + (await deps.jobs.pending(TRIAGE_JOBS.trainModel))
+    : 0;
   return { items, training: { pending } };
 }
 
