@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
@@ -86,6 +87,16 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
 
+/** axe-core's serious and critical findings (WCAG 2.1 A and AA), as in accessibility.e2e.ts. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function signIn(login: string): Promise<Page> {
   const context = await browser.newContext({
     baseURL: server.baseUrl,
@@ -129,6 +140,16 @@ describe('smart triage in the browser', () => {
       .locator('select[name=categoryCode] option[value=thoat_nuoc_ngap]')
       .waitFor({ state: 'attached' });
 
+    // Offline: no suggestion and no error, the form works as before.
+    await phone.setOffline(true);
+    await page.getByLabel('Tiêu đề').fill('duong ngap sau mua');
+    await page.getByLabel('Nội dung').fill('mua to chieu qua duong vo khu pho ngap toi dau goi');
+    await page.waitForTimeout(1500);
+    expect(await page.getByRole('group', { name: 'Có phải bạn muốn báo về:' }).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await phone.setOffline(false);
+    await page.getByLabel('Nội dung').fill('');
+
     // Too short: nothing asked yet.
     await page.getByLabel('Tiêu đề').fill('duong ngap');
     await page.waitForTimeout(1200);
@@ -153,6 +174,7 @@ describe('smart triage in the browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.getByLabel('Lĩnh vực').inputValue()).toBe('thoat_nuoc_ngap');
     expect(await buttons.first().getAttribute('aria-pressed')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // A category the citizen picks in the list is never replaced: no more suggestions over it.
     await page.getByLabel('Lĩnh vực').selectOption('cay_xanh');
@@ -218,6 +240,7 @@ describe('smart triage in the browser', () => {
     }
     const hotspot = ioc.getByRole('article').filter({ has: heading });
     expect(await hotspot.getByRole('listitem').count()).toBeGreaterThanOrEqual(6);
+    expect(await seriousViolations(ioc)).toEqual([]);
 
     await hotspot.getByRole('link', { name: 'Soạn cảnh báo cho địa bàn này' }).click();
     await ioc.getByRole('heading', { level: 1, name: 'Soạn cảnh báo' }).waitFor();
