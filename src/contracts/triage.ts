@@ -42,6 +42,20 @@ export interface TriageModelView {
   trigger: string;
 }
 
+export const trainingJobParams = z.strictObject({ jobId: z.uuid() });
+
+/** A training asked for on demand: queued for the worker. */
+export interface TrainingJobView {
+  jobId: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+}
+
+/** The model versions and the trainings still waiting or running. */
+export interface TriageModelsView {
+  items: TriageModelView[];
+  training: { pending: number };
+}
+
 export interface HotspotView {
   id: string;
   categoryCode: string;

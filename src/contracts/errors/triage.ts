@@ -10,4 +10,9 @@ export const TRIAGE_ERRORS = {
     vi: 'Điểm nóng này đã được đóng.',
     en: 'This hotspot is already closed.',
   },
+  triage_training_unavailable: {
+    status: 503,
+    vi: 'Không có hàng đợi công việc để huấn luyện mô hình; hãy thử lại sau.',
+    en: 'No job queue is available to train the model; try again later.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

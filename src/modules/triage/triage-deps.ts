@@ -7,6 +7,8 @@ export type TriageDeps = FeedbackDeps;
 export const TRIAGE_JOBS = {
   trainModel: 'triage.train-model',
   detectHotspots: 'triage.detect-hotspots',
+  /** Training asked for in the console: run by the worker, never in the web process. */
+  trainOnDemand: 'triage.train-on-demand',
 } as const;
 
 /** Inactive model versions kept for rollback (besides the active one). */

@@ -5,20 +5,25 @@ import { TRIAGE_JOBS, type TriageDeps } from './triage-deps.js';
 import { registerTriageRoutes } from './triage.routes.js';
 import * as repo from './triage.repository.js';
 import { runHotspotDetection } from './use-cases/hotspots.js';
-import { trainModel } from './use-cases/train-model.js';
+import { trainModel, type TrainOnDemandJob } from './use-cases/train-model.js';
 
 export { TRIAGE_JOBS } from './triage-deps.js';
 
 /**
  * Wires smart triage into the app: routes, the weekly training job (Sunday 02:40), a first training
- * run when no model is stored yet, and hotspot detection every 15 minutes.
+ * run when no model is stored yet, trainings asked for in the console, and hotspot detection every
+ * 15 minutes. Jobs run in the worker role (or the single process in embedded mode).
  */
 export async function registerTriage(http: FastifyInstance, deps: TriageDeps): Promise<void> {
   registerTriageRoutes(http, deps);
   const jobs: JobQueue | null = deps.jobs;
   if (!jobs) return;
   await jobs.work(TRIAGE_JOBS.trainModel, async () => {
-    await trainModel(deps, null, 'schedule', SYSTEM_ACTOR);
+    await trainModel(deps, 'schedule', SYSTEM_ACTOR);
+    return 'done';
+  });
+  await jobs.work<TrainOnDemandJob>(TRIAGE_JOBS.trainOnDemand, async (data) => {
+    await trainModel(deps, 'manual', data.actor, data.requestedBy);
     return 'done';
   });
   await jobs.schedule(TRIAGE_JOBS.trainModel, '40 2 * * 0');

@@ -1,13 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { activateModelParams, hotspotActionRequest, suggestRequest } from '../../contracts/triage.js';
+import {
+  activateModelParams,
+  hotspotActionRequest,
+  suggestRequest,
+  trainingJobParams,
+} from '../../contracts/triage.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { actorOf, optionalSignIn, requireSignedIn, type Principal } from '../identity/index.js';
 import type { TriageDeps } from './triage-deps.js';
 import { actOnHotspot, listHotspots } from './use-cases/hotspots.js';
 import { activateModel, listModels } from './use-cases/models.js';
 import { suggestForReport, suggestForText } from './use-cases/suggest.js';
-import { trainModel } from './use-cases/train-model.js';
+import { requestTraining, trainingState } from './use-cases/train-model.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['triage'];
@@ -46,22 +51,32 @@ export function registerTriageRoutes(app: FastifyInstance, deps: TriageDeps): vo
     summary: 'Các phiên bản mô hình phân loại / Classifier model versions',
     tags,
     preHandler: [signedIn],
-    handler: async ({ req }) => ({ items: await listModels(deps, me(req)) }),
+    handler: async ({ req }) => listModels(deps, me(req)),
   });
 
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/triage/models',
-    summary: 'Huấn luyện mô hình mới ngay / Train a new model now',
+    summary: 'Huấn luyện mô hình mới (trong hàng đợi) / Queue a training of a new model',
     tags,
     preHandler: [signedIn],
     rateLimit: { max: 5, timeWindow: '1 minute' },
-    responses: { 201: 'Đã huấn luyện và kích hoạt / Trained and activated' },
+    responses: { 202: 'Đã đưa vào hàng đợi / Queued for the worker' },
     handler: async ({ req, reply }) => {
-      const model = await trainModel(deps, me(req), 'manual', actorOf(me(req), req));
-      reply.status(201);
-      return model;
+      const job = await requestTraining(deps, me(req), actorOf(me(req), req));
+      reply.status(202).header('location', `/api/v1/triage/models/training/${job.jobId}`);
+      return job;
     },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/triage/models/training/:jobId',
+    summary: 'Tiến độ một lần huấn luyện / Progress of a training',
+    tags,
+    params: trainingJobParams,
+    preHandler: [signedIn],
+    handler: async ({ req, params }) => trainingState(deps, me(req), params.jobId),
   });
 
   defineRoute(app, {

@@ -26,7 +26,13 @@ export interface JobQueue {
   declare(names: string[]): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Jobs of a queue not finished yet: waiting, running, or waiting for a retry. */
+  pending(name: string): Promise<number>;
+  /** Where one job is: null when unknown (never sent, or archived long ago). */
+  state(name: string, id: string): Promise<JobState | null>;
 }
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
 interface Logger {
   info(obj: object, msg?: string): void;
@@ -106,6 +112,18 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
           }
         }
       });
+    },
+    async pending(name) {
+      await ensureQueue(name);
+      return (await boss.getQueueSize(name, { before: 'completed' })) ?? 0;
+    },
+    async state(name, id) {
+      await ensureQueue(name);
+      const job = await boss.getJobById(name, id, { includeArchive: true });
+      if (!job) return null;
+      if (job.state === 'created' || job.state === 'retry') return 'queued';
+      if (job.state === 'active') return 'running';
+      return job.state === 'completed' ? 'done' : 'failed';
     },
     async schedule(name, cron, data = {}) {
       if (!options.worker) return;

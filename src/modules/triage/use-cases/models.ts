@@ -1,9 +1,9 @@
-import type { TriageModelView } from '../../../contracts/triage.js';
+import type { TriageModelView, TriageModelsView } from '../../../contracts/triage.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { authorize, type Principal } from '../../identity/index.js';
 import { invalidateActiveModel } from '../model-store.js';
-import type { TriageDeps } from '../triage-deps.js';
+import { TRIAGE_JOBS, type TriageDeps } from '../triage-deps.js';
 import * as repo from '../triage.repository.js';
 
 export function presentModel(r: Omit<repo.TriageModelRow, 'model' | 'createdBy' | 'id'>): TriageModelView {
@@ -21,10 +21,15 @@ export function presentModel(r: Omit<repo.TriageModelRow, 'model' | 'createdBy' 
   };
 }
 
-/** Stored model versions, newest first, with their measured accuracy. */
-export async function listModels(deps: TriageDeps, p: Principal | null): Promise<TriageModelView[]> {
+/** Stored model versions, newest first, with their measured accuracy; trainings waiting or running. */
+export async function listModels(deps: TriageDeps, p: Principal | null): Promise<TriageModelsView> {
   authorize(p, 'triage.manage');
-  return (await repo.listModels(deps.database.db)).map(presentModel);
+  const items = (await repo.listModels(deps.database.db)).map(presentModel);
+  // Asked for in the console, plus the first or weekly training when it is waiting or running.
+  const pending = deps.jobs
+    ? (await deps.jobs.pending(TRIAGE_JOBS.trainOnDemand)) + (await deps.jobs.pending(TRIAGE_JOBS.trainModel))
+    : 0;
+  return { items, training: { pending } };
 }
 
 /**

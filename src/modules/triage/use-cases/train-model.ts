@@ -1,10 +1,11 @@
-import type { TriageModelView } from '../../../contracts/triage.js';
+import type { TrainingJobView, TriageModelView } from '../../../contracts/triage.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
+import { AppError } from '../../../platform/http/problem.js';
 import { authorize, type Principal } from '../../identity/index.js';
 import { listCategories } from '../../routing/index.js';
 import { TriageClassifier, evaluate, type LabelledText } from '../classifier.js';
 import { invalidateActiveModel, loadCorpus } from '../model-store.js';
-import { MODELS_KEPT, type TriageDeps } from '../triage-deps.js';
+import { MODELS_KEPT, TRIAGE_JOBS, type TriageDeps } from '../triage-deps.js';
 import * as repo from '../triage.repository.js';
 import { presentModel } from './models.js';
 
@@ -16,18 +17,67 @@ export function isHeldOutReport(id: string): boolean {
   return parseInt(id.charAt(0), 16) < 3;
 }
 
+/** What the on-demand training job carries: who asked (for the audit row and `created_by`). */
+export interface TrainOnDemandJob {
+  requestedBy: string | null;
+  actor: Actor;
+}
+
+/**
+ * Asks for a training now (permission `triage.manage`): one transaction with the audit row and the job
+ * for the worker (training is seconds of CPU, never done in the web process).
+ */
+export async function requestTraining(
+  deps: TriageDeps,
+  p: Principal | null,
+  actor: Actor,
+): Promise<TrainingJobView> {
+  const principal = authorize(p, 'triage.manage');
+  const jobs = deps.jobs;
+  if (!jobs) throw new AppError('triage_training_unavailable');
+  const jobId = await deps.database.db.transaction(async (tx) => {
+    // The job row keeps who asked, not from where (the request's audit row has the address).
+    const data: TrainOnDemandJob = {
+      requestedBy: principal.userId,
+      actor: { id: actor.id, label: actor.label, requestId: actor.requestId ?? null },
+    };
+    const id = await jobs.send(TRIAGE_JOBS.trainOnDemand, data, { tx, retryLimit: 2 });
+    if (!id) throw new Error('the training job was not queued');
+    await appendAudit(tx, actor, {
+      action: 'triage.model_training_requested',
+      entityType: 'triage_model',
+      entityId: null,
+      summary: { jobId: id },
+    });
+    return id;
+  });
+  return { jobId, state: 'queued' };
+}
+
+/** Where an on-demand training is (the console polls it, then reloads the versions). */
+export async function trainingState(
+  deps: TriageDeps,
+  p: Principal | null,
+  jobId: string,
+): Promise<TrainingJobView> {
+  authorize(p, 'triage.manage');
+  const state = deps.jobs ? await deps.jobs.state(TRIAGE_JOBS.trainOnDemand, jobId) : null;
+  if (!state) throw new AppError('not_found');
+  return { jobId, state };
+}
+
 /**
  * Trains a new category model from the profile's corpus and the reports whose category an operator
  * confirmed, measures it on the held-out part of both, stores it as the next version and makes it
- * active (the previous versions stay for rollback). `p` is null for the scheduled job.
+ * active (the previous versions stay for rollback). Runs in the worker (jobs) or in scripts: the
+ * permission was checked when the training was asked for.
  */
 export async function trainModel(
   deps: TriageDeps,
-  p: Principal | null,
   trigger: 'schedule' | 'manual' | 'seed',
   actor: Actor,
+  requestedBy: string | null = null,
 ): Promise<TriageModelView> {
-  if (trigger === 'manual') authorize(p, 'triage.manage');
   const db = deps.database.db;
   const categories = (await listCategories(db)).map((c) => c.code);
   const known = new Set(categories);
@@ -55,7 +105,7 @@ export async function trainModel(
       trainingMs,
       model: classifier.toJSON(),
       trigger,
-      createdBy: p?.userId ?? null,
+      createdBy: requestedBy,
     });
     await repo.activateVersion(tx, version);
     await repo.pruneModels(tx, MODELS_KEPT + 1);

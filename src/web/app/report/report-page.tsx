@@ -19,6 +19,7 @@ import {
   type ReportBody,
   type SubmitResult,
 } from './http.js';
+import { CategorySuggestions } from './category-suggestions.js';
 import { PhotoPicker, type PhotoItem } from './photo-picker.js';
 import { blobToDataUrl } from './photos.js';
 import { PrivacyNotice } from './privacy-notice.js';
@@ -58,6 +59,8 @@ export function ReportPage({ user, province, levels }: Props) {
   const [districts, setDistricts] = useState<UnitItem[]>([]);
   const [communes, setCommunes] = useState<UnitItem[]>([]);
   const [categoryCode, setCategoryCode] = useState('');
+  /** The citizen picked the category in the list: suggestions never replace it. */
+  const [categoryByHand, setCategoryByHand] = useState(false);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [district, setDistrict] = useState('');
@@ -359,7 +362,10 @@ export function ReportPage({ user, province, levels }: Props) {
         label={t('report.category')}
         hint={chosen ? (en ? chosen.nameEn : chosen.description) : undefined}
         value={categoryCode}
-        onChange={(e) => setCategoryCode(e.target.value)}
+        onChange={(e) => {
+          setCategoryCode(e.target.value);
+          setCategoryByHand(e.target.value !== '');
+        }}
         error={errors.categoryCode}
         required
         name="categoryCode"
@@ -407,6 +413,17 @@ export function ReportPage({ user, province, levels }: Props) {
           </p>
         ) : null}
       </div>
+      <CategorySuggestions
+        title={title}
+        body={body}
+        unitCode={commune || district}
+        categoryCode={categoryCode}
+        chosenByHand={categoryByHand}
+        onChoose={(code) => {
+          setCategoryCode(code);
+          setErrors(({ categoryCode: _dropped, ...rest }) => rest);
+        }}
+      />
 
       <fieldset className="field">
         <legend>{t('report.place')}</legend>

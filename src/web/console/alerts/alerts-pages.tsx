@@ -27,6 +27,7 @@ import { SelectField } from '../../shared/ui/select-field.js';
 import { TextArea } from '../../shared/ui/text-area.js';
 import { TextField } from '../../shared/ui/text-field.js';
 import { alertMarks, formatTime, SEVERITY_COLOURS, severityLabel } from '../../app/alerts/severity.js';
+import { draftPrefill } from './from-hotspot.js';
 
 export const ALERTS_BASE = '/console/canh-bao';
 
@@ -307,7 +308,16 @@ export function AlertFormPage({ id }: { id?: string }) {
         if (existing) {
           setForm(fromAlert(existing));
           setWithEnglish(!!existing.en);
-        } else setForm(fromTemplate(tpl.items[0]!));
+        } else {
+          // From a hotspot: the template of its category and its unit (see from-hotspot.ts).
+          const pre = draftPrefill(
+            window.location.search,
+            tpl.items.map((x) => x.code),
+            u.items.map((x) => x.code),
+          );
+          const start = tpl.items.find((x) => x.code === pre.templateCode) ?? tpl.items[0]!;
+          setForm(fromTemplate(start, { unitCodes: pre.unitCodes }));
+        }
       })
       .catch((e: unknown) => setProblem(problemText(e)));
   }, [id]);

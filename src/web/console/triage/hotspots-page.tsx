@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HotspotView, TriageModelView } from '../../../contracts/triage.js';
+import type {
+  HotspotView,
+  TrainingJobView,
+  TriageModelsView,
+  TriageModelView,
+} from '../../../contracts/triage.js';
 import { api } from '../../shared/api.js';
 import { t } from '../../shared/i18n.js';
 import { problemText } from '../../shared/problem-text.js';
@@ -79,11 +84,14 @@ export function HotspotsPage() {
             >
               {t('triage.hotspots.map')}
             </Link>
-            <Link
-              href={`/console/alerts?category=${encodeURIComponent(h.categoryCode)}&unit=${encodeURIComponent(h.unitCode)}`}
-            >
-              {t('triage.hotspots.alert')}
-            </Link>
+            {hasAny(user, ['alerts.draft']) ? (
+              // The alerts console pre-fills the unit and the category's template (alerts/from-hotspot.ts).
+              <Link
+                href={`/console/canh-bao/moi?category=${encodeURIComponent(h.categoryCode)}&unit=${encodeURIComponent(h.unitCode)}`}
+              >
+                {t('triage.hotspots.alert')}
+              </Link>
+            ) : null}
             {h.status === 'open' ? (
               <Button variant="secondary" onClick={() => void act(h.id, 'acknowledge')}>
                 {t('triage.hotspots.acknowledge')}
@@ -100,14 +108,25 @@ export function HotspotsPage() {
   );
 }
 
-/** The stored classifier versions: accuracy on held-out reports, retrain now, roll back. */
+/** How often the panel asks where a queued training is. */
+const TRAINING_POLL_MS = 1500;
+
+/**
+ * The stored classifier versions: accuracy on held-out reports, retrain (queued for the worker: the
+ * panel shows it pending, then the new version), roll back.
+ */
 function ModelsPanel() {
   const [models, setModels] = useState<TriageModelView[] | null>(null);
+  const [pending, setPending] = useState(0);
+  const [job, setJob] = useState<TrainingJobView | null>(null);
+  const [done, setDone] = useState<'done' | 'failed' | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
   const load = useCallback(async () => {
     try {
-      setModels((await api<{ items: TriageModelView[] }>('GET', '/triage/models')).items);
+      const view = await api<TriageModelsView>('GET', '/triage/models');
+      setModels(view.items);
+      setPending(view.training.pending);
     } catch (error) {
       setProblem(problemText(error));
     }
@@ -116,8 +135,47 @@ function ModelsPanel() {
     void load();
   }, [load]);
 
+  // While a training waits or runs: follow our job (or the queue when another operator asked), then reload.
+  const training = job !== null || pending > 0;
+  useEffect(() => {
+    if (!training) return;
+    const timer = setInterval(() => {
+      void (async () => {
+        if (job) {
+          try {
+            const now = await api<TrainingJobView>('GET', `/triage/models/training/${job.jobId}`);
+            if (now.state === 'done' || now.state === 'failed') {
+              setJob(null);
+              setDone(now.state);
+            } else if (now.state !== job.state) setJob(now);
+          } catch (error) {
+            setJob(null);
+            setProblem(problemText(error));
+          }
+        }
+        await load();
+      })();
+    }, TRAINING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [training, job, load]);
+
+  async function train() {
+    setBusy(true);
+    setDone(null);
+    try {
+      setJob(await api<TrainingJobView>('POST', '/triage/models'));
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemText(error));
+    } finally {
+      setBusy(false);
+      await load();
+    }
+  }
+
   async function run(path: string) {
     setBusy(true);
+    setDone(null);
     try {
       await api('POST', path);
       setProblem(null);
@@ -129,13 +187,23 @@ function ModelsPanel() {
     }
   }
 
+  const newest = models?.[0];
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   return (
     <section className="card" aria-labelledby="triage-models-title">
       <h2 id="triage-models-title">{t('triage.models.title')}</h2>
       <ProblemAlert problem={problem} />
-      {models && models.length === 0 ? <p>{t('triage.models.none')}</p> : null}
-      {models && models.length > 0 ? (
+      <p role="status" aria-live="polite" className="models-training">
+        {training
+          ? t(job?.state === 'queued' ? 'triage.models.trainingQueued' : 'triage.models.training')
+          : done === 'failed'
+            ? t('triage.models.trainingFailed')
+            : done === 'done' && newest
+              ? t('triage.models.trainingDone', { version: newest.version })
+              : ''}
+      </p>
+      {models && models.length === 0 && !training ? <p>{t('triage.models.none')}</p> : null}
+      {models && (models.length > 0 || training) ? (
         <div className="table-wrap">
           <table>
             <thead>
@@ -149,6 +217,13 @@ function ModelsPanel() {
               </tr>
             </thead>
             <tbody>
+              {training ? (
+                <tr className="model-training">
+                  <td>{(newest?.version ?? 0) + 1}</td>
+                  <td colSpan={4}>{t('triage.models.training')}</td>
+                  <td>{t('triage.models.pending')}</td>
+                </tr>
+              ) : null}
               {models.map((m) => (
                 <tr key={m.version}>
                   <td>{m.version}</td>
@@ -178,7 +253,7 @@ function ModelsPanel() {
         </div>
       ) : null}
       <div className="hotspot-actions">
-        <Button busy={busy} onClick={() => void run('/triage/models')}>
+        <Button busy={busy || training} onClick={() => void train()}>
           {t('triage.models.train')}
         </Button>
         <Button variant="secondary" disabled={busy} onClick={() => void run('/triage/models/rollback')}>

@@ -34,6 +34,12 @@ export const vi = {
   'triage.models.activate': 'Dùng phiên bản này',
   'triage.models.train': 'Huấn luyện lại ngay',
   'triage.models.rollback': 'Quay lại phiên bản trước',
+  'triage.models.training': 'Đang huấn luyện phiên bản mới…',
+  'triage.models.trainingQueued': 'Đang chờ máy chủ huấn luyện phiên bản mới…',
+  'triage.models.trainingFailed': 'Huấn luyện không thành công; phiên bản đang dùng được giữ nguyên.',
+  'triage.models.trainingDone': 'Đã huấn luyện xong phiên bản {version}.',
+  'triage.models.pending': 'Đang huấn luyện',
+  'triage.citizen.question': 'Có phải bạn muốn báo về:',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -71,4 +77,10 @@ export const en: Record<keyof typeof vi, string> = {
   'triage.models.activate': 'Use this version',
   'triage.models.train': 'Retrain now',
   'triage.models.rollback': 'Roll back to the previous version',
+  'triage.models.training': 'Training a new version…',
+  'triage.models.trainingQueued': 'Waiting for the server to train a new version…',
+  'triage.models.trainingFailed': 'Training failed; the active version is kept.',
+  'triage.models.trainingDone': 'Version {version} is trained.',
+  'triage.models.pending': 'Training',
+  'triage.citizen.question': 'Is your report about:',
 };
