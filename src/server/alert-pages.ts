@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AlertsDeps } from '../modules/alerts/alerts-deps.js';
 import { currentPublicAlerts, publicAlert } from '../modules/alerts/use-cases/read-alerts.js';
-import { AppError, requestLang } from '../platform/http/problem.js';
+import { AppError, pageLang } from '../platform/http/problem.js';
 import { renderAlertDetail, renderAlertList } from '../web/public/alert-pages.js';
 import { renderMessagePage, type SiteInput } from '../web/public/render-report-pages.js';
 
@@ -14,7 +14,7 @@ export function registerAlertPages(app: FastifyInstance, deps: AlertsDeps): void
   const site = (req: FastifyRequest): SiteInput => ({
     brand: profile.brand,
     province: profile.province,
-    lang: requestLang(req),
+    lang: pageLang(req),
     publicUrl: config.publicUrl,
     categories: [],
   });

@@ -8,7 +8,7 @@ import {
   rateReport,
 } from '../modules/feedback/use-cases/citizen-follow-up.js';
 import type { Config } from '../platform/config/config.js';
-import { AppError, requestLang } from '../platform/http/problem.js';
+import { AppError, pageLang } from '../platform/http/problem.js';
 import type { Profile } from '../platform/profile/profile.js';
 import type { GeoFeatureCollection } from '../web/shared/ui/geo-map.js';
 import {
@@ -52,7 +52,7 @@ export async function registerPublicPages(
   const site = (req: FastifyRequest): SiteInput => ({
     brand: profile.brand,
     province: profile.province,
-    lang: requestLang(req),
+    lang: pageLang(req),
     publicUrl: config.publicUrl,
     categories,
   });

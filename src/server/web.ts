@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config/config.js';
 import { buildOpenApi } from '../platform/http/openapi.js';
-import { requestLang } from '../platform/http/problem.js';
+import { pageLang, requestLang } from '../platform/http/problem.js';
 import { routeRegistry } from '../platform/http/route.js';
 import type { Profile } from '../platform/profile/profile.js';
 import { renderPortalHome } from '../web/public/render-public-page.js';
@@ -28,11 +28,11 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
 
   app.get('/', async (req, reply) =>
     html(
-      reply.header('vary', 'Accept-Language'),
+      reply,
       renderPortalHome({
         brand: profile.brand,
         province: profile.province,
-        lang: requestLang(req),
+        lang: pageLang(req),
         publicUrl: config.publicUrl,
       }),
     ),
@@ -47,11 +47,11 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
   }).then((svg) => svg.replace('<svg ', '<svg role="img" aria-label="QR" '));
   app.get('/cai-dat', async (req, reply) =>
     html(
-      reply.header('vary', 'Accept-Language'),
+      reply,
       renderInstallGuide({
         brand: profile.brand,
         province: profile.province,
-        lang: requestLang(req),
+        lang: pageLang(req),
         publicUrl: config.publicUrl,
         qrSvg: await appQr,
       }),
@@ -95,6 +95,8 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
     prefix: '/',
     wildcard: false,
     index: false,
+    // dist/web holds .br and .gz copies made at build time (vite.config.ts): sent when the browser accepts them.
+    preCompressed: true,
     maxAge: '1h',
     setHeaders: (reply, file) => {
       if (file.includes(`${path.sep}assets${path.sep}`))
@@ -118,6 +120,8 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
       return serveIndex(req, reply);
     });
   }
+  // Browsers ask for /favicon.ico on every site page: the app's icon (PNG is accepted under that name).
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect('/app/icons/icon-192.png', 301));
   app.get('/assets/*', async (req, reply) =>
     reply.sendFile(path.join('assets', (req.params as { '*': string })['*'])),
   );

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { monthQuery } from '../../contracts/analytics.js';
 import { defineRoute } from '../../platform/http/route.js';
-import { requestLang } from '../../platform/http/problem.js';
+import { pageLang, requestLang } from '../../platform/http/problem.js';
 import { translate } from '../../web/shared/messages.js';
 import { renderStatisticsPage } from '../../web/public/statistics-page.js';
 import type { AnalyticsDeps } from './analytics-deps.js';
@@ -39,7 +39,7 @@ export function registerPublicStatistics(app: FastifyInstance, deps: AnalyticsDe
     const parsed = monthParam.safeParse(
       Object.fromEntries(Object.entries(req.query as object).filter(([k]) => k !== 'lang')),
     );
-    const lang = requestLang(req);
+    const lang = pageLang(req);
     const stats = await readPublicStatistics(deps, parsed.success ? parsed.data.thang : undefined, lang);
     const html = renderStatisticsPage({
       brand: deps.profile.brand,
@@ -59,7 +59,7 @@ export function registerPublicStatistics(app: FastifyInstance, deps: AnalyticsDe
     const parsed = monthParam.safeParse(
       Object.fromEntries(Object.entries(req.query as object).filter(([k]) => k !== 'lang')),
     );
-    const lang = requestLang(req);
+    const lang = pageLang(req);
     const stats = await readPublicStatistics(deps, parsed.success ? parsed.data.thang : undefined, lang);
     const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
     const province = translate(lang, 'analytics.publicProvince');

@@ -10,7 +10,7 @@ import {
   isCategoryOf,
   type ContentType,
 } from '../../contracts/content.js';
-import { AppError, requestLang } from '../../platform/http/problem.js';
+import { AppError, pageLang } from '../../platform/http/problem.js';
 import type { Profile } from '../../platform/profile/profile.js';
 import {
   PORTAL,
@@ -90,7 +90,7 @@ export async function registerContentPages(
   const site = (req: FastifyRequest): PortalSite => ({
     brand: profile.brand,
     province: profile.province,
-    lang: requestLang(req),
+    lang: pageLang(req),
     publicUrl: deps.config.publicUrl,
   });
 

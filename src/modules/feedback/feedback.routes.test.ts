@@ -50,6 +50,12 @@ describe(`feedback core over HTTP (${TEST_ENGINE})`, () => {
     expect(created.trackingCode).toMatch(/^LA-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(created.status).toBe('received');
     expect(new Date(created.deadlineAt).getTime()).toBeGreaterThan(Date.now());
+    // Stamped with the server's clock, not the demo seed's backdated one (the intake batches share a clock).
+    const [received] = await t.app.database.query<{ at: Date }>(
+      `select at from report_events where report_id = $1 and action = 'received'`,
+      [created.id],
+    );
+    expect(Math.abs(new Date(received!.at).getTime() - Date.now())).toBeLessThan(120_000);
 
     const detail = (await ioc.get(`/api/v1/reports/${created.id}`)).json();
     expect(detail.report).toMatchObject({

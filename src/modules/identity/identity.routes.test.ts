@@ -82,6 +82,14 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     const first = await c.signIn('admin', TEST_ADMIN_PASSWORD);
     expect(first.json()).toMatchObject({ mfaRequired: true, user: null });
     expect((await c.get('/api/v1/auth/session')).statusCode).toBe(401);
+    // "Who is signed in" answers 200 with nobody (half signed in, or signed out), and the person otherwise.
+    const nobody = await c.get('/api/v1/auth/whoami');
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json()).toEqual({ user: null, csrfToken: null });
+    expect((await admin.get('/api/v1/auth/whoami')).json()).toMatchObject({
+      user: { username: 'admin' },
+      csrfToken: expect.any(String),
+    });
     const wrong = await c.post('/api/v1/auth/totp/verify', { code: '000000' });
     expect(wrong.json().code).toBe('invalid_totp');
     // The code used to enable 2FA is spent; the next step's code (within the drift window) works once.

@@ -104,6 +104,20 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     handler: async ({ req }) => sessionResponse(me(req)),
   });
 
+  // The citizen app asks at start whether someone is signed in; "nobody" is an answer, not an error
+  // (a 401 there would be logged as a failure in every visitor's browser console).
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/auth/whoami',
+    summary: 'Ai đang đăng nhập (hoặc không ai) / Who is signed in, if anyone',
+    tags,
+    preHandler: [optionalSignIn(deps)],
+    handler: async ({ req }): Promise<SessionResponse | { user: null; csrfToken: null }> => {
+      const p = req.principal as Principal | null | undefined;
+      return p ? sessionResponse(p) : { user: null, csrfToken: null };
+    },
+  });
+
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/auth/logout',

@@ -25,6 +25,15 @@ export function requestLang(req: FastifyRequest): Lang {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
+/**
+ * The language of a public HTML page: Vietnamese unless the address asks for English (`?lang=en`). Not
+ * negotiated from Accept-Language, so one address always holds one language and its canonical link and
+ * hreflang alternates stay true (search engines and shared links see the same page).
+ */
+export function pageLang(req: FastifyRequest): Lang {
+  return (req.query as Record<string, unknown> | undefined)?.lang === 'en' ? 'en' : 'vi';
+}
+
 function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }

@@ -22,10 +22,12 @@ import { InstallButton, OfflineBanner } from './pwa.js';
 import { AccountPage } from './account/account-page.js';
 
 function loadSession(onUser: (user: SessionUser | null) => void): Promise<void> {
-  return api<SessionResponse>('GET', '/auth/session')
+  return api<SessionResponse | { user: null; csrfToken: null }>('GET', '/auth/whoami')
     .then((s) => {
-      setCsrfToken(s.csrfToken);
-      setAppCsrf(s.csrfToken);
+      if (s.csrfToken) {
+        setCsrfToken(s.csrfToken);
+        setAppCsrf(s.csrfToken);
+      }
       onUser(s.user);
     })
     .catch(() => undefined);
@@ -120,7 +122,6 @@ export function CitizenApp() {
           {appName}
         </Link>
         <div className="app-header-actions">
-          <InstallButton />
           <LanguageSwitch lang={getLang()} onChange={setLang} label={t('common.switchLanguage')} />
           {user?.kind === 'citizen' ? <Link href="/app/tai-khoan">{t('account.link')}</Link> : null}
           {user ? (
@@ -133,6 +134,8 @@ export function CitizenApp() {
         </div>
       </header>
       <OfflineBanner />
+      {/* Floating, so its late arrival (the browser's install prompt) moves nothing on the page. */}
+      <InstallButton />
       <main id="main" className="app-main" key={path}>
         {page}
       </main>

@@ -65,7 +65,7 @@ export function InstallButton() {
   if (!event) return null;
   return (
     <Button
-      variant="link"
+      className="app-install"
       onClick={async () => {
         await event.prompt();
         await event.userChoice;

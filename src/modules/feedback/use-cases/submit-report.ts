@@ -229,13 +229,15 @@ async function writeWithFallback(
   }
 }
 
-const batchers = new WeakMap<object, GroupCommit<PreparedReport, SubmitResult>>();
+// One batcher per deps object (not per database): a batch is written with its caller's clock, so the demo
+// seed's backdated clock never stamps the events of reports that arrive later through the web routes.
+const batchers = new WeakMap<FeedbackDeps, GroupCommit<PreparedReport, SubmitResult>>();
 
 function intakeOf(deps: FeedbackDeps): GroupCommit<PreparedReport, SubmitResult> {
-  let batcher = batchers.get(deps.database);
+  let batcher = batchers.get(deps);
   if (!batcher) {
     batcher = new GroupCommit((items) => writeWithFallback(deps, items), 64, 4);
-    batchers.set(deps.database, batcher);
+    batchers.set(deps, batcher);
   }
   return batcher;
 }

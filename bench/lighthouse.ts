@@ -1,0 +1,91 @@
+// Lighthouse (mobile emulation, simulated slow 4G, Debian's Chromium) on the citizen app's home, the
+// report form and a public report page of a freshly started demo server. Writes the scores to
+// docs/benchmarks.md (section "lighthouse") and prints `ratio: <lowest score / 95>` (the issue's bar).
+import { spawnSync } from 'node:child_process';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { startServer } from '../tests/e2e/support/server.js';
+import { machine, machineLines, ROOT, table, writeSection } from './lib.js';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const BAR = 95;
+
+spawnSync('npx', ['tsx', 'scripts/ensure-web-build.ts'], { cwd: ROOT, stdio: 'inherit' });
+const m = await machine();
+const server = await startServer();
+try {
+  const answers = (await (await fetch(`${server.baseUrl}/api/v1/public/reports?limit=1`)).json()) as {
+    items: { trackingCode: string }[];
+  };
+  const code = answers.items[0]?.trackingCode;
+  if (!code) throw new Error('the demo seed has no published report');
+  const pages = [
+    { name: 'Ứng dụng: trang chủ / app home', path: '/app/' },
+    { name: 'Ứng dụng: gửi phản ánh / report form', path: '/app/gui-phan-anh' },
+    { name: 'Cổng 1022: một phản ánh đã trả lời / public report', path: `/phan-anh/${code}` },
+  ];
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const rows: (string | number)[][] = [];
+  const misses: string[] = [];
+  let lowest = 100;
+  try {
+    for (const page of pages) {
+      // A first visit warms the server (templates, caches), as a real visitor would not be the first.
+      await fetch(`${server.baseUrl}${page.path}`);
+      const result = await lighthouse(`${server.baseUrl}${page.path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
+      const lhr = result!.lhr;
+      const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
+      lowest = Math.min(lowest, ...scores);
+      const metric = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
+      rows.push([
+        `${page.name} (\`${page.path.replace(code, ':code')}\`)`,
+        ...scores,
+        metric('first-contentful-paint'),
+        metric('largest-contentful-paint'),
+        metric('total-blocking-time'),
+        metric('cumulative-layout-shift'),
+      ]);
+      for (const c of CATEGORIES)
+        for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
+            misses.push(
+              `- ${page.path.replace(code, ':code')} · ${c} · ${audit.title} (${audit.displayValue ?? audit.score})`,
+            );
+        }
+      console.log(page.path, scores.join(' / '));
+    }
+  } finally {
+    await chrome.kill();
+  }
+  writeSection(
+    'lighthouse',
+    [
+      '## Lighthouse: citizen app and 1022 portal (`npm run bench:lighthouse`)',
+      '',
+      ...machineLines(m),
+      `- Lighthouse 12.2.3, mobile emulation with simulated throttling (slow 4G, 4× CPU slowdown), Debian's Chromium; a fresh demo server on the embedded database; the bar is ${BAR} in each category`,
+      '',
+      table(
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'],
+        rows,
+      ),
+      '',
+      misses.length ? 'Audits below 0.9 that carry weight:' : 'No weighted audit scored below 0.9.',
+      ...misses,
+      '',
+      `Lowest score ${lowest} against the bar of ${BAR}: ratio ${(lowest / BAR).toFixed(2)}.`,
+    ].join('\n'),
+  );
+  console.log(`ratio: ${(lowest / BAR).toFixed(2)}`);
+} finally {
+  await server.stop();
+}
