@@ -133,7 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? '?');
         const shown =
-          /PASSWORD|TOKEN|_URL|KEY|SECRET/.test(key) && key !== 'PUBLIC_URL' ? '***' : JSON.stringify(raw[key]);
+          /PASSWORD|TOKEN|_URL|KEY|SECRET/.test(key) && key !== 'PUBLIC_URL'
+            ? '***'
+            : JSON.stringify(raw[key]);
         return `${key}=${shown}: ${issue.message}`;
       }),
     );
