@@ -352,10 +352,10 @@ export function CallCentrePage() {
           data-call-id={call.id}
           data-status={call.status}
         >
-          <h2 id="call-panel-title" role="status" aria-live="polite">
+          <h2 id="call-panel-title">
             {call.phone ? t('channels.incoming', { phone: call.phone }) : t('channels.incomingAnonymous')}
           </h2>
-          <p>
+          <p role="status">
             {t('channels.callState', { status: CALL_STATUS_LABELS[call.status][lang] })}
             {call.outcome ? (
               <>
