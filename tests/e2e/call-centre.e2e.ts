@@ -204,12 +204,29 @@ describe('the 1022 call centre', () => {
     ).toBe(409);
   });
 
+  it('without telephony the agent logs a call by hand and ends it with its outcome', async () => {
+    const agent = await signIn('tongdai', '/console/call-centre');
+    await agent.getByLabel('Số điện thoại người gọi').fill(CALLER);
+    await agent.getByRole('button', { name: 'Ghi cuộc gọi (không qua tổng đài)' }).click();
+    const panel = agent.locator('.call-panel[data-status="answered"]');
+    await panel.getByText('(Ghi bằng tay)').waitFor();
+    // The history holds the earlier calls, the one just ended with its report among them.
+    await agent.locator('.call-history-calls li', { hasText: 'Đã ghi nhận phản ánh' }).waitFor();
+    await panel.getByRole('button', { name: 'Đã giải đáp câu hỏi' }).click();
+    await panel.locator('[data-outcome="question_answered"]').waitFor();
+    await panel.getByLabel('Ghi chú cuộc gọi').fill('Hỏi giờ làm việc của bộ phận một cửa');
+    await panel.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await panel.getByRole('button', { name: 'Kết thúc cuộc gọi' }).click();
+    await agent.locator('.call-panel[data-status="ended"] [data-outcome="question_answered"]').waitFor();
+  });
+
   it('the IOC sees the calls per agent and hour', async () => {
     const ioc = await signIn('ioc', '/console/call-centre');
     const table = ioc.getByRole('table', { name: 'Theo điện thoại viên' });
     const row = table.getByRole('row', { name: /Lê Văn Tổng Đài/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Đã ghi nhận phản ánh: 1');
+    expect(await row.textContent()).toContain('Đã giải đáp: 1');
     await table.getByRole('row', { name: /chưa có người nghe/ }).waitFor();
     await ioc.getByRole('table', { name: 'Theo giờ trong ngày (giờ Việt Nam)' }).waitFor();
   });

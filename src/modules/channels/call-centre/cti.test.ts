@@ -339,3 +339,61 @@ describe(`call statistics (${TEST_ENGINE})`, () => {
     expect((await ioc.get(`/api/v1/call-centre/stats?from=${day}&to=2026-03-01`)).statusCode).toBe(400);
   });
 });
+
+describe(`live call stream (${TEST_ENGINE})`, () => {
+  it('pops a newCall on the named agent’s stream only, without the caller’s number', async () => {
+    const address = await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+    const agent = new TestClient(t.app);
+    await agent.signIn('tongdai', TEST_DEMO_PASSWORD);
+    const abort = new AbortController();
+    const res = await fetch(`${address}/api/v1/call-centre/stream`, {
+      headers: { cookie: agent.cookie },
+      signal: abort.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const next = async (needle: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!text.includes(needle) && Date.now() < deadline) {
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<{ done: true; value: undefined }>((r) =>
+            setTimeout(() => r({ done: true, value: undefined }), 1_000),
+          ),
+        ]);
+        if (chunk.value) text += decoder.decode(chunk.value);
+      }
+      return text.includes(needle);
+    };
+    try {
+      await next('retry:');
+      const from = caller();
+      // Rung on another agent only: not on this screen.
+      const elsewhere = await post({
+        event: 'newCall',
+        from,
+        direction: 'in',
+        callId: uniqueCallId(),
+        'user[]': 'ioc',
+      });
+      // Rung on this agent.
+      const mine = await post({
+        event: 'newCall',
+        from,
+        direction: 'in',
+        callId: uniqueCallId(),
+        'user[]': 'tongdai',
+      });
+      expect(await next(mine.json().id)).toBe(true);
+      expect(text).toContain('event: call');
+      expect(text).toContain('"event":"newCall"');
+      expect(text).not.toContain(elsewhere.json().id);
+      expect(text).not.toContain(from.slice(1));
+    } finally {
+      abort.abort();
+    }
+  });
+});
