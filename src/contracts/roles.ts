@@ -70,6 +70,8 @@ export const PERMISSIONS = {
   'campaigns.report': ['agency_lead', 'agency_handler', 'community_team', 'department_staff'],
   'analytics.read': ['ioc_operator', 'department_staff', 'agency_lead', 'admin'],
   'triage.manage': ['ioc_operator', 'admin'],
+  // Call-centre statistics per agent and hour (issue 5): the IOC supervises the 1022 agents.
+  'calls.stats': ['ioc_operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -174,7 +174,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // Channels: mail in and out, Open311, the call centre (issue 5).
     const channels = registerChannels(
       http,
-      { ...feedback, storage, mail: config.mail, log: http.log },
+      { ...feedback, storage, mail: config.mail, cti: config.cti, log: http.log },
       {
         sms,
         dataDir: config.dataDir,

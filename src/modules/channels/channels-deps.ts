@@ -6,6 +6,7 @@ import type { FeedbackDeps } from '../feedback/feedback-deps.js';
 export interface ChannelsDeps extends FeedbackDeps {
   storage: FileStorage;
   mail: Config['mail'];
+  cti: Config['cti'];
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 }
 

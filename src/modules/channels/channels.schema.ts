@@ -99,3 +99,78 @@ export const open311Clients = pgTable(
   },
   (t) => [uniqueIndex('open311_clients_key_uq').on(t.keyHash)],
 );
+
+/**
+ * Calls taken by the 1022 call centre: from the telephony system (CTI webhook: provider `cti`, the
+ * system's call id in `external_id`) or logged by hand by an agent (provider `manual`, no external id).
+ * The caller's number is personal data: never logged, never shown on public pages.
+ */
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provider: text('provider').notNull(),
+    externalId: text('external_id'),
+    direction: text('direction').notNull().default('in'),
+    /** Normalised (+84…); null when the number was withheld ("anonymous"). */
+    callerPhone: text('caller_phone'),
+    /** The number called (our line), as the telephony system sent it. */
+    calledNumber: text('called_number'),
+    agentId: uuid('agent_id'),
+    status: text('status').notNull().default('ringing'),
+    outcome: text('outcome'),
+    /** The telephony system's hang-up cause (Zammad-style: normalClearing, cancel, noAnswer, busy…). */
+    hangupCause: text('hangup_cause'),
+    note: text('note'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calls_provider_external_uq').on(t.provider, t.externalId),
+    index('calls_caller_idx').on(t.callerPhone, t.startedAt.desc()),
+    index('calls_started_idx').on(t.startedAt),
+    check('calls_provider_ck', sql`${t.provider} in ('cti','manual')`),
+    check('calls_external_id_ck', sql`(${t.provider} = 'manual') = (${t.externalId} is null)`),
+    check('calls_direction_ck', sql`${t.direction} in ('in','out')`),
+    check('calls_status_ck', sql`${t.status} in ('ringing','answered','ended')`),
+    check(
+      'calls_outcome_ck',
+      sql`${t.outcome} is null or ${t.outcome} in ('report_created','status_given','question_answered','hang_up','missed','other')`,
+    ),
+    check('calls_ended_ck', sql`(${t.status} = 'ended') = (${t.endedAt} is not null)`),
+  ],
+);
+
+/** Reports recorded during a call (a call may give several; a report comes from at most one call). */
+export const callReports = pgTable(
+  'call_reports',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id),
+    reportId: uuid('report_id').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('call_reports_report_uq').on(t.reportId), index('call_reports_call_idx').on(t.callId)],
+);
+
+/**
+ * CTI events received, one row per (call id, event): a replayed or repeated event is refused. The
+ * signature is kept too (unique), so the same signed request can never be accepted twice.
+ */
+export const ctiEvents = pgTable(
+  'cti_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    externalId: text('external_id').notNull(),
+    event: text('event').notNull(),
+    signature: text('signature').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cti_events_call_event_uq').on(t.externalId, t.event),
+    uniqueIndex('cti_events_signature_uq').on(t.signature),
+    check('cti_events_event_ck', sql`${t.event} in ('newCall','answer','hangup')`),
+  ],
+);

@@ -36,6 +36,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps the CTI webhook off without CTI_SECRET and refuses a short one without showing it', () => {
+    expect(loadConfig({}).cti.secret).toBeUndefined();
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ CTI_SECRET: secret }).cti.secret).toBe(secret);
+    expect(() => loadConfig({ CTI_SECRET: 'too-short-secret' })).toThrow(/CTI_SECRET=\*\*\*/);
+    try {
+      loadConfig({ CTI_SECRET: 'too-short-secret' });
+    } catch (err) {
+      expect((err as Error).message).not.toContain('too-short-secret');
+    }
+  });
+
   it('switches to a server, secure cookies on https, and the second profile', () => {
     const c = loadConfig({
       DATABASE_URL: 'postgres://u@h/db',

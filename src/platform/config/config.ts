@@ -69,6 +69,7 @@ const envSchema = z.object({
     .optional(),
   IMAP_MAILBOX: z.string().min(1).default('INBOX'),
   IMAP_POLL_CRON: z.string().min(9).default('* * * * *'),
+  CTI_SECRET: z.string().min(32, 'phải có ít nhất 32 ký tự / must have at least 32 characters').optional(),
   DEMO_API_KEY: z.string().min(16, 'phải có ít nhất 16 ký tự / must have at least 16 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_SCALE: z.coerce
@@ -103,6 +104,8 @@ export interface Config {
     imapMailbox: string;
     imapPollCron: string;
   };
+  /** The telephony (CTI) webhook's shared HMAC secret; unset → the webhook answers 404. */
+  cti: { secret: string | undefined };
   /** The Open311 key the demo seed registers (else a random one, printed once). */
   demoApiKey: string | undefined;
   secureCookies: boolean;
@@ -130,7 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? '?');
         const shown =
-          /PASSWORD|TOKEN|_URL|KEY/.test(key) && key !== 'PUBLIC_URL' ? '***' : JSON.stringify(raw[key]);
+          /PASSWORD|TOKEN|_URL|KEY|SECRET/.test(key) && key !== 'PUBLIC_URL'
+            ? '***'
+            : JSON.stringify(raw[key]);
         return `${key}=${shown}: ${issue.message}`;
       }),
     );
@@ -162,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imapMailbox: e.IMAP_MAILBOX,
       imapPollCron: e.IMAP_POLL_CRON,
     },
+    cti: { secret: e.CTI_SECRET },
     demoApiKey: e.DEMO_API_KEY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     secureCookies: publicUrl.startsWith('https://'),

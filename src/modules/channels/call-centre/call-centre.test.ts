@@ -32,6 +32,7 @@ describe(`call centre (${TEST_ENGINE})`, () => {
     expect((rows[0] as { summary: { phone: string; found: number } }).summary).toEqual({
       phone: '+8491*****78',
       found: 1,
+      calls: 0,
     });
   });
 

@@ -6,7 +6,9 @@ import { maskPhone } from '../../../platform/sms/sms.js';
 import { authorize, type Principal } from '../../identity/index.js';
 // Read-only use of the feedback module's table: the call centre looks reports up by the caller's number.
 import { reports } from '../../feedback/feedback.schema.js';
+import type { CallView } from '../../../contracts/calls.js';
 import type { ChannelsDeps } from '../channels-deps.js';
+import { earlierCalls } from './calls.js';
 
 export interface CallerReport {
   id: string;
@@ -20,15 +22,17 @@ export interface CallerReport {
 }
 
 /**
- * The caller's earlier reports, found by their phone number, for the agent on the line. Reading who
- * reported what is reading contact data: the look-up is audited (number masked in the summary).
+ * The caller's earlier reports and calls, found by their phone number, for the agent on the line (the call
+ * being taken, `exceptCall`, is left out). Reading who reported what is reading contact data: the look-up
+ * is audited (number masked in the summary).
  */
 export async function callerHistory(
   deps: ChannelsDeps,
   p: Principal | null,
   phoneInput: string,
   actor: Actor,
-): Promise<{ phone: string; items: CallerReport[] }> {
+  exceptCall?: string,
+): Promise<{ phone: string; items: CallerReport[]; calls: CallView[] }> {
   authorize(p, 'reports.record_for_caller');
   authorize(p, 'reports.read_contact');
   const phone = normalizePhone(phoneInput);
@@ -41,14 +45,20 @@ export async function callerHistory(
       .where(eq(reports.reporterPhone, phone))
       .orderBy(desc(reports.receivedAt))
       .limit(20);
+    const calls = await earlierCalls(
+      tx,
+      phone,
+      exceptCall && /^[0-9a-f-]{36}$/i.test(exceptCall) ? exceptCall : undefined,
+    );
     await appendAudit(tx, actor, {
       action: 'report.contact_lookup',
       entityType: 'caller',
       entityId: null,
-      summary: { phone: maskPhone(phone), found: rows.length },
+      summary: { phone: maskPhone(phone), found: rows.length, calls: calls.length },
     });
     return {
       phone,
+      calls,
       items: rows.map((r) => ({
         id: r.id,
         trackingCode: r.trackingCode,
