@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { mailAddresses, mailMessages, mailQuarantine, open311Clients } from './channels.schema.js';
 
@@ -162,4 +162,38 @@ export async function revokeOpen311Client(db: Executor, id: string, at: Date) {
     .where(and(eq(open311Clients.id, id), isNull(open311Clients.revokedAt)))
     .returning();
   return row;
+}
+
+/** Reports one address opened by mail since a time (the per-sender cap against mail bombs). */
+export async function reportsOpenedByMailSince(db: Executor, address: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: countDistinct(mailMessages.reportId) })
+    .from(mailMessages)
+    .where(
+      and(
+        eq(mailMessages.direction, 'in'),
+        eq(mailMessages.address, address),
+        inArray(mailMessages.kind, ['report', 'auto_reply']),
+        gte(mailMessages.at, since),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** The report of the newest mail an address sent us (where capped mail goes as a follow-up). */
+export async function latestReportOfSender(db: Executor, address: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ reportId: mailMessages.reportId })
+    .from(mailMessages)
+    .where(
+      and(
+        eq(mailMessages.direction, 'in'),
+        eq(mailMessages.address, address),
+        isNotNull(mailMessages.reportId),
+        inArray(mailMessages.kind, ['report', 'follow_up', 'auto_reply']),
+      ),
+    )
+    .orderBy(desc(mailMessages.at))
+    .limit(1);
+  return row?.reportId ?? undefined;
 }

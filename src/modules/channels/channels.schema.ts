@@ -174,3 +174,19 @@ export const ctiEvents = pgTable(
     check('cti_events_event_ck', sql`${t.event} in ('newCall','answer','hangup')`),
   ],
 );
+
+/**
+ * GeoReport v2 tokens: every request a client creates is given a token (answered with the request id,
+ * since we create synchronously); `GET tokens/:token` turns it into the service_request_id.
+ */
+export const open311Tokens = pgTable(
+  'open311_tokens',
+  {
+    token: text('token').primaryKey(),
+    reportId: uuid('report_id').notNull(),
+    trackingCode: text('tracking_code').notNull(),
+    clientId: uuid('client_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('open311_tokens_report_idx').on(t.reportId)],
+);

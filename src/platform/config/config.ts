@@ -63,6 +63,13 @@ const envSchema = z.object({
     .min(1)
     .max(1000)
     .default(10),
+  /** New reports one sender may open by mail per hour; further mail becomes follow-ups (mail bombs). */
+  MAIL_REPORT_CAP_PER_HOUR: z.coerce
+    .number({ error: 'phải là một số / must be a number' })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(5),
   IMAP_URL: z
     .string()
     .regex(/^imaps?:\/\//, 'phải bắt đầu bằng imap:// hoặc imaps:// / must start with imap:// or imaps://')
@@ -100,6 +107,7 @@ export interface Config {
     smtpUrl: string | undefined;
     from: string | undefined;
     autoCapPerHour: number;
+    reportCapPerHour: number;
     imapUrl: string | undefined;
     imapMailbox: string;
     imapPollCron: string;
@@ -163,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,
       autoCapPerHour: e.MAIL_AUTO_CAP_PER_HOUR,
+      reportCapPerHour: e.MAIL_REPORT_CAP_PER_HOUR,
       imapUrl: e.IMAP_URL,
       imapMailbox: e.IMAP_MAILBOX,
       imapPollCron: e.IMAP_POLL_CRON,

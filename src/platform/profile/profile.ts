@@ -86,6 +86,21 @@ export const agencySchema = z.object({
 });
 
 /**
+ * An extra question a category asks (served as a GeoReport v2 service attribute): `code` is the
+ * attribute code, `values` the choices of a list.
+ */
+export const categoryQuestionSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'chữ thường và dấu gạch dưới / snake_case'),
+  label: z.string().min(1),
+  labelEn: z.string().min(1),
+  datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+  required: z.boolean().default(false),
+  hint: z.string().optional(),
+  values: z.array(z.strictObject({ key: z.string().min(1), name: z.string().min(1) })).optional(),
+});
+export type CategoryQuestion = z.infer<typeof categoryQuestionSchema>;
+
+/**
  * A feedback category. `routeTo: "unit_pc"` sends a report to the People's Committee of the report's
  * unit; `defaultAgencyCode` is the handler otherwise (or when the report has no unit).
  */
@@ -99,6 +114,13 @@ export const categorySchema = z
     duplicateRadiusM: z.number().int().min(0).max(5000),
     defaultAgencyCode: z.string().optional(),
     routeTo: z.literal('unit_pc').optional(),
+    /** Extra questions (Open311 service attributes); lists need their values. */
+    questions: z
+      .array(categoryQuestionSchema)
+      .refine((qs) => qs.every((q) => !q.datatype.endsWith('valuelist') || q.values?.length), {
+        error: 'câu hỏi dạng danh sách cần values / list questions need values',
+      })
+      .optional(),
   })
   .refine((c) => c.defaultAgencyCode !== undefined || c.routeTo !== undefined, {
     error: 'cần defaultAgencyCode hoặc routeTo / needs defaultAgencyCode or routeTo',

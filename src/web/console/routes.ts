@@ -45,6 +45,8 @@ export const NAV: NavEntry[] = [
     built: true,
   },
   { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: true },
+  { path: '/console/thu-cach-ly', label: 'mailbox.nav', permissions: ['reports.triage'], built: true },
+  { path: '/console/open311', label: 'open311.nav', permissions: ['settings.manage'], built: true },
   {
     path: '/console/admin',
     label: 'nav.admin',

@@ -4,6 +4,7 @@ import * as channels from './messages/channels.js';
 import * as triage from './messages/triage.js';
 import * as analytics from './messages/analytics.js';
 import * as campaigns from './messages/campaigns.js';
+import * as channelsConsole from './messages/channels-console.js';
 
 /** Every text the citizen app and the console show, Vietnamese first; English must have the same keys. */
 export type Lang = 'vi' | 'en';
@@ -530,6 +531,7 @@ const vi = {
   ...triage.vi,
   ...analytics.vi,
   ...campaigns.vi,
+  ...channelsConsole.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1052,6 +1054,7 @@ const en: Record<MessageKey, string> = {
   ...triage.en,
   ...analytics.en,
   ...campaigns.en,
+  ...channelsConsole.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

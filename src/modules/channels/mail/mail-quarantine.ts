@@ -50,6 +50,47 @@ export async function quarantinedRaw(
   return row.raw;
 }
 
+/** The header block of a raw mail (up to the first blank line), at most 32 KB, as text. */
+export function headerBlock(raw: Buffer): string {
+  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const block = (end === -1 ? head : head.slice(0, end)).slice(0, 32 * 1024);
+  // Headers are 7-bit (RFC 5322); stray 8-bit bytes are most often UTF-8.
+  return Buffer.from(block, 'latin1').toString('utf8');
+}
+
+/** One quarantined mail for staff: its facts and its headers (reading them is audited, as the .eml). */
+export async function quarantinedItem(
+  deps: ChannelsDeps,
+  p: Principal | null,
+  id: string,
+  actor: Actor,
+): Promise<QuarantineItemView & { sha256: string; headers: string }> {
+  authorize(p, 'reports.triage');
+  const row = await repo.quarantinedMail(deps.database.db, id);
+  if (!row) throw new AppError('not_found');
+  await deps.database.db.transaction((tx) =>
+    appendAudit(tx, actor, {
+      action: 'mail.quarantine_headers_read',
+      entityType: 'mail_quarantine',
+      entityId: id,
+    }),
+  );
+  return {
+    id: row.id,
+    receivedAt: row.receivedAt.toISOString(),
+    size: row.size,
+    reason: row.reason,
+    status: row.status,
+    fromAddress: row.fromAddress,
+    subject: row.subject,
+    reportId: row.reportId,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    sha256: row.sha256,
+    headers: headerBlock(row.raw),
+  };
+}
+
 /**
  * Runs a quarantined mail through the intake again (after the cause was fixed: a category re-enabled,
  * a bug corrected). If it now becomes a report, follow-up or bounce, the item is closed as processed.

@@ -6,6 +6,7 @@ import type { ChannelsDeps } from '../channels-deps.js';
 import {
   discardQuarantined,
   listQuarantine,
+  quarantinedItem,
   quarantinedRaw,
   reprocessQuarantined,
 } from './mail-quarantine.js';
@@ -26,6 +27,16 @@ export function registerMailRoutes(app: FastifyInstance, deps: ChannelsDeps): vo
     query: z.strictObject({ status: z.enum(['held', 'processed', 'discarded']).optional() }),
     preHandler: [signedIn],
     handler: async ({ req, query }) => listQuarantine(deps, me(req), query.status),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/mail/quarantine/:id',
+    summary: 'Một thư cách ly: thông tin và phần đầu thư / One quarantined mail with its headers',
+    tags,
+    params: idParams,
+    preHandler: [signedIn],
+    handler: async ({ req, params }) => quarantinedItem(deps, me(req), params.id, actorOf(me(req), req)),
   });
 
   defineRoute(app, {

@@ -29,7 +29,7 @@ export const MAILBOX_ACTOR: Actor = { id: null, label: 'mailbox' };
 
 export type MailOutcome =
   | { outcome: 'report'; reportId: string; trackingCode: string; loop: LoopReason | null }
-  | { outcome: 'follow_up'; reportId: string; loop: LoopReason | null }
+  | { outcome: 'follow_up'; reportId: string; loop: LoopReason | null; rateCapped?: boolean }
   | { outcome: 'bounce'; reportId: string | null }
   | { outcome: 'duplicate'; reportId: string | null }
   | { outcome: 'quarantined'; quarantineId: string; reason: string };
@@ -37,6 +37,7 @@ export type MailOutcome =
 const TITLE_MAX = 200;
 const BODY_MAX = 5000;
 const NOTE_MAX = 4000;
+const HOUR = 3600_000;
 
 /** Addresses that are ourselves (the sender of our mail, the profile's mailbox). */
 export function ownAddresses(deps: ChannelsDeps): string[] {
@@ -196,6 +197,17 @@ export async function takeInMail(deps: ChannelsDeps, raw: Buffer): Promise<MailO
   try {
     const target = await threadTarget(deps, mail);
     if (target) return await takeInFollowUp(deps, mail, messageId, sender, target, loop);
+    // A mail bomb: past the per-sender cap, new mail joins the sender's latest report (no new report,
+    // no acknowledgement), so nothing is lost and the IOC queue is not flooded.
+    const since = new Date(deps.now().getTime() - HOUR);
+    if ((await repo.reportsOpenedByMailSince(db, sender, since)) >= deps.mail.reportCapPerHour) {
+      const latestId = await repo.latestReportOfSender(db, sender);
+      let latest = latestId ? await feedbackRepo.findReport(db, latestId) : undefined;
+      for (let hops = 0; latest?.mergedIntoId && hops < 10; hops++)
+        latest = await feedbackRepo.findReport(db, latest.mergedIntoId);
+      if (!latest) return toQuarantine(deps, raw, 'rate', mail);
+      return await takeInFollowUp(deps, mail, messageId, sender, latest, loop, true);
+    }
     return await takeInReport(deps, mail, messageId, sender, loop);
   } catch (err) {
     const reason = err instanceof AppError ? err.code : `error: ${(err as Error).message}`;
@@ -263,6 +275,7 @@ async function takeInFollowUp(
   sender: string,
   target: feedbackRepo.ReportRow,
   loop: LoopReason | null,
+  rateCapped = false,
 ): Promise<MailOutcome> {
   const text = stripQuoted(bodyText(mail));
   const already = (await feedbackRepo.attachmentsOf(deps.database.db, [target.id])).filter(
@@ -270,6 +283,7 @@ async function takeInFollowUp(
   ).length;
   const files = await storeAttachments(deps, mail, Math.max(0, MAX_ATTACHMENTS_PER_REPORT - already));
   let note = text || '(Thư không có nội dung / The mail has no text)';
+  if (rateCapped && mail.subject) note = `${mail.subject.slice(0, 200)}\n\n${note}`;
   if (files.refused.length) note += `\n\n[Tệp không nhận / Files refused: ${files.refused.join('; ')}]`;
   await deps.database.db.transaction(async (tx) => {
     const report = (await feedbackRepo.findReport(tx, target.id))!;
@@ -290,6 +304,7 @@ async function takeInFollowUp(
           sameSender: sender === report.reporterEmail,
           attachments: files.ids.length,
           ...(loop ? { loop } : {}),
+          ...(rateCapped ? { rateCapped: true } : {}),
         },
       },
       MAILBOX_ACTOR,
@@ -306,7 +321,7 @@ async function takeInFollowUp(
     });
   });
   if (!loop) await repo.clearUndeliverable(deps.database.db, sender);
-  return { outcome: 'follow_up', reportId: target.id, loop };
+  return { outcome: 'follow_up', reportId: target.id, loop, ...(rateCapped ? { rateCapped } : {}) };
 }
 
 async function takeInBounce(

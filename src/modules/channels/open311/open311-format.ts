@@ -31,6 +31,7 @@ function xmlValue(name: string, value: unknown, indent: string): string {
 const SINGULAR: Record<string, string> = {
   services: 'service',
   service_requests: 'request',
+  service_request_updates: 'request_update',
   errors: 'error',
   attributes: 'attribute',
   values: 'value',

@@ -3,44 +3,127 @@ import { CHANNEL_LABELS } from '../../../contracts/feedback.js';
 import {
   OPEN_STATUSES,
   REJECT_REASON_LABELS,
+  STATUS_LABELS,
   type RejectReason,
   type ReportStatus,
 } from '../../../contracts/report-lifecycle.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
+import type { CategoryQuestion } from '../../../platform/profile/profile.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { agencyNames, authorize, type Principal } from '../../identity/index.js';
 import { listCategories } from '../../routing/index.js';
 import { submitReport } from '../../feedback/use-cases/submit-report.js';
 import { normalizeTrackingCode } from '../../feedback/tracking-code.js';
+import { findReport, findReportByCode } from '../../feedback/feedback.repository.js';
+import { recordReportEvent } from '../../feedback/record-report-event.js';
 import type { ChannelsDeps } from '../channels-deps.js';
 import * as repo from '../channels.repository.js';
 import { Open311Error } from './open311-format.js';
+import * as repo311 from './open311.repository.js';
 import { findRequests, type RequestRow } from './open311.repository.js';
 
 export const DESCRIPTION_MAX = 4000;
 const DAY = 86400_000;
 
+const stripTags = (s: string) =>
+  s
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+\n/g, '\n')
+    .trim();
+
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** GET services: every active category is a service (realtime: the request id is given at once). */
+/** The extra questions a category asks (the profile's `questions`), as GeoReport attributes. */
+function questionsOf(deps: ChannelsDeps, code: string): CategoryQuestion[] {
+  return deps.profile.categories.find((c) => c.code === code)?.questions ?? [];
+}
+
+/**
+ * GET services: every active category is a service (realtime: the request id is given at once);
+ * `metadata` is true for categories that ask extra questions (their definition lists attributes).
+ */
 export async function listServices(deps: ChannelsDeps) {
   const rows = await listCategories(deps.database.db);
   return rows.map((c) => ({
     service_code: c.code,
     service_name: c.name,
     description: c.description,
-    metadata: false,
+    metadata: questionsOf(deps, c.code).length > 0,
     type: 'realtime',
     keywords: c.nameEn,
     group: c.urgency === 'urgent' ? 'khan-cap' : 'phan-anh',
   }));
 }
 
-/** GET services/:code: no category asks extra questions yet, so the definition has no attributes. */
+/** GET services/:code: the category's extra questions as attributes (none: an empty list). */
 export async function serviceDefinition(deps: ChannelsDeps, code: string) {
   const service = (await listServices(deps)).find((s) => s.service_code === code);
   if (!service) throw new Open311Error(404, `Không có dịch vụ "${code}" / Unknown service_code "${code}".`);
-  return { service_code: service.service_code, attributes: [] };
+  return {
+    service_code: service.service_code,
+    attributes: questionsOf(deps, code).map((q, i) => ({
+      variable: true,
+      code: q.code,
+      datatype: q.datatype,
+      required: q.required,
+      datatype_description: q.hint ?? null,
+      order: i + 1,
+      description: `${q.label} / ${q.labelEn}`,
+      ...(q.values ? { values: q.values.map((v) => ({ key: v.key, name: v.name })) } : {}),
+    })),
+  };
+}
+
+/**
+ * Checks the `attribute[code]` answers of a POST against the category's questions (required, list
+ * keys, numbers, dates); unknown codes are refused. Returns the answers as lines for the report text.
+ */
+export function checkAttributes(deps: ChannelsDeps, code: string, input: Record<string, string>): string[] {
+  const questions = questionsOf(deps, code);
+  const given = new Map<string, string>();
+  for (const [k, v] of Object.entries(input)) {
+    const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(k);
+    if (m) given.set(m[1]!, v.trim());
+  }
+  for (const k of given.keys())
+    if (!questions.some((q) => q.code === k))
+      throw new Open311Error(
+        400,
+        `Dịch vụ "${code}" không có thuộc tính "${k}" / attribute[${k}] is not defined for this service.`,
+      );
+  const lines: string[] = [];
+  for (const q of questions) {
+    const value = given.get(q.code) ?? '';
+    if (!value) {
+      if (q.required)
+        throw new Open311Error(
+          400,
+          `Thiếu attribute[${q.code}] (${q.label}) / attribute[${q.code}] is required.`,
+        );
+      continue;
+    }
+    let shown = value.slice(0, 300);
+    if (q.datatype === 'number' && !Number.isFinite(Number(value)))
+      throw new Open311Error(400, `attribute[${q.code}] phải là số / attribute[${q.code}] must be a number.`);
+    if (q.datatype === 'datetime' && Number.isNaN(new Date(value).getTime()))
+      throw new Open311Error(
+        400,
+        `attribute[${q.code}] phải là ngày giờ ISO 8601 / attribute[${q.code}] must be an ISO 8601 date-time.`,
+      );
+    if (q.values) {
+      const keys = q.datatype === 'multivaluelist' ? value.split(',').map((x) => x.trim()) : [value];
+      const names = keys.map((k) => q.values!.find((v) => v.key === k)?.name);
+      if (names.some((n) => !n))
+        throw new Open311Error(
+          400,
+          `attribute[${q.code}] phải là một trong / must be one of: ${q.values.map((v) => v.key).join(', ')}.`,
+        );
+      shown = names.join(', ');
+    }
+    lines.push(`${q.label}: ${stripTags(shown)}`);
+  }
+  return lines;
 }
 
 /** The client app a key belongs to; 403 as the specification says for a missing or wrong key. */
@@ -55,7 +138,7 @@ export async function clientForKey(deps: ChannelsDeps, key: string | undefined) 
   return client;
 }
 
-export interface Open311PostInput {
+export interface Open311PostInput extends Record<string, string | undefined> {
   api_key?: string;
   service_code?: string;
   lat?: string;
@@ -68,13 +151,6 @@ export interface Open311PostInput {
   description?: string;
   media_url?: string;
 }
-
-const stripTags = (s: string) =>
-  s
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/\s+\n/g, '\n')
-    .trim();
 
 /**
  * POST requests: a third-party app creates an ordinary report (channel open311) for its user. Location is
@@ -113,6 +189,7 @@ export async function createRequest(deps: ChannelsDeps, input: Open311PostInput)
       `description tối đa ${DESCRIPTION_MAX} ký tự / description is limited to ${DESCRIPTION_MAX} characters.`,
     );
   const description = stripTags(raw);
+  const answers = checkAttributes(deps, code, input as Record<string, string>);
   const email = input.email?.trim().toLowerCase() || undefined;
   const phone = input.phone?.trim() || undefined;
   if (!email && !phone)
@@ -126,6 +203,7 @@ export async function createRequest(deps: ChannelsDeps, input: Open311PostInput)
     .trim()
     .slice(0, 120);
   let body = description || `${service.service_name}${address ? ` — ${address}` : ''}`;
+  if (answers.length) body += `\n\n— Thông tin thêm / Details —\n${answers.join('\n')}`;
   if (input.media_url && /^https?:\/\//.test(input.media_url))
     body += `\n\n[Ảnh/tệp ở liên kết ngoài, chưa kiểm tra / External media, not fetched: ${input.media_url.slice(0, 500)}]`;
   if (body.length < 10) body = `${body} (${CHANNEL_LABELS.open311.vi})`;
@@ -155,9 +233,20 @@ export async function createRequest(deps: ChannelsDeps, input: Open311PostInput)
         intakeChannel: 'open311',
       },
     );
+    // The GeoReport token: we create at once, so the id comes with it; the token stays valid for
+    // `GET tokens/:token` (clients written for servers that answer with a token only).
+    const token = `tk_${randomBytes(18).toString('base64url')}`;
+    await repo311.insertToken(deps.database.db, {
+      token,
+      reportId: result.id,
+      trackingCode: result.trackingCode,
+      clientId: client.id,
+      createdAt: deps.now(),
+    });
     return [
       {
         service_request_id: result.trackingCode,
+        token,
         service_notice: 'Đã tiếp nhận / Received',
         account_id: null,
       },
@@ -339,4 +428,167 @@ export async function revokeClient(deps: ChannelsDeps, p: Principal | null, id: 
       entityId: id,
     });
   });
+}
+
+/** GET tokens/:token: the request a token stands for (`[{ service_request_id, token }]`), else 404. */
+export async function getToken(deps: ChannelsDeps, token: string) {
+  const row = /^[A-Za-z0-9_-]{1,80}$/.test(token)
+    ? await repo311.findToken(deps.database.db, token)
+    : undefined;
+  if (!row) throw new Open311Error(404, `Không có token "${token.slice(0, 80)}" / No such token.`);
+  return [{ service_request_id: row.trackingCode, token: row.token }];
+}
+
+/**
+ * mySociety's extended statuses (FixMyStreet "additional states") for a public step, from the status
+ * the report moved to; GET requests keeps the plain open/closed of GeoReport v2.
+ */
+export function extendedStatus(toStatus: string | null, rejectReason: string | null): string {
+  switch (toStatus) {
+    case 'received':
+    case 'accepted':
+    case 'reopened':
+      return 'open';
+    case 'assigned':
+      return 'action_scheduled';
+    case 'in_progress':
+    case 'answered':
+    case 'approved':
+      return 'in_progress';
+    case 'returned':
+      return 'investigating';
+    case 'published':
+    case 'closed':
+      return 'closed';
+    case 'merged':
+      return 'duplicate';
+    case 'rejected':
+      return rejectReason === 'duplicate'
+        ? 'duplicate'
+        : rejectReason === 'out_of_scope' || rejectReason === 'complaint_procedure'
+          ? 'not_councils_responsibility'
+          : 'no_further_action';
+    default:
+      return 'open';
+  }
+}
+
+const UPDATE_PAGE_MAX = 1000;
+
+export interface Open311UpdatesQuery {
+  start_date?: string;
+  end_date?: string;
+  after_id?: string;
+  page_size?: string;
+}
+
+/**
+ * GET servicerequestupdates (mySociety extension): the public steps of requests in a window (default
+ * the last 24 hours, at most 90 days), oldest first, `page_size` (≤ 1,000) at a time; the next page
+ * starts `after_id` the last update_id. The description is public text only: the published answer, the
+ * reason of a refusal, or the step's label — never staff notes, reporters' words or names.
+ */
+export async function listUpdates(deps: ChannelsDeps, q: Open311UpdatesQuery) {
+  const end = date(q.end_date, 'end_date') ?? deps.now();
+  const start = date(q.start_date, 'start_date') ?? new Date(end.getTime() - DAY);
+  if (end.getTime() - start.getTime() > 90 * DAY || end < start)
+    throw new Open311Error(400, 'Khoảng ngày tối đa 90 ngày / The date range may span at most 90 days.');
+  const afterId = q.after_id ? Number(q.after_id) : 0;
+  const size = q.page_size ? Number(q.page_size) : UPDATE_PAGE_MAX;
+  if (!Number.isInteger(afterId) || afterId < 0 || !Number.isInteger(size) || size < 1)
+    throw new Open311Error(
+      400,
+      'after_id và page_size phải là số nguyên dương / after_id and page_size must be positive integers.',
+    );
+  const rows = await repo311.findPublicUpdates(deps.database.db, {
+    start,
+    end,
+    afterId,
+    limit: Math.min(size, UPDATE_PAGE_MAX),
+  });
+  return rows.map((r) => {
+    const label = r.toStatus ? STATUS_LABELS[r.toStatus as ReportStatus] : undefined;
+    const description =
+      r.action === 'publish' && r.answer
+        ? r.answer
+        : r.action === 'reject' && r.rejectReason
+          ? REJECT_REASON_LABELS[r.rejectReason as RejectReason].vi
+          : r.action === 'merged_outcome'
+            ? 'Phản ánh đã gộp vào phản ánh khác và được trả lời / Merged into a request that was answered'
+            : label
+              ? `${label.vi} / ${label.en}`
+              : '';
+    return {
+      update_id: String(r.id),
+      service_request_id: r.trackingCode,
+      status: extendedStatus(r.toStatus, r.action === 'reject' ? r.rejectReason : null),
+      updated_datetime: r.at.toISOString(),
+      description,
+      media_url: '',
+    };
+  });
+}
+
+export interface Open311UpdatePost extends Record<string, string | undefined> {
+  api_key?: string;
+  service_request_id?: string;
+  update_id?: string;
+  updated_datetime?: string;
+  status?: string;
+  description?: string;
+}
+
+/**
+ * POST servicerequestupdates (mySociety extension, client → us): a client adds what its user wrote
+ * later to a request it created. It becomes a non-public `open311_update` step on the report for the
+ * IOC (as a mail follow-up is); the status a client sends is recorded, not applied: only staff move
+ * reports through the lifecycle. Answered with our update_id.
+ */
+export async function postUpdate(deps: ChannelsDeps, input: Open311UpdatePost) {
+  const client = await clientForKey(deps, input.api_key);
+  const id = input.service_request_id?.trim();
+  if (!id) throw new Open311Error(400, 'Thiếu service_request_id / service_request_id missing.');
+  const raw = input.description ?? '';
+  if (raw.length > DESCRIPTION_MAX)
+    throw new Open311Error(
+      400,
+      `description tối đa ${DESCRIPTION_MAX} ký tự / description is limited to ${DESCRIPTION_MAX} characters.`,
+    );
+  const text = stripTags(raw);
+  if (!text) throw new Open311Error(400, 'Thiếu description / description missing.');
+  const status = (input.status ?? '').trim().toLowerCase();
+  if (status && !/^[a-z_]{2,40}$/.test(status))
+    throw new Open311Error(400, 'status không hợp lệ / invalid status.');
+  const db = deps.database.db;
+  const report = await findReportByCode(db, normalizeTrackingCode(id));
+  const token = report ? await repo311.tokenOfReport(db, report.id) : undefined;
+  if (!report || report.status === 'rejected')
+    throw new Open311Error(404, `Không có yêu cầu "${id}" / No request "${id}".`);
+  if (token?.clientId !== client.id)
+    throw new Open311Error(
+      403,
+      'Chỉ ứng dụng đã tạo yêu cầu mới được bổ sung / Only the client that created the request may update it.',
+    );
+  const event = await db.transaction(async (tx) => {
+    const current = (await findReport(tx, report.id))!;
+    return recordReportEvent(
+      tx,
+      { jobs: deps.jobs, now: deps.now },
+      current,
+      {
+        action: 'open311_update',
+        fromStatus: current.status,
+        toStatus: current.status,
+        isPublic: false,
+        note: text,
+        data: {
+          client: client.name,
+          clientUpdateId: input.update_id?.slice(0, 80) ?? null,
+          requestedStatus: status || null,
+        },
+      },
+      { id: null, label: `open311:${client.name}` },
+    );
+  });
+  return [{ update_id: String(event.id) }];
 }

@@ -9,6 +9,9 @@ import {
   createClient,
   createRequest,
   getRequest,
+  getToken,
+  listUpdates,
+  postUpdate,
   hashKey,
   listClients,
   listRequests,
@@ -17,6 +20,7 @@ import {
   serviceDefinition,
   type Open311ListQuery,
   type Open311PostInput,
+  type Open311UpdatesQuery,
 } from './open311-requests.js';
 
 const BASE = '/open311/v2';
@@ -36,6 +40,22 @@ const WRITE_LIMIT = {
 function send(reply: FastifyReply, format: Open311Format, root: string, value: unknown, status = 200) {
   reply.status(status).header('content-type', CONTENT_TYPES[format]).header('cache-control', 'no-store');
   return reply.send(format === 'json' ? JSON.stringify(value) : toXml(root, value));
+}
+
+/**
+ * The string fields of a POST body (form or JSON); a JSON `attribute` object becomes `attribute[code]`
+ * fields, as a form sends them.
+ */
+function stringFields(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+    else if (k === 'attribute' && v && typeof v === 'object' && !Array.isArray(v))
+      for (const [code, value] of Object.entries(v as Record<string, unknown>))
+        if (typeof value === 'string' || typeof value === 'number') out[`attribute[${code}]`] = String(value);
+        else if (Array.isArray(value)) out[`attribute[${code}]`] = value.map(String).join(',');
+  }
+  return out;
 }
 
 function fail(reply: FastifyReply, format: Open311Format, err: unknown) {
@@ -93,6 +113,14 @@ export function registerOpen311Routes(app: FastifyInstance, deps: ChannelsDeps):
               type: 'production',
               formats: ['application/json', 'text/xml'],
             },
+            {
+              // mySociety's extension (servicerequestupdates, extended statuses), JSON and XML.
+              specification: 'https://github.com/mysociety/fixmystreet/wiki/Open311-FMS---Complete-Spec',
+              url: `${publicUrl}${BASE}`,
+              changeset: '2026-11-29T00:00:00Z',
+              type: 'production',
+              formats: ['application/json', 'text/xml'],
+            },
           ],
         }),
       );
@@ -111,20 +139,51 @@ export function registerOpen311Routes(app: FastifyInstance, deps: ChannelsDeps):
           return fail(reply, format, err);
         }
       });
-      scope.post(`${BASE}/requests.${format}`, { config: { rateLimit: writeLimit } }, async (req, reply) => {
-        try {
-          const body = (req.body ?? {}) as Record<string, unknown>;
-          const input = Object.fromEntries(
-            Object.entries(body)
-              .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-              .map(([k, v]) => [k, String(v)]),
-          ) as Open311PostInput;
-          return send(reply, format, 'service_requests', await createRequest(deps, input), 201);
-        } catch (err) {
-          return fail(reply, format, err);
-        }
-      });
+      // mySociety's extension: status updates (GET, public) and a client's additions (POST, with a key).
+      scope.get(
+        `${BASE}/servicerequestupdates.${format}`,
+        { config: { rateLimit: READ_LIMIT } },
+        async (req, reply) => {
+          try {
+            const q = req.query as Open311UpdatesQuery;
+            return send(reply, format, 'service_request_updates', await listUpdates(deps, q));
+          } catch (err) {
+            return fail(reply, format, err);
+          }
+        },
+      );
     }
+    // Every write (requests, servicerequestupdates; .json and .xml) is ONE route, so that a key's budget
+    // is shared: the rate limiter keeps one counter store per route.
+    scope.post(`${BASE}/:file`, { config: { rateLimit: writeLimit } }, async (req, reply) => {
+      const f = splitFormat((req.params as { file: string }).file);
+      if (!f || (f.name !== 'requests' && f.name !== 'servicerequestupdates'))
+        return send(reply, f?.format ?? 'json', 'errors', [{ code: 404, description: 'Not found' }], 404);
+      try {
+        const input = stringFields(req.body);
+        return f.name === 'requests'
+          ? send(
+              reply,
+              f.format,
+              'service_requests',
+              await createRequest(deps, input as Open311PostInput),
+              201,
+            )
+          : send(reply, f.format, 'service_request_updates', await postUpdate(deps, input), 201);
+      } catch (err) {
+        return fail(reply, f.format, err);
+      }
+    });
+    scope.get(`${BASE}/tokens/:file`, { config: { rateLimit: READ_LIMIT } }, async (req, reply) => {
+      const f = splitFormat((req.params as { file: string }).file);
+      if (!f)
+        return send(reply, 'json', 'errors', [{ code: 404, description: 'Format: .json or .xml' }], 404);
+      try {
+        return send(reply, f.format, 'service_requests', await getToken(deps, f.name));
+      } catch (err) {
+        return fail(reply, f.format, err);
+      }
+    });
     scope.get(`${BASE}/services/:file`, { config: { rateLimit: READ_LIMIT } }, async (req, reply) => {
       const f = splitFormat((req.params as { file: string }).file);
       if (!f)

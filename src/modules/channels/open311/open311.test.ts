@@ -60,16 +60,18 @@ describe(`Open311 GeoReport v2 (${TEST_ENGINE})`, () => {
     expect(services.every((s: { service_code: unknown }) => typeof s.service_code === 'string')).toBe(true);
     expect(services.find((s: { service_code: string }) => s.service_code === 'chieu_sang')).toMatchObject({
       service_name: t.app.profile.categories.find((c) => c.code === 'chieu_sang')!.name,
-      metadata: false,
+      metadata: true,
       type: 'realtime',
     });
     const xml = (await get('/open311/v2/services.xml')).body;
     expect(wellFormed(xml)).toBe(true);
     expect(xml).toMatch(/<services>\s*<service>\s*<service_code>/);
-    expect((await get('/open311/v2/services/chieu_sang.json')).json()).toEqual({
-      service_code: 'chieu_sang',
+    expect((await get('/open311/v2/services/khac.json')).json()).toEqual({
+      service_code: 'khac',
       attributes: [],
     });
+    const lights = (await get('/open311/v2/services/chieu_sang.json')).json();
+    expect(lights.attributes.map((a: { code: string }) => a.code)).toEqual(['so_cot_den', 'tinh_trang_den']);
     const missing = await get('/open311/v2/services/khong_co.json');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual([{ code: 404, description: expect.stringContaining('khong_co') }]);

@@ -6,6 +6,8 @@ import { AuditPage } from '../admin/audit-page.js';
 import { AlertDetailPage, AlertFormPage, AlertsListPage } from '../alerts/alerts-pages.js';
 import { CampaignsPage } from '../campaigns/campaigns-page.js';
 import { CallCentrePage } from '../call-centre/call-centre-page.js';
+import { MailQuarantinePage } from '../channels/mail-quarantine-page.js';
+import { Open311KeysPage } from '../channels/open311-keys-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
@@ -34,6 +36,8 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/campaigns': CampaignsPage,
   '/console/call-centre': CallCentrePage,
   '/console/analytics': AnalyticsPage,
+  '/console/thu-cach-ly': MailQuarantinePage,
+  '/console/open311': Open311KeysPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
