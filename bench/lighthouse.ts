@@ -19,10 +19,13 @@ try {
   };
   const code = answers.items[0]?.trackingCode;
   if (!code) throw new Error('the demo seed has no published report');
+  // The same form on a 3G-like line (300 ms round trips, 700 Kbit/s) is measured too, not held to the bar.
+  const THREE_G = { rttMs: 300, throughputKbps: 700, cpuSlowdownMultiplier: 4 };
   const pages = [
-    { name: 'Ứng dụng: trang chủ / app home', path: '/app/' },
-    { name: 'Ứng dụng: gửi phản ánh / report form', path: '/app/gui-phan-anh' },
-    { name: 'Cổng 1022: một phản ánh đã trả lời / public report', path: `/phan-anh/${code}` },
+    { name: 'Ứng dụng: trang chủ / app home', path: '/app/', scored: true },
+    { name: 'Ứng dụng: gửi phản ánh / report form', path: '/app/gui-phan-anh', scored: true },
+    { name: 'Cổng 1022: một phản ánh đã trả lời / public report', path: `/phan-anh/${code}`, scored: true },
+    { name: 'Gửi phản ánh trên mạng 3G / report form on 3G', path: '/app/gui-phan-anh', scored: false },
   ];
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -40,10 +43,11 @@ try {
         output: 'json',
         logLevel: 'error',
         onlyCategories: [...CATEGORIES],
+        ...(page.scored ? {} : { throttling: THREE_G }),
       });
       const lhr = result!.lhr;
       const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
-      lowest = Math.min(lowest, ...scores);
+      if (page.scored) lowest = Math.min(lowest, ...scores);
       const metric = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
       rows.push([
         `${page.name} (\`${page.path.replace(code, ':code')}\`)`,
@@ -52,11 +56,12 @@ try {
         metric('largest-contentful-paint'),
         metric('total-blocking-time'),
         metric('cumulative-layout-shift'),
+        metric('interactive'),
       ]);
       for (const c of CATEGORIES)
         for (const ref of lhr.categories[c]?.auditRefs ?? []) {
           const audit = lhr.audits[ref.id];
-          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
+          if (page.scored && ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
             misses.push(
               `- ${page.path.replace(code, ':code')} · ${c} · ${audit.title} (${audit.displayValue ?? audit.score})`,
             );
@@ -72,10 +77,10 @@ try {
       '## Lighthouse: citizen app and 1022 portal (`npm run bench:lighthouse`)',
       '',
       ...machineLines(m),
-      `- Lighthouse 12.2.3, mobile emulation with simulated throttling (slow 4G, 4× CPU slowdown), Debian's Chromium; a fresh demo server on the embedded database; the bar is ${BAR} in each category`,
+      `- Lighthouse 12.2.3, mobile emulation with simulated throttling (slow 4G, 4× CPU slowdown), Debian's Chromium; a fresh demo server on the embedded database; the bar is ${BAR} in each category for the first three rows; the last row is the report form on a 3G-like line (300 ms round trips, 700 Kbit/s, 4× CPU slowdown), measured for information`,
       '',
       table(
-        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'],
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'TTI'],
         rows,
       ),
       '',

@@ -149,6 +149,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       levels: profile.levels,
       map: profile.map,
     }));
+    // District outlines for the citizen's place picker (and any public map): coordinates rounded to ~11 m.
+    const publicBoundaries = JSON.stringify(
+      profile.boundaries ?? { type: 'FeatureCollection', features: [] },
+      (_key, value: unknown) => (typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value),
+    );
+    http.get('/api/v1/units/boundaries', async (_req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(publicBoundaries),
+    );
     http.get('/api/v1/openapi.json', async () =>
       buildOpenApi(routeRegistry, {
         title: `${profile.brand.appName} — Tỉnh Số API`,

@@ -189,4 +189,39 @@ describe('a citizen sends a report from the phone and follows it on the portal',
     expect(saved.filter((s) => s.code === code)).toHaveLength(1);
     await context.close();
   });
+
+  it('puts the place with a pin on the map: the district under the pin is chosen and kept by the server', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await openForm(page);
+    await page.getByRole('button', { name: 'Chọn trên bản đồ' }).click();
+    const map = page.getByRole('group', { name: /Bản đồ các huyện/ });
+    await map.waitFor();
+    const tanAn = map.locator('path').filter({ has: page.locator('title', { hasText: 'Thành phố Tân An' }) });
+    await tanAn.click();
+    await page.getByText(/Vị trí trên bản đồ: .* — Thành phố Tân An/).waitFor();
+    expect(await page.getByLabel('Quận, huyện, thị xã, thành phố').inputValue()).toBe('794');
+    // The keyboard moves the pin too (the map is focusable).
+    const before = (await page.locator('.location-value').textContent()) ?? '';
+    await map.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (old) => document.querySelector('.location-value')?.textContent !== old,
+      before,
+    );
+
+    await page.getByLabel('Lĩnh vực').selectOption('giao_thong_ha_tang');
+    await page.getByLabel('Tiêu đề').fill('Cây đổ chắn ngang đường');
+    await page.getByLabel('Nội dung').fill('Cây lớn đổ chắn ngang đường sau cơn mưa, xe không qua được.');
+    await page.getByLabel('Email', { exact: true }).fill('ghim.e2e@example.com');
+    await page.getByRole('checkbox', { name: /Tôi đã đọc thông báo/ }).check();
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    const code = ((await page.getByTestId('tracking-code').textContent()) ?? '').trim();
+    expect(code).toMatch(CODE);
+    const found = await context.request.get(
+      `/api/v1/public/reports/lookup?code=${encodeURIComponent(code)}&contact=ghim.e2e%40example.com`,
+    );
+    expect(((await found.json()) as { report: { unitName: string } }).report.unitName).toContain('Tân An');
+    await context.close();
+  });
 });

@@ -248,6 +248,14 @@ const core = {
   'report.locationHint':
     'Không bắt buộc. Vị trí chỉ được lấy khi bạn bấm nút này; trên trang công khai chỉ hiển thị vị trí gần đúng.',
   'report.locationBusy': 'Đang lấy vị trí…',
+  'report.mapOpen': 'Chọn trên bản đồ',
+  'report.mapClose': 'Đóng bản đồ',
+  'report.mapTitle': 'Bản đồ các huyện, thị xã, thành phố: chạm để đặt vị trí',
+  'report.mapHelp':
+    'Chạm (hoặc bấm) vào nơi xảy ra sự việc để đặt ghim; dùng các phím mũi tên để dời ghim. Huyện chứa ghim sẽ được chọn.',
+  'report.mapFailed': 'Không tải được bản đồ. Bạn vẫn có thể chọn huyện, xã ở trên.',
+  'report.pinGot': 'Vị trí trên bản đồ: {lat}, {lon} — {unit}',
+  'report.pinOutside': 'ngoài địa bàn tỉnh',
   'report.locationGot': 'Vị trí: {lat}, {lon} (sai số khoảng {accuracy} m)',
   'report.locationRemove': 'Bỏ vị trí',
   'report.locationFailed':
@@ -774,6 +782,14 @@ const coreEn: Record<keyof typeof core, string> = {
   'report.locationHint':
     'Optional. Your location is read only when you press this button; public pages show only an approximate place.',
   'report.locationBusy': 'Getting your location…',
+  'report.mapOpen': 'Pick on the map',
+  'report.mapClose': 'Close the map',
+  'report.mapTitle': 'Map of the districts: tap to set the place',
+  'report.mapHelp':
+    'Tap (or click) where it happened to drop a pin; move it with the arrow keys. The district holding the pin is chosen.',
+  'report.mapFailed': 'The map could not be loaded. You can still choose the district and commune above.',
+  'report.pinGot': 'Place on the map: {lat}, {lon} — {unit}',
+  'report.pinOutside': 'outside the province',
   'report.locationGot': 'Location: {lat}, {lon} (about {accuracy} m accuracy)',
   'report.locationRemove': 'Remove location',
   'report.locationFailed':

@@ -1,5 +1,5 @@
 import type { CapSeverity, PublicAlertView } from '../../../contracts/alerts.js';
-import { SEVERITY_LABELS } from '../../../contracts/alerts.js';
+import { SEVERITY_LABELS } from '../../../contracts/alert-labels.js';
 import { translate, type Lang } from '../../shared/messages.js';
 
 /** Severity colours (with white text, contrast ≥ 4.5:1), shared by the app, the console and public pages. */

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  CONTENT_CATEGORIES,
-  type PublicContentItem,
-  type PublicContentSummary,
-} from '../../../contracts/content.js';
+import type { PublicContentItem, PublicContentSummary } from '../../../contracts/content.js';
+import { CONTENT_CATEGORIES } from '../../../contracts/content-labels.js';
 import { api } from '../../shared/api.js';
 import { getLang, t } from '../../shared/i18n.js';
 import { Markdown } from '../../shared/markdown.js';

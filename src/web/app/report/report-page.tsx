@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../contracts/identity.js';
 import { api, ApiError } from '../../shared/api.js';
 import { getLang, t } from '../../shared/i18n.js';
@@ -52,6 +52,8 @@ interface Props {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+// The map picker is fetched only when opened (it and the outlines stay out of the first load).
+const PinMap = lazy(() => import('./pin-map.js'));
 /** "Gửi phản ánh": a short mobile-first form; works offline by keeping a draft that is sent later. */
 export function ReportPage({ user, province, levels }: Props) {
   const en = getLang() === 'en';
@@ -66,7 +68,14 @@ export function ReportPage({ user, province, levels }: Props) {
   const [district, setDistrict] = useState('');
   const [commune, setCommune] = useState('');
   const [address, setAddress] = useState('');
-  const [location, setLocation] = useState<{ lat: number; lon: number; accuracy: number } | null>(null);
+  const [location, setLocation] = useState<{
+    lat: number;
+    lon: number;
+    accuracy: number;
+    /** Where the point came from: the phone's position, or a pin the citizen put on the map. */
+    unitName?: string | null;
+  } | null>(null);
+  const [mapOpen, setMapOpen] = useState(false);
   const [locating, setLocating] = useState(false);
   const [locationFailed, setLocationFailed] = useState(false);
   const [photos, setPhotos] = useState<PhotoItem[]>([]);
@@ -478,20 +487,44 @@ export function ReportPage({ user, province, levels }: Props) {
           >
             {locating ? t('report.locationBusy') : t('report.useLocation')}
           </Button>
+          <Button variant="secondary" onClick={() => setMapOpen((v) => !v)} aria-expanded={mapOpen}>
+            {mapOpen ? t('report.mapClose') : t('report.mapOpen')}
+          </Button>
           {location ? (
             <Button variant="link" onClick={() => setLocation(null)}>
               {t('report.locationRemove')}
             </Button>
           ) : null}
         </div>
+        {mapOpen ? (
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            <PinMap
+              pin={location}
+              onPick={({ lat, lon, unit }) => {
+                setLocation({ lat, lon, accuracy: 0, unitName: unit?.name ?? null });
+                // The district the pin falls in is chosen for the citizen (they can still change it).
+                if (unit && districts.some((d) => d.code === unit.code) && unit.code !== district) {
+                  setDistrict(unit.code);
+                  setCommune('');
+                }
+              }}
+            />
+          </Suspense>
+        ) : null}
         <div role="status" aria-live="polite">
           {location ? (
             <p className="location-value">
-              {t('report.locationGot', {
-                lat: location.lat.toFixed(5),
-                lon: location.lon.toFixed(5),
-                accuracy: location.accuracy,
-              })}
+              {location.unitName !== undefined
+                ? t('report.pinGot', {
+                    lat: location.lat.toFixed(5),
+                    lon: location.lon.toFixed(5),
+                    unit: location.unitName ?? t('report.pinOutside'),
+                  })
+                : t('report.locationGot', {
+                    lat: location.lat.toFixed(5),
+                    lon: location.lon.toFixed(5),
+                    accuracy: location.accuracy,
+                  })}
             </p>
           ) : null}
         </div>

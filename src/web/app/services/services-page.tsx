@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ONLINE_LEVEL_LABELS, type PublicContentSummary } from '../../../contracts/content.js';
+import type { PublicContentSummary } from '../../../contracts/content.js';
+import { ONLINE_LEVEL_LABELS } from '../../../contracts/content-labels.js';
 import { api } from '../../shared/api.js';
 import { getLang, t } from '../../shared/i18n.js';
 import { Markdown } from '../../shared/markdown.js';

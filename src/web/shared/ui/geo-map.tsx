@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 
 export interface GeoFeatureCollection {
   type: 'FeatureCollection';
@@ -28,6 +28,14 @@ interface Props {
   highlight?: readonly string[];
   /** Fill colour per boundary code (a choropleth); others stay pale. */
   fills?: Record<string, string>;
+  /**
+   * Makes the map a place picker: a click or tap (or the arrow keys, from the pin or the middle) gives the
+   * point under it. The pin is drawn at `pin`.
+   */
+  onPick?: (lat: number, lon: number) => void;
+  pin?: { lat: number; lon: number } | null;
+  /** Id of the text that explains how to pick (mouse, touch, arrow keys). */
+  describedBy?: string;
 }
 
 /**
@@ -43,7 +51,11 @@ export function GeoMap({
   height = 560,
   highlight = [],
   fills,
+  onPick,
+  pin,
+  describedBy,
 }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
   const geometry = useMemo(() => {
     const rings: { code: string; name: string; rings: number[][][] }[] = (boundaries?.features ?? []).map(
       (f) => ({
@@ -84,6 +96,10 @@ export function GeoMap({
       10 + (lon - minLon) * k * scale,
       10 + (maxLat - lat) * scale,
     ];
+    const invert = (x: number, y: number): [number, number] => [
+      minLon + (x - 10) / (k * scale),
+      maxLat - (y - 10) / scale,
+    ];
     const paths = rings.map((f) => ({
       code: f.code,
       name: f.name,
@@ -101,18 +117,41 @@ export function GeoMap({
         )
         .join(''),
     }));
-    return { paths, project };
+    return { paths, project, invert };
   }, [boundaries, points, width, height]);
 
   if (!geometry) return null;
+  const pick = (x: number, y: number) => {
+    const [lon, lat] = geometry.invert(x, y);
+    onPick?.(Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6);
+  };
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    const svg = svgRef.current;
+    const ctm = svg?.getScreenCTM();
+    if (!svg || !ctm) return;
+    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    pick(p.x, p.y);
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const step = { ArrowLeft: [-8, 0], ArrowRight: [8, 0], ArrowUp: [0, -8], ArrowDown: [0, 8] }[e.key] as
+      [number, number] | undefined;
+    if (!step) return;
+    e.preventDefault();
+    const [x, y] = pin ? geometry.project(pin.lon, pin.lat) : [width / 2, height / 2];
+    pick(x + step[0], y + step[1]);
+  };
+  const pinAt = pin ? geometry.project(pin.lon, pin.lat) : null;
   return (
     <svg
+      ref={svgRef}
       viewBox={`0 0 ${width} ${height}`}
-      // With links on it the map is a group of links (an image may not hold interactive content).
-      role={points.some((p) => p.href) ? 'group' : 'img'}
+      // With links on it, or as a picker, the map is a group (an image may not hold interactive content).
+      role={onPick || points.some((p) => p.href) ? 'group' : 'img'}
       aria-label={title}
-      className="geo-map"
+      aria-describedby={describedBy}
+      className={onPick ? 'geo-map geo-map-picker' : 'geo-map'}
       style={{ width: '100%', height: 'auto', maxWidth: width }}
+      {...(onPick ? { tabIndex: 0, onClick, onKeyDown } : {})}
     >
       <title>{title}</title>
       {geometry.paths.map((p) => (
@@ -141,6 +180,17 @@ export function GeoMap({
           <g key={pt.id}>{dot}</g>
         );
       })}
+      {pinAt ? (
+        <g aria-hidden="true">
+          <path
+            d={`M${pinAt[0]},${pinAt[1]} l-7,-16 a8,8 0 1,1 14,0 z`}
+            fill="#c0392b"
+            stroke="#fff"
+            strokeWidth={1.5}
+          />
+          <circle cx={pinAt[0]} cy={pinAt[1] - 18} r={3} fill="#fff" />
+        </g>
+      ) : null}
     </svg>
   );
 }
