@@ -6,7 +6,8 @@ import path from 'node:path';
 import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
+// `npm run bench:all` writes its quick, smaller runs to their own file (BENCH_DOC) so the full figures stay.
+export const DOC = path.resolve(ROOT, process.env.BENCH_DOC ?? path.join('docs', 'benchmarks.md'));
 export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface Machine {
