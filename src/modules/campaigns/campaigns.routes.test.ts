@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
+import { pdfToText } from '../../testing/pdf-text.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { remindReports } from './jobs/remind-reports.js';
 
@@ -172,6 +173,21 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     const doc = await lead.get(`/api/v1/campaigns/reports/${id}/document.html`);
     expect(doc.body).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ TÂN AN');
     expect(doc.body).toContain('Phướn “Long An Số” treo trên tuyến đường chính');
+    // The same report as a PDF, read back as text by poppler's pdftotext: diacritics, figures, layout parts.
+    const pdf = await lead.request('GET', `/api/v1/campaigns/reports/${id}/document.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfToText(pdf.rawPayload)).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toMatch(/Long An, ngày 29 tháng 11 năm 2026/);
+    expect(text).toContain('Kính gửi: Sở Thông tin và Truyền thông.');
+    expect(text).toContain('I. TÌNH HÌNH TRIỂN KHAI');
+    expect(text).toMatch(/Phướn “Long An Số” treo trên tuyến đường chính cái 40\n/);
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('THỦ TRƯỞNG CƠ QUAN');
+    // Another agency may not print it.
+    expect((await team.request('GET', `/api/v1/campaigns/reports/${id}/document.pdf`)).statusCode).toBe(404);
     const audit = await t.testDb.database.query<{ action: string }>(
       `select action from audit_log where entity_id = $1 order by id`,
       [id],
@@ -244,6 +260,27 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     expect(html.body).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(html.body).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(html.body).toContain('Kết quả triển khai tuyên truyền');
+
+    // The official report as a PDF, converted to text: motto, number/date line, figures, agency names.
+    const pdf = await dept.request('GET', `/api/v1/campaigns/plans/${planId}/summary.pdf?${Q4}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfToText(pdf.rawPayload)).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('UBND TỈNH LONG AN');
+    expect(text).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toMatch(/Số: \/BC-STTTT/);
+    expect(text).toMatch(/Long An, ngày 29 tháng 11 năm 2026/);
+    expect(text).toContain('Kính gửi: Ban Chỉ đạo Chuyển đổi số tỉnh.');
+    expect(text).toContain(`Quý IV/2026 theo 310/KH-UBND`);
+    const bannersLine = text.split('\n').find((l) => l.includes('Phướn “Long An Số”'))!;
+    expect(bannersLine.trim().split(' ').at(-1)).toBe(banners.toLocaleString('vi-VN'));
+    expect(text).toContain('Thành phố Tân An');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('GIÁM ĐỐC');
+    expect(text).toContain(`Các đơn vị chưa báo cáo: `);
+    expect(text).toContain('Ủy ban nhân dân huyện');
 
     const map = (await dept.get('/api/v1/campaigns/district-boundaries')).json();
     expect(map.boundaries.features).toHaveLength(15);

@@ -13,6 +13,7 @@ import { actorOf, authorize, requireSignedIn, type Principal } from '../identity
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { agencyReportHtml, summaryCsv, summaryHtml, summaryXlsx } from './summary-documents.js';
 import { vnDate } from './quarters.js';
+import { agencyReportPdf, summaryPdf } from './official-pdf.js';
 import { listActivities, recordActivity } from './use-cases/community-activities.js';
 import { listNotices } from './use-cases/notices.js';
 import {
@@ -31,7 +32,7 @@ const planParams = z.strictObject({ planId: z.uuid() });
 const reportParams = z.strictObject({ id: z.uuid() });
 const summaryParams = z.strictObject({
   planId: z.uuid(),
-  format: z.enum(['json', 'csv', 'xlsx', 'html']),
+  format: z.enum(['json', 'csv', 'xlsx', 'html', 'pdf']),
 });
 const quarterOnly = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -42,6 +43,12 @@ const quarterOnly = z.strictObject({
 export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDeps): void {
   const signedIn = requireSignedIn(deps);
   const me = (req: { principal?: Principal | null }) => req.principal ?? null;
+  const department = () => ({
+    departmentName:
+      deps.profile.agencies.find((a) => a.code === 'so-tttt')?.name.replace(/ tỉnh .*$/, '') ??
+      'Sở Thông tin và Truyền thông',
+    province: deps.profile.province.name,
+  });
 
   defineRoute(app, {
     method: 'GET',
@@ -127,6 +134,28 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
   });
 
   defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/reports/:id/document.pdf',
+    summary: 'Báo cáo quý của đơn vị (PDF, thể thức văn bản hành chính) / Agency report as PDF',
+    tags,
+    params: reportParams,
+    preHandler: [signedIn],
+    handler: async ({ req, reply, params }) => {
+      const r = await getReportById(deps, me(req), params.id);
+      const pdf = await agencyReportPdf(r, {
+        province: deps.profile.province.name,
+        today: vnDate(deps.now()),
+      });
+      const name = `bao-cao-${r.year}-q${r.quarter}-${r.id ?? 'moi'}.pdf`;
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  });
+
+  defineRoute(app, {
     method: 'POST',
     url: '/api/v1/campaigns/reports/:id/submit',
     summary: 'Gửi báo cáo về Sở / Submit the report to the Department',
@@ -153,7 +182,7 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
   defineRoute(app, {
     method: 'GET',
     url: '/api/v1/campaigns/plans/:planId/summary.:format',
-    summary: 'Tổng hợp quý (JSON, CSV, XLSX, HTML in được) / Quarter aggregate and documents',
+    summary: 'Tổng hợp quý (JSON, CSV, XLSX, HTML in được, PDF) / Quarter aggregate and documents',
     tags,
     params: summaryParams,
     query: quarterOnly,
@@ -173,16 +202,13 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
           reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
           reply.header('content-disposition', `attachment; filename="${base}.xlsx"`);
           return reply.send(await summaryXlsx(s));
-        case 'html': {
-          const department = deps.profile.agencies.find((a) => a.code === 'so-tttt');
+        case 'html':
           reply.header('content-type', 'text/html; charset=utf-8');
-          return reply.send(
-            summaryHtml(s, {
-              departmentName: department?.name.replace(/ tỉnh .*$/, '') ?? 'Sở Thông tin và Truyền thông',
-              province: deps.profile.province.name,
-            }),
-          );
-        }
+          return reply.send(summaryHtml(s, department()));
+        case 'pdf':
+          reply.header('content-type', 'application/pdf');
+          reply.header('content-disposition', `attachment; filename="${base}.pdf"`);
+          return reply.send(await summaryPdf(s, department()));
       }
       throw new AppError('not_found');
     },
