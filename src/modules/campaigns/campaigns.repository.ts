@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { agencies, roleAssignments, users } from '../identity/identity.schema.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
   campaignMeasures,
@@ -223,6 +224,71 @@ export async function insertNotice(
     .onConflictDoNothing()
     .returning({ id: campaignNotices.id });
   return rows.length > 0;
+}
+
+/**
+ * Claims the reminder mail of a notice: sets mailed_at when it is still empty and returns the notice, so
+ * of several workers (or re-runs) only one sends it. Undefined when already claimed or sent.
+ */
+export async function claimNoticeMail(
+  db: Executor,
+  key: { planId: string; agencyId: string; year: number; quarter: number; kind: string },
+  at: Date,
+) {
+  const [row] = await db
+    .update(campaignNotices)
+    .set({ mailedAt: at })
+    .where(
+      and(
+        eq(campaignNotices.planId, key.planId),
+        eq(campaignNotices.agencyId, key.agencyId),
+        eq(campaignNotices.year, key.year),
+        eq(campaignNotices.quarter, key.quarter),
+        eq(campaignNotices.kind, key.kind),
+        isNull(campaignNotices.mailedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Records how many addresses a claimed reminder went to; `null` releases the claim (sending failed). */
+export async function finishNoticeMail(db: Executor, id: string, mailedTo: number | null) {
+  await db
+    .update(campaignNotices)
+    .set(mailedTo === null ? { mailedAt: null, mailedTo: null } : { mailedTo })
+    .where(eq(campaignNotices.id, id));
+}
+
+/**
+ * Where an agency's reminders go: the agency's own address and the addresses of its active staff who
+ * lead its reporting (agency_lead role on the agency). Lower-cased, without duplicates.
+ */
+export async function agencyReportContacts(db: Executor, agencyId: string): Promise<string[]> {
+  const [agency] = await db
+    .select({ email: agencies.email })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId))
+    .limit(1);
+  const staff = await db
+    .selectDistinct({ email: users.email })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.agencyId, agencyId),
+        eq(roleAssignments.role, 'agency_lead'),
+        eq(users.active, true),
+        eq(users.kind, 'staff'),
+        isNotNull(users.email),
+      ),
+    );
+  const out = new Set<string>();
+  for (const e of [agency?.email, ...staff.map((s) => s.email)]) {
+    const v = e?.trim().toLowerCase();
+    if (v && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) out.add(v);
+  }
+  return [...out].sort();
 }
 
 export async function noticesFor(db: Executor, agencyIds: string[] | null, limit = 50) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
 import { pdfToText } from '../../testing/pdf-text.js';
+import { SmtpSink } from '../../testing/smtp-sink.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { remindReports } from './jobs/remind-reports.js';
 
@@ -15,9 +16,14 @@ let handler: TestClient;
 let dept: TestClient;
 let team: TestClient;
 let planId: string;
+const sink = new SmtpSink();
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  const smtpUrl = await sink.start();
+  t = await createTestApp({
+    now: () => clock,
+    env: { SMTP_URL: smtpUrl, MAIL_FROM: '"Sở TT&TT Long An" <stttt@longan.gov.vn>' },
+  });
   lead = new TestClient(t.app);
   await lead.signIn('lanhdao', TEST_DEMO_PASSWORD);
   handler = new TestClient(t.app);
@@ -31,6 +37,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await t?.close();
+  await sink.stop();
 });
 
 const Q4 = 'year=2026&quarter=4';
@@ -332,7 +339,30 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('reminds agencies before the due date and marks late and missing reports after it', async () => {
-    const deps = { ...t.app.feedbackDeps, storage: null } as unknown as CampaignsDeps;
+    const deps = {
+      ...t.app.feedbackDeps,
+      storage: null,
+      notifier: t.app.channels.notifier,
+    } as unknown as CampaignsDeps;
+    // Contacts: one agency that has not reported gets mail at its own address and at its report lead's;
+    // Tân An's lead has an address too, but Tân An has reported.
+    const before = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
+    const silent = before.find((i) => i.status === 'not_started')!;
+    const db = t.testDb.database;
+    await db.query(`update agencies set email = $1 where id = $2`, [
+      'VanThu.Huyen@LongAn.gov.vn',
+      silent.agencyId,
+    ]);
+    const [u] = await db.query<{ id: string }>(
+      `insert into users (kind, username, email, full_name) values ('staff', 'truongphong', 'truongphong@longan.gov.vn', 'Lê Thị Trưởng Phòng') returning id`,
+    );
+    await db.query(`insert into role_assignments (user_id, role, agency_id) values ($1, 'agency_lead', $2)`, [
+      u!.id,
+      silent.agencyId,
+    ]);
+    await db.query(`update users set email = 'lanhdao@longan.gov.vn' where username = 'lanhdao'`);
+    const mailsTo = (address: string, word: string) =>
+      sink.received.filter((m) => m.envelopeTo.includes(address) && m.parsed.subject?.includes(word));
     // Moving the clock days ahead ends the 8-hour staff sessions: sign in again.
     const travel = async (iso: string) => {
       clock = new Date(iso);
@@ -342,6 +372,17 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     await travel('2026-12-10T03:00:00Z');
     expect(await remindReports(deps)).toBe('done');
     expect(await remindReports(deps)).toBe('skipped');
+    // One Vietnamese mail (text + HTML) to each address of the agency, none to an agency that reported.
+    const reminder = await sink.waitFor((m) => m.envelopeTo.includes('vanthu.huyen@longan.gov.vn'));
+    expect(reminder.parsed.subject).toBe('[310/KH-UBND] Nhắc hạn gửi báo cáo Quý IV/2026 (hạn 15/12/2026)');
+    expect(reminder.parsed.text).toContain(`Kính gửi: ${silent.agencyName}.`);
+    expect(reminder.parsed.text).toContain('cần gửi về Sở trước ngày 15/12/2026');
+    expect(reminder.parsed.text).toContain('/console/campaigns');
+    expect(reminder.parsed.html).toContain('Sở Thông tin và Truyền thông nhắc');
+    expect(reminder.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mailsTo('vanthu.huyen@longan.gov.vn', 'Nhắc hạn')).toHaveLength(1);
+    expect(mailsTo('truongphong@longan.gov.vn', 'Nhắc hạn')).toHaveLength(1);
+    expect(sink.received.filter((m) => m.envelopeTo.includes('lanhdao@longan.gov.vn'))).toHaveLength(0);
     const notices = (await dept.get('/api/v1/campaigns/notices')).json().items as { kind: string }[];
     const list = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
     const unsent = list.filter((i) => !['submitted', 'accepted'].includes(i.status)).length;
@@ -365,10 +406,18 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
       ).length,
     );
     expect(await remindReports(deps)).toBe('done');
+    expect(await remindReports(deps)).toBe('skipped');
     expect(
       ((await dept.get('/api/v1/campaigns/notices')).json().items as { kind: string }[]).some(
         (n) => n.kind === 'overdue',
       ),
     ).toBe(true);
+    const overdue = await sink.waitFor(
+      (m) => m.envelopeTo.includes('truongphong@longan.gov.vn') && !!m.parsed.subject?.includes('Quá hạn'),
+    );
+    expect(overdue.parsed.subject).toBe('[310/KH-UBND] Quá hạn: chưa nhận được báo cáo Quý IV/2026');
+    expect(overdue.parsed.text).toContain('Đề nghị đơn vị khẩn trương gửi báo cáo.');
+    expect(mailsTo('vanthu.huyen@longan.gov.vn', 'Quá hạn')).toHaveLength(1);
+    expect(mailsTo('truongphong@longan.gov.vn', 'Quá hạn')).toHaveLength(1);
   });
 });

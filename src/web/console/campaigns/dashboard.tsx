@@ -91,7 +91,8 @@ export function Dashboard({ planId, year, quarter }: { planId: string; year: num
           <a href={`${base}.xlsx?${q}`}>{t('campaigns.exportXlsx')}</a> ·{' '}
           <a href={`${base}.html?${q}`} target="_blank" rel="noopener">
             {t('campaigns.exportHtml')}
-          </a>
+          </a>{' '}
+          · <a href={`${base}.pdf?${q}`}>{t('campaigns.exportPdf')}</a>
         </p>
       </section>
       <section className="card">
