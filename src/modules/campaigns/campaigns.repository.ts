@@ -358,3 +358,70 @@ export async function activitySumsByUnit(db: Executor, from: string, to: string)
     .where(and(gte(communityActivities.activityOn, from), lte(communityActivities.activityOn, to)))
     .groupBy(communityActivities.unitCode);
 }
+
+// Plan editing.
+
+/** Compare-and-set on a plan's version; undefined when someone changed the plan in between. */
+export async function updatePlanIfVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof campaignPlans.$inferInsert> = {},
+): Promise<PlanRow | undefined> {
+  const [row] = await db
+    .update(campaignPlans)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(campaignPlans.id, id), eq(campaignPlans.version, version)))
+    .returning();
+  return row;
+}
+
+export async function updateTask(
+  db: Executor,
+  id: string,
+  values: Partial<typeof campaignTasks.$inferInsert>,
+) {
+  await db.update(campaignTasks).set(values).where(eq(campaignTasks.id, id));
+}
+
+export async function deleteTask(db: Executor, id: string) {
+  await db.delete(campaignTasks).where(eq(campaignTasks.id, id));
+}
+
+export async function updateMeasure(
+  db: Executor,
+  id: string,
+  values: Partial<typeof campaignMeasures.$inferInsert>,
+) {
+  await db.update(campaignMeasures).set(values).where(eq(campaignMeasures.id, id));
+}
+
+export async function deleteMeasures(db: Executor, ids: string[]) {
+  if (ids.length) await db.delete(campaignMeasures).where(inArray(campaignMeasures.id, ids));
+}
+
+/** For each measure with reported figures: how many reports, and which agencies reported. */
+export async function figureUse(db: Executor, measureIds: string[]) {
+  if (measureIds.length === 0) return [];
+  return db
+    .select({ measureId: campaignReportFigures.measureId, agencyId: campaignReports.agencyId })
+    .from(campaignReportFigures)
+    .innerJoin(campaignReports, eq(campaignReports.id, campaignReportFigures.reportId))
+    .where(inArray(campaignReportFigures.measureId, measureIds));
+}
+
+export async function replaceTargets(
+  db: Executor,
+  planId: string,
+  values: (typeof campaignTargets.$inferInsert)[],
+) {
+  await db.delete(campaignTargets).where(eq(campaignTargets.planId, planId));
+  if (values.length) await db.insert(campaignTargets).values(values);
+}
+
+export async function renameTargetMeasure(db: Executor, planId: string, from: string, to: string) {
+  await db
+    .update(campaignTargets)
+    .set({ measureCode: to })
+    .where(and(eq(campaignTargets.planId, planId), eq(campaignTargets.measureCode, from)));
+}

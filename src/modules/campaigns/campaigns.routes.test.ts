@@ -420,4 +420,171 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     expect(mailsTo('vanthu.huyen@longan.gov.vn', 'Quá hạn')).toHaveLength(1);
     expect(mailsTo('truongphong@longan.gov.vn', 'Quá hạn')).toHaveLength(1);
   });
+  it('lets the Department edit plans, tasks, measures and targets, refusing edits that orphan figures', async () => {
+    const plan881 = {
+      number: '881/KH-UBND',
+      title: 'Kế hoạch chuyển đổi số năm 2027',
+      issuingBody: 'Ủy ban nhân dân tỉnh Long An',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+    };
+    expect((await lead.post('/api/v1/campaigns/plans', plan881)).statusCode).toBe(403);
+    const created = await dept.post('/api/v1/campaigns/plans', plan881);
+    expect(created.statusCode).toBe(201);
+    const id881 = created.json().id as string;
+    expect((await dept.post('/api/v1/campaigns/plans', plan881)).json().code).toBe(
+      'campaign_plan_number_taken',
+    );
+    expect(
+      (
+        await dept.post('/api/v1/campaigns/plans', {
+          ...plan881,
+          number: '882/KH-UBND',
+          endsOn: '2026-01-01',
+        })
+      ).json().code,
+    ).toBe('campaign_plan_dates');
+
+    const task = {
+      version: 1,
+      title: 'Tuyên truyền trên báo, đài',
+      description: 'Đăng tin, bài trong chuyên mục “Chuyển đổi số”.',
+      assigneeGroup: 'press',
+      materials: [{ title: 'Bộ nhận diện Long An Số', url: '/chuyen-doi-so/tai-lieu/bo-nhan-dien' }],
+      measures: [
+        { code: 'articles', name: 'Tin, bài trong chuyên mục', unit: 'tin, bài' },
+        { code: 'tv_spots', name: 'Phóng sự truyền hình', unit: 'phóng sự', minimum: 1 },
+      ],
+    };
+    const added = await dept.post(`/api/v1/campaigns/plans/${id881}/tasks`, task);
+    expect(added.statusCode).toBe(201);
+    expect(added.json().version).toBe(2);
+    const taskId = added.json().id as string;
+    // A stale version is a conflict, never a lost update.
+    expect((await dept.post(`/api/v1/campaigns/plans/${id881}/tasks`, task)).statusCode).toBe(409);
+    const edited = await dept.request('PUT', `/api/v1/campaigns/plans/${id881}/tasks/${taskId}`, {
+      ...task,
+      version: 2,
+      measures: [
+        { code: 'articles', name: 'Tin, bài trong chuyên mục “Chuyển đổi số”', unit: 'tin, bài' },
+        { code: 'radio', name: 'Lượt phát thanh', unit: 'lượt', aggregation: 'sum' },
+      ],
+    });
+    expect(edited.json()).toMatchObject({ version: 3 });
+    const targets = await dept.request('PUT', `/api/v1/campaigns/plans/${id881}/targets`, {
+      version: 3,
+      targets: [
+        {
+          measureCode: 'articles',
+          unitCode: '794',
+          targetPercent: 80,
+          baseValue: 100,
+          baseLabel: 'Tin, bài kế hoạch',
+          dueOn: '2027-06-30',
+        },
+      ],
+    });
+    expect(targets.json()).toMatchObject({ version: 4 });
+    expect(
+      (
+        await dept.request('PUT', `/api/v1/campaigns/plans/${id881}/targets`, {
+          version: 4,
+          targets: [
+            {
+              measureCode: 'articles',
+              unitCode: '27694',
+              targetPercent: 80,
+              baseValue: 1,
+              baseLabel: 'Một xã',
+              dueOn: '2027-06-30',
+            },
+          ],
+        })
+      ).json().code,
+    ).toBe('campaign_target_invalid');
+    const shown = (await dept.get(`/api/v1/campaigns/plans/${id881}`)).json();
+    expect(shown.version).toBe(4);
+    expect(shown.tasks[0].measures.map((m: { code: string }) => m.code)).toEqual(['articles', 'radio']);
+    expect(shown.tasks[0].assignees.map((a: { name: string }) => a.name)).toContain('Báo Long An');
+    expect(shown.targets).toHaveLength(1);
+    expect(
+      (await dept.request('DELETE', `/api/v1/campaigns/plans/${id881}/tasks/${taskId}?version=4`)).json(),
+    ).toEqual({
+      version: 5,
+    });
+
+    // Plan 310 has reported figures: removing or reassigning what they belong to is refused.
+    const p310 = (await dept.get(`/api/v1/campaigns/plans/${planId}`)).json();
+    const district = p310.tasks.find((x: { measures: { code: string }[] }) =>
+      x.measures.some((m) => m.code === 'banners_hung'),
+    );
+    const asBody = (x: typeof district, changes: Record<string, unknown>) => ({
+      version: p310.version,
+      title: x.title,
+      description: x.description,
+      assigneeGroup: x.assigneeGroup,
+      materials: x.materials,
+      measures: x.measures.map((m: Record<string, unknown>) => ({
+        code: m.code,
+        name: m.name,
+        unit: m.unit,
+        aggregation: m.aggregation,
+        minimum: m.minimum,
+        communitySource: m.communitySource,
+      })),
+      ...changes,
+    });
+    const url = `/api/v1/campaigns/plans/${planId}/tasks/${district.id}`;
+    const dropBanners = await dept.request(
+      'PUT',
+      url,
+      asBody(district, {
+        measures: asBody(district, {}).measures.filter((m: { code: string }) => m.code !== 'banners_hung'),
+      }),
+    );
+    expect(dropBanners.statusCode).toBe(409);
+    expect(dropBanners.json().code).toBe('campaign_measure_has_figures');
+    expect(dropBanners.json().detail).toContain('Phướn “Long An Số”');
+    expect((await dept.request('PUT', url, asBody(district, { assigneeGroup: 'press' }))).json().code).toBe(
+      'campaign_edit_orphans_figures',
+    );
+    expect((await dept.request('DELETE', `${url}?version=${p310.version}`)).json().code).toBe(
+      'campaign_measure_has_figures',
+    );
+    const shorten = await dept.request('PUT', `/api/v1/campaigns/plans/${planId}`, {
+      version: p310.version,
+      number: p310.number,
+      title: p310.title,
+      issuingBody: p310.issuingBody,
+      startsOn: '2026-10-01',
+      endsOn: p310.endsOn,
+    });
+    expect(shorten.json().code).toBe('campaign_edit_orphans_reports');
+    // A plain edit (the reminder window) goes through and moves the version.
+    const window = await dept.request('PUT', `/api/v1/campaigns/plans/${planId}`, {
+      version: p310.version,
+      number: p310.number,
+      title: p310.title,
+      issuingBody: p310.issuingBody,
+      issuedOn: p310.issuedOn,
+      startsOn: p310.startsOn,
+      endsOn: p310.endsOn,
+      dueDay: p310.dueDay,
+      remindDaysBefore: 7,
+    });
+    expect(window.json()).toMatchObject({ version: p310.version + 1 });
+    expect((await dept.get(`/api/v1/campaigns/plans/${planId}`)).json().remindDaysBefore).toBe(7);
+    const audit = await t.testDb.database.query<{ action: string }>(
+      `select action from audit_log where entity_id in ($1, $2) order by id`,
+      [id881, planId],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'campaign_plan.create',
+      'campaign_plan.task_add',
+      'campaign_plan.task_update',
+      'campaign_plan.targets',
+      'campaign_plan.task_remove',
+      'campaign_plan.update',
+    ]);
+  });
 });

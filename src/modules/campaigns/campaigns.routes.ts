@@ -2,6 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   activityRequest,
+  planFields,
+  planVersionQuery,
+  targetsRequest,
+  taskRequest,
+  updatePlanRequest,
   quarterQuery,
   reviewRequest,
   saveReportRequest,
@@ -26,6 +31,7 @@ import {
 } from './use-cases/quarter-reports.js';
 import { quarterSummary } from './use-cases/quarter-summary.js';
 import { getPlan, listPlans } from './use-cases/read-plans.js';
+import { createPlan, removeTask, saveTargets, saveTask, updatePlan } from './use-cases/edit-plans.js';
 
 const tags = ['campaigns'];
 const planParams = z.strictObject({ planId: z.uuid() });
@@ -67,6 +73,89 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
     params: planParams,
     preHandler: [signedIn],
     handler: async ({ req, params }) => getPlan(deps, me(req), params.planId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/campaigns/plans',
+    summary: 'Sở tạo kế hoạch / The Department creates a plan',
+    tags,
+    body: planFields,
+    preHandler: [signedIn],
+    responses: { 201: 'Đã tạo / Created', 409: 'Số kế hoạch đã có / Number taken' },
+    handler: async ({ req, reply, body }) => {
+      const r = await createPlan(deps, me(req), body, actorOf(me(req), req));
+      reply.status(201);
+      return r;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/campaigns/plans/:planId',
+    summary: 'Sở sửa kế hoạch / The Department edits a plan',
+    tags,
+    params: planParams,
+    body: updatePlanRequest,
+    preHandler: [signedIn],
+    responses: { 200: 'Đã lưu / Saved', 409: 'Phiên bản cũ / Stale version' },
+    handler: async ({ req, params, body }) =>
+      updatePlan(deps, me(req), params.planId, body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/campaigns/plans/:planId/tasks',
+    summary: 'Thêm nhiệm vụ và chỉ tiêu / Add a task with its measures',
+    tags,
+    params: planParams,
+    body: taskRequest,
+    preHandler: [signedIn],
+    responses: { 201: 'Đã thêm / Added', 409: 'Phiên bản cũ / Stale version' },
+    handler: async ({ req, reply, params, body }) => {
+      const r = await saveTask(deps, me(req), params.planId, null, body, actorOf(me(req), req));
+      reply.status(201);
+      return r;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/campaigns/plans/:planId/tasks/:taskId',
+    summary: 'Sửa nhiệm vụ và chỉ tiêu / Edit a task and its measures',
+    tags,
+    params: z.strictObject({ planId: z.uuid(), taskId: z.uuid() }),
+    body: taskRequest,
+    preHandler: [signedIn],
+    responses: { 200: 'Đã lưu / Saved', 409: 'Phiên bản cũ hoặc đã có số liệu / Stale or has figures' },
+    handler: async ({ req, params, body }) =>
+      saveTask(deps, me(req), params.planId, params.taskId, body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/v1/campaigns/plans/:planId/tasks/:taskId',
+    summary: 'Xóa nhiệm vụ (khi chưa có số liệu) / Remove a task without reported figures',
+    tags,
+    params: z.strictObject({ planId: z.uuid(), taskId: z.uuid() }),
+    query: planVersionQuery,
+    preHandler: [signedIn],
+    responses: { 200: 'Đã xóa / Removed', 409: 'Phiên bản cũ hoặc đã có số liệu / Stale or has figures' },
+    handler: async ({ req, params, query }) =>
+      removeTask(deps, me(req), params.planId, params.taskId, query.version, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/campaigns/plans/:planId/targets',
+    summary: 'Mục tiêu theo huyện / Targets per district',
+    tags,
+    params: planParams,
+    body: targetsRequest,
+    preHandler: [signedIn],
+    responses: { 200: 'Đã lưu / Saved', 409: 'Phiên bản cũ / Stale version' },
+    handler: async ({ req, params, body }) =>
+      saveTargets(deps, me(req), params.planId, body, actorOf(me(req), req)),
   });
 
   defineRoute(app, {
