@@ -42,6 +42,8 @@ export const activityRequest = z.strictObject({
   peopleGuided: z.number().int().min(0).max(100_000),
   installsHelped: z.number().int().min(0).max(100_000),
   note: z.string().trim().max(2000).optional(),
+  /** The team member who did the work (default: the recording person's own membership). */
+  memberId: z.uuid().optional(),
 });
 export type ActivityRequest = z.infer<typeof activityRequest>;
 
@@ -129,3 +131,45 @@ export const targetsRequest = z.strictObject({
 });
 export type TargetsRequest = z.infer<typeof targetsRequest>;
 export const planVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+// Adoption figures (issue 8): the app's anonymous install count and the app stores' figures.
+export const appInstallRequest = z.strictObject({
+  /** Random id made on the device at first use (not tied to a person or account). */
+  installId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  /** The area the app was set to (commune or district code). */
+  unitCode: z.string().regex(/^\d{2,6}$/),
+});
+export type AppInstallRequest = z.infer<typeof appInstallRequest>;
+
+export const storeFiguresRequest = z.strictObject({
+  /** yyyy-mm */
+  month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/),
+  store: z.enum(['google_play', 'app_store']),
+  rows: z
+    .array(
+      z.strictObject({
+        unitCode: z.string().regex(/^\d{2,6}$/),
+        installs: z.number().int().min(0).max(10_000_000),
+        activeUsers: z.number().int().min(0).max(10_000_000),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+export type StoreFiguresRequest = z.infer<typeof storeFiguresRequest>;
+
+// Community digital team membership.
+export const teamMemberRequest = z.strictObject({
+  /** A staff account with the community_team role on the team's agency; or a name and phone. */
+  userId: z.uuid().nullable().optional(),
+  fullName: z.string().trim().min(2).max(200).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+84|0)\d{9,10}$/)
+    .nullable()
+    .optional(),
+  isLead: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+export type TeamMemberRequest = z.infer<typeof teamMemberRequest>;

@@ -85,4 +85,14 @@ export const CAMPAIGNS_ERRORS = {
     vi: 'Mục tiêu không hợp lệ: {reason}.',
     en: 'Invalid target: {reason}.',
   },
+  campaign_adoption_invalid: {
+    status: 400,
+    vi: 'Số liệu ứng dụng không hợp lệ: {reason}.',
+    en: 'Invalid app figures: {reason}.',
+  },
+  campaign_member_invalid: {
+    status: 400,
+    vi: 'Thành viên Tổ không hợp lệ: {reason}.',
+    en: 'Invalid team member: {reason}.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

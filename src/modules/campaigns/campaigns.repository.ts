@@ -2,6 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'd
 import { agencies, roleAssignments, users } from '../identity/identity.schema.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
+  appInstalls,
+  appStoreFigures,
   campaignMeasures,
   campaignNotices,
   campaignPlans,
@@ -12,6 +14,7 @@ import {
   campaignTargets,
   campaignTasks,
   communityActivities,
+  communityTeamMembers,
 } from './campaigns.schema.js';
 
 export type PlanRow = typeof campaignPlans.$inferSelect;
@@ -424,4 +427,142 @@ export async function renameTargetMeasure(db: Executor, planId: string, from: st
     .update(campaignTargets)
     .set({ measureCode: to })
     .where(and(eq(campaignTargets.planId, planId), eq(campaignTargets.measureCode, from)));
+}
+
+// Adoption figures.
+
+/** Registers an install (or its area change) and its last-seen day; one row per install. */
+export async function upsertInstall(
+  db: Executor,
+  v: { installHash: string; unitCode: string; districtCode: string; today: string },
+): Promise<void> {
+  await db
+    .insert(appInstalls)
+    .values({
+      installHash: v.installHash,
+      unitCode: v.unitCode,
+      districtCode: v.districtCode,
+      firstSeenOn: v.today,
+      lastSeenOn: v.today,
+    })
+    .onConflictDoUpdate({
+      target: appInstalls.installHash,
+      set: { unitCode: v.unitCode, districtCode: v.districtCode, lastSeenOn: v.today },
+    });
+}
+
+/** Installs per district (first seen up to a day) and those seen since a day (active). */
+export async function installCounts(db: Executor, upTo: string, activeSince: string) {
+  return db
+    .select({
+      districtCode: appInstalls.districtCode,
+      installs: sql<number>`count(*)::int`,
+      active: sql<number>`(count(*) filter (where ${appInstalls.lastSeenOn} >= ${activeSince}))::int`,
+    })
+    .from(appInstalls)
+    .where(lte(appInstalls.firstSeenOn, upTo))
+    .groupBy(appInstalls.districtCode);
+}
+
+export async function upsertStoreFigures(db: Executor, rows: (typeof appStoreFigures.$inferInsert)[]) {
+  for (const r of rows) {
+    await db
+      .insert(appStoreFigures)
+      .values(r)
+      .onConflictDoUpdate({
+        target: [appStoreFigures.unitCode, appStoreFigures.month, appStoreFigures.store],
+        set: {
+          installs: r.installs,
+          activeUsers: r.activeUsers,
+          enteredBy: r.enteredBy,
+          updatedAt: new Date(),
+        },
+      });
+  }
+}
+
+/** The latest store month up to a month, per district and store (cumulative installs, monthly actives). */
+export async function latestStoreFigures(db: Executor, upToMonth: string) {
+  return db
+    .selectDistinctOn([appStoreFigures.unitCode, appStoreFigures.store])
+    .from(appStoreFigures)
+    .where(lte(appStoreFigures.month, upToMonth))
+    .orderBy(appStoreFigures.unitCode, appStoreFigures.store, desc(appStoreFigures.month));
+}
+
+// Community team members.
+export type MemberRow = typeof communityTeamMembers.$inferSelect;
+
+export async function teamMembers(db: Executor, agencyId: string): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(communityTeamMembers)
+    .where(eq(communityTeamMembers.agencyId, agencyId))
+    .orderBy(desc(communityTeamMembers.isLead), asc(communityTeamMembers.fullName));
+}
+
+export async function findMember(db: Executor, id: string): Promise<MemberRow | undefined> {
+  const [row] = await db.select().from(communityTeamMembers).where(eq(communityTeamMembers.id, id)).limit(1);
+  return row;
+}
+
+export async function memberOfUser(db: Executor, agencyId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(communityTeamMembers)
+    .where(and(eq(communityTeamMembers.agencyId, agencyId), eq(communityTeamMembers.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertMember(db: Executor, values: typeof communityTeamMembers.$inferInsert) {
+  const [row] = await db.insert(communityTeamMembers).values(values).returning();
+  return row!;
+}
+
+export async function updateMember(
+  db: Executor,
+  id: string,
+  values: Partial<typeof communityTeamMembers.$inferInsert>,
+) {
+  const [row] = await db
+    .update(communityTeamMembers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(communityTeamMembers.id, id))
+    .returning();
+  return row;
+}
+
+/** Teams: agencies with a community_team account or a member, with member counts. */
+export async function teamsOverview(db: Executor) {
+  return db
+    .select({
+      agencyId: agencies.id,
+      name: agencies.name,
+      unitCode: agencies.unitCode,
+      members: sql<number>`(select count(*)::int from community_team_members m where m.agency_id = "agencies"."id" and m.active)`,
+    })
+    .from(agencies)
+    .where(
+      sql`exists (select 1 from role_assignments r where r.agency_id = "agencies"."id" and r.role = 'community_team')
+        or exists (select 1 from community_team_members m where m.agency_id = "agencies"."id")`,
+    )
+    .orderBy(asc(agencies.name));
+}
+
+/** A staff account holding the community_team role on the agency (for linking it as a member). */
+export async function teamAccount(db: Executor, agencyId: string, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, fullName: users.fullName, phone: users.phone, active: users.active })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.userId, userId),
+        eq(roleAssignments.agencyId, agencyId),
+        eq(roleAssignments.role, 'community_team'),
+      ),
+    )
+    .limit(1);
+  return row;
 }

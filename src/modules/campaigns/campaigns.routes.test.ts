@@ -587,4 +587,130 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
       'campaign_plan.update',
     ]);
   });
+  it('counts anonymous app installs and store figures by district against smartphone users', async () => {
+    await team.signIn('tocongnghe', TEST_DEMO_PASSWORD);
+    const commune = (await team.get('/api/v1/campaigns/activities')).json().team.unitCode as string;
+    const anon = new TestClient(t.app);
+    const install = (installId: string, unitCode: string) =>
+      anon.post('/api/v1/public/app-installs', { installId, unitCode });
+    const before = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).json();
+    const row = (s: typeof before) => s.adoption.rows.find((r: { unitCode: string }) => r.unitCode === '794');
+    expect((await install('device0000000000000001', commune)).statusCode).toBe(200);
+    expect((await install('device0000000000000002', '794')).statusCode).toBe(200);
+    // The same device again (area chosen again): still one install.
+    expect((await install('device0000000000000001', commune)).statusCode).toBe(200);
+    expect((await install('device0000000000000003', '99999')).json().code).toBe('unknown_unit');
+    expect((await install('short', '794')).statusCode).toBe(400);
+    const { rows } = await t.app.database.executeSql('select * from app_installs');
+    expect(JSON.stringify(rows)).not.toContain('device0000000000000001');
+
+    const store = {
+      month: '2026-11',
+      store: 'google_play',
+      rows: [{ unitCode: '794', installs: 5000, activeUsers: 3100 }],
+    };
+    expect((await lead.request('PUT', '/api/v1/campaigns/store-figures', store)).statusCode).toBe(403);
+    expect(
+      (
+        await dept.request('PUT', '/api/v1/campaigns/store-figures', {
+          ...store,
+          rows: [{ unitCode: '794', installs: 10, activeUsers: 11 }],
+        })
+      ).json().code,
+    ).toBe('campaign_adoption_invalid');
+    expect(
+      (
+        await dept.request('PUT', '/api/v1/campaigns/store-figures', {
+          ...store,
+          rows: [{ unitCode: commune, installs: 10, activeUsers: 1 }],
+        })
+      ).json().code,
+    ).toBe('campaign_adoption_invalid');
+    expect((await dept.request('PUT', '/api/v1/campaigns/store-figures', store)).json()).toEqual({
+      saved: 1,
+    });
+    expect(
+      (
+        await dept.request('PUT', '/api/v1/campaigns/store-figures', {
+          ...store,
+          store: 'app_store',
+          rows: [{ unitCode: '794', installs: 1200, activeUsers: 700 }],
+        })
+      ).statusCode,
+    ).toBe(200);
+
+    const after = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).json();
+    const r = row(after);
+    expect(r.appInstalls - row(before).appInstalls).toBe(2);
+    expect(r.appActive30 - row(before).appActive30).toBe(2);
+    expect(r.storeInstalls).toBe(6200);
+    expect(r.storeActive).toBe(3800);
+    expect(r.smartphoneUsers).toBeGreaterThan(0);
+    expect(r.percent).toBe(Math.round((6200 / r.smartphoneUsers) * 1000) / 10);
+
+    const xlsx = await dept.request('GET', `/api/v1/campaigns/plans/${planId}/summary.xlsx?${Q4}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Ứng dụng')!;
+    let found: unknown[] = [];
+    sheet.eachRow((x) => {
+      if (x.getCell(1).value === 'Thành phố Tân An') found = (x.values as unknown[]).slice(1);
+    });
+    expect(found.slice(1, 5)).toEqual([r.smartphoneUsers, 6200, 3800, r.appInstalls]);
+    const pdf = await dept.request('GET', `/api/v1/campaigns/plans/${planId}/summary.pdf?${Q4}`);
+    const text = (await pdfToText(pdf.rawPayload)).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('IV. NGƯỜI DÙNG ỨNG DỤNG');
+    expect(text).toMatch(new RegExp(`Thành phố Tân An [\\d.]+ 6\\.200 / ${r.appInstalls}`));
+  });
+
+  it('keeps community team lists; a field record names the member', async () => {
+    const mine = (await team.get('/api/v1/campaigns/activities')).json();
+    const teamId = mine.team.id as string;
+    const list = (await team.get(`/api/v1/campaigns/teams/${teamId}/members`)).json();
+    expect(list.canManage).toBe(true);
+    expect(list.items.map((m: { fullName: string }) => m.fullName)).toEqual([
+      'Đặng Thị Cộng Đồng',
+      'Nguyễn Văn Tình Nguyện',
+      'Trần Thị Đoàn Viên',
+    ]);
+    const added = await team.post(`/api/v1/campaigns/teams/${teamId}/members`, {
+      fullName: 'Lê Văn Thanh Niên',
+      phone: '0987654321',
+    });
+    expect(added.statusCode).toBe(201);
+    expect((await lead.get(`/api/v1/campaigns/teams/${teamId}/members`)).statusCode).toBe(403);
+    expect(
+      (await lead.post(`/api/v1/campaigns/teams/${teamId}/members`, { fullName: 'Người ngoài' })).statusCode,
+    ).toBe(403);
+    const teams = (await dept.get('/api/v1/campaigns/teams')).json().items as {
+      agencyId: string;
+      members: number;
+    }[];
+    expect(teams.find((x) => x.agencyId === teamId)!.members).toBe(4);
+
+    const record = (clientKey: string, memberId?: string) =>
+      team.post('/api/v1/campaigns/activities', {
+        clientKey,
+        unitCode: mine.team.unitCode,
+        activityOn: '2026-11-28',
+        place: 'Chợ xã',
+        householdsGuided: 5,
+        peopleGuided: 9,
+        installsHelped: 7,
+        ...(memberId ? { memberId } : {}),
+      });
+    const byVolunteer = await record('device-2:0001', added.json().id);
+    expect(byVolunteer.statusCode).toBe(201);
+    expect(byVolunteer.json().activity.memberId).toBe(added.json().id);
+    // Without a member named, the record is the recording person's own.
+    const lead1 = list.items[0];
+    expect((await record('device-2:0002')).json().activity.memberId).toBe(lead1.id);
+    // A member who left the team cannot be named any more.
+    const left = await team.request('PUT', `/api/v1/campaigns/teams/${teamId}/members/${added.json().id}`, {
+      fullName: 'Lê Văn Thanh Niên',
+      active: false,
+    });
+    expect(left.json().active).toBe(false);
+    expect((await record('device-2:0003', added.json().id)).json().code).toBe('campaign_member_invalid');
+  });
 });

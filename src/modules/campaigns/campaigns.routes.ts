@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   activityRequest,
+  appInstallRequest,
+  storeFiguresRequest,
+  teamMemberRequest,
   planFields,
   planVersionQuery,
   targetsRequest,
@@ -31,6 +34,8 @@ import {
 } from './use-cases/quarter-reports.js';
 import { quarterSummary } from './use-cases/quarter-summary.js';
 import { getPlan, listPlans } from './use-cases/read-plans.js';
+import { listMembers, listTeams, saveMember } from './use-cases/team-members.js';
+import { registerInstall, saveStoreFigures } from './use-cases/adoption.js';
 import { createPlan, removeTask, saveTargets, saveTask, updatePlan } from './use-cases/edit-plans.js';
 
 const tags = ['campaigns'];
@@ -156,6 +161,75 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
     responses: { 200: 'Đã lưu / Saved', 409: 'Phiên bản cũ / Stale version' },
     handler: async ({ req, params, body }) =>
       saveTargets(deps, me(req), params.planId, body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/public/app-installs',
+    summary:
+      'Ứng dụng tự đăng ký lượt cài đặt theo địa bàn (ẩn danh) / The app registers its install and area (anonymous)',
+    tags,
+    body: appInstallRequest,
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    handler: async ({ body }) => registerInstall(deps, body),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/campaigns/store-figures',
+    summary: 'Số liệu từ kho ứng dụng theo huyện và tháng / App-store figures per district and month',
+    tags,
+    body: storeFiguresRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, body }) => saveStoreFigures(deps, me(req), body, actorOf(me(req), req)),
+  });
+
+  const teamParams = z.strictObject({ agencyId: z.uuid() });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/teams',
+    summary: 'Các Tổ công nghệ số cộng đồng / Community digital teams',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => listTeams(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/campaigns/teams/:agencyId/members',
+    summary: 'Thành viên Tổ / Team members',
+    tags,
+    params: teamParams,
+    preHandler: [signedIn],
+    handler: async ({ req, params }) => listMembers(deps, me(req), params.agencyId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/campaigns/teams/:agencyId/members',
+    summary: 'Thêm thành viên Tổ (Sở hoặc Tổ trưởng) / Add a team member',
+    tags,
+    params: teamParams,
+    body: teamMemberRequest,
+    preHandler: [signedIn],
+    responses: { 201: 'Đã thêm / Added' },
+    handler: async ({ req, reply, params, body }) => {
+      const r = await saveMember(deps, me(req), params.agencyId, null, body, actorOf(me(req), req));
+      reply.status(201);
+      return r;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/campaigns/teams/:agencyId/members/:memberId',
+    summary: 'Sửa thành viên Tổ / Edit a team member',
+    tags,
+    params: z.strictObject({ agencyId: z.uuid(), memberId: z.uuid() }),
+    body: teamMemberRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, params, body }) =>
+      saveMember(deps, me(req), params.agencyId, params.memberId, body, actorOf(me(req), req)),
   });
 
   defineRoute(app, {

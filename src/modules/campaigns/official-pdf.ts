@@ -253,7 +253,25 @@ export function summaryPdf(s: QuarterSummary, opts: { departmentName: string; pr
     ]),
     [32, 150, 100, 90, 95],
   );
-  heading(doc, 'IV. ĐỀ XUẤT, KIẾN NGHỊ');
+  heading(doc, 'IV. NGƯỜI DÙNG ỨNG DỤNG');
+  paragraph(
+    doc,
+    `Số liệu đến ngày ${viDate(s.adoption.asOf)}: lượt cài đặt theo kho ứng dụng và số thiết bị đã chọn địa bàn trên ứng dụng (ẩn danh), so với số người dùng điện thoại thông minh ước tính.`,
+  );
+  table(
+    doc,
+    ['STT', 'Địa bàn', 'Người dùng ĐTTM', 'Cài đặt (kho / ứng dụng)', 'Hoạt động 30 ngày', 'Tỷ lệ'],
+    s.adoption.rows.map((a, i) => [
+      String(i + 1),
+      a.unitName,
+      a.smartphoneUsers === null ? '' : num(a.smartphoneUsers),
+      `${num(a.storeInstalls)} / ${num(a.appInstalls)}`,
+      num(a.appActive30),
+      a.percent === null ? '' : `${a.percent.toLocaleString('vi-VN')}%`,
+    ]),
+    [32, 130, 75, 95, 70, 65],
+  );
+  heading(doc, 'V. ĐỀ XUẤT, KIẾN NGHỊ');
   paragraph(
     doc,
     'Đề nghị các cơ quan, đơn vị chưa báo cáo khẩn trương gửi báo cáo về Sở Thông tin và Truyền thông; các địa phương chưa đạt mục tiêu tăng cường chỉ đạo Tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt, sử dụng ứng dụng.',
