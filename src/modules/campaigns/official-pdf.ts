@@ -56,7 +56,11 @@ function header(doc: Doc, meta: OfficialDocument) {
   const top = doc.y;
   doc.font('body').fontSize(10);
   if (meta.superior) doc.text(meta.superior.toUpperCase(), left, top, { width: leftW, align: 'center' });
-  doc.font('bold').text(meta.issuingBody.toUpperCase(), left, doc.y, { width: leftW, align: 'center' });
+  // A People's Committee writes its name on two lines: "ỦY BAN NHÂN DÂN" / "THỊ XÃ KIẾN TƯỜNG".
+  const pc = /^(Ủy ban nhân dân)\s+(.+)$/i.exec(meta.issuingBody);
+  const bodyLines = pc ? [pc[1]!, pc[2]!] : [meta.issuingBody];
+  doc.font('bold');
+  for (const line of bodyLines) doc.text(line.toUpperCase(), left, doc.y, { width: leftW, align: 'center' });
   const ruleY = doc.y + 2;
   doc
     .moveTo(left + leftW / 2 - 30, ruleY)
