@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxToText } from '../../testing/docx-text.js';
 import { pdfToText } from '../../testing/pdf-text.js';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
@@ -261,5 +262,28 @@ describe(`issue 8 done-when (${TEST_ENGINE})`, () => {
     expect(agencyText).toContain('Báo cáo chậm do thay đổi cán bộ phụ trách.');
     expect(agencyText).toMatch(/Phướn treo trên tuyến đường chính cái 15/);
     expect(agencyText).toContain('THỦ TRƯỞNG CƠ QUAN');
+
+    // The same two documents as Word files.
+    const docx = await dept2.request(
+      'GET',
+      `/api/v1/campaigns/plans/${planId}/summary.docx?year=2027&quarter=1`,
+    );
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const words = await docxToText(docx.rawPayload);
+    expect(words).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(words).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(words).toContain('Long An, ngày 20 tháng 03 năm 2027');
+    expect(words).toContain(`Các đơn vị báo cáo trễ hạn: ${KIEN_TUONG}.`);
+    expect(words).toContain('Phướn treo trên tuyến đường chính | cái | 55 |');
+    expect(words).toContain(`Thành phố Tân An | 1.000 | ${300 + helped} |`);
+    expect(words).toContain('Nơi nhận:');
+    expect(words).toContain('GIÁM ĐỐC');
+    const agencyDocx = await dept2.request('GET', `/api/v1/campaigns/reports/${kienTuong.id}/document.docx`);
+    const agencyWords = await docxToText(agencyDocx.rawPayload);
+    expect(agencyWords).toContain('ỦY BAN NHÂN DÂN\nTHỊ XÃ KIẾN TƯỜNG');
+    expect(agencyWords).toContain('Báo cáo chậm do thay đổi cán bộ phụ trách.');
+    expect(agencyWords).toContain('Phướn treo trên tuyến đường chính | cái | 15 |');
   });
 });

@@ -21,7 +21,8 @@ import { actorOf, authorize, requireSignedIn, type Principal } from '../identity
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { agencyReportHtml, summaryCsv, summaryHtml, summaryXlsx } from './summary-documents.js';
 import { vnDate } from './quarters.js';
-import { agencyReportPdf, summaryPdf } from './official-pdf.js';
+import { agencyReportModel, agencyReportPdf, summaryModel, summaryPdf } from './official-pdf.js';
+import { renderDocx } from './official-docx.js';
 import { listActivities, recordActivity } from './use-cases/community-activities.js';
 import { listNotices } from './use-cases/notices.js';
 import {
@@ -39,11 +40,12 @@ import { registerInstall, saveStoreFigures } from './use-cases/adoption.js';
 import { createPlan, removeTask, saveTargets, saveTask, updatePlan } from './use-cases/edit-plans.js';
 
 const tags = ['campaigns'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const planParams = z.strictObject({ planId: z.uuid() });
 const reportParams = z.strictObject({ id: z.uuid() });
 const summaryParams = z.strictObject({
   planId: z.uuid(),
-  format: z.enum(['json', 'csv', 'xlsx', 'html', 'pdf']),
+  format: z.enum(['json', 'csv', 'xlsx', 'html', 'pdf', 'docx']),
 });
 const quarterOnly = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -298,6 +300,29 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
 
   defineRoute(app, {
     method: 'GET',
+    url: '/api/v1/campaigns/reports/:id/document.docx',
+    summary: 'Báo cáo quý của đơn vị (Word) / Agency report as DOCX',
+    tags,
+    params: reportParams,
+    preHandler: [signedIn],
+    handler: async ({ req, reply, params }) => {
+      const r = await getReportById(deps, me(req), params.id);
+      const docx = await renderDocx(
+        agencyReportModel(r, { province: deps.profile.province.name, today: vnDate(deps.now()) }),
+      );
+      return reply
+        .header('content-type', DOCX)
+        .header(
+          'content-disposition',
+          `attachment; filename="bao-cao-${r.year}-q${r.quarter}-${r.id ?? 'moi'}.docx"`,
+        )
+        .header('cache-control', 'no-store')
+        .send(docx);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
     url: '/api/v1/campaigns/reports/:id/document.pdf',
     summary: 'Báo cáo quý của đơn vị (PDF, thể thức văn bản hành chính) / Agency report as PDF',
     tags,
@@ -345,7 +370,7 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
   defineRoute(app, {
     method: 'GET',
     url: '/api/v1/campaigns/plans/:planId/summary.:format',
-    summary: 'Tổng hợp quý (JSON, CSV, XLSX, HTML in được, PDF) / Quarter aggregate and documents',
+    summary: 'Tổng hợp quý (JSON, CSV, XLSX, HTML in được, PDF, DOCX) / Quarter aggregate and documents',
     tags,
     params: summaryParams,
     query: quarterOnly,
@@ -372,6 +397,10 @@ export function registerCampaignsRoutes(app: FastifyInstance, deps: CampaignsDep
           reply.header('content-type', 'application/pdf');
           reply.header('content-disposition', `attachment; filename="${base}.pdf"`);
           return reply.send(await summaryPdf(s, department()));
+        case 'docx':
+          reply.header('content-type', DOCX);
+          reply.header('content-disposition', `attachment; filename="${base}.docx"`);
+          return reply.send(await renderDocx(summaryModel(s, department())));
       }
       throw new AppError('not_found');
     },

@@ -9,7 +9,7 @@ const FONTS = path.join(import.meta.dirname, '..', 'analytics', 'fonts');
 const num = (n: number) => n.toLocaleString('vi-VN');
 
 /** The parts of an administrative document (Nghị định 30/2020/NĐ-CP) that both reports share. */
-interface OfficialDocument {
+export interface OfficialDocument {
   title: string;
   /** Line above the issuing body, e.g. "UBND TỈNH LONG AN"; empty for a body without a superior line. */
   superior: string;
@@ -194,12 +194,26 @@ function signature(doc: Doc, meta: OfficialDocument) {
   doc.y = Math.max(recipientsBottom, doc.y + 60);
 }
 
+/** One block of an official document's body. */
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; head: string[]; rows: (string[] | { group: string })[]; widths: number[] };
+
+/** An official document: its administrative parts and its body, rendered as PDF or DOCX. */
+export interface OfficialModel {
+  meta: OfficialDocument;
+  blocks: Block[];
+}
+
 /**
- * The Department's quarterly report to the provincial steering committee as a PDF in the administrative
- * layout: national motto, number and place-date line, reporting status, totals per measure, targets,
- * recipients and signature block. DejaVu Sans is embedded, so the diacritics print everywhere.
+ * The Department's quarterly report to the provincial steering committee: reporting status, totals per
+ * measure, targets, app adoption, proposals; recipients and signature block.
  */
-export function summaryPdf(s: QuarterSummary, opts: { departmentName: string; province: string }) {
+export function summaryModel(
+  s: QuarterSummary,
+  opts: { departmentName: string; province: string },
+): OfficialModel {
   const place = opts.province.replace(/^Tỉnh\s+/i, '');
   const meta: OfficialDocument = {
     title: `Báo cáo ${s.quarterLabel} — ${s.plan.number}`,
@@ -218,84 +232,96 @@ export function summaryPdf(s: QuarterSummary, opts: { departmentName: string; pr
     ],
     signerTitle: 'GIÁM ĐỐC',
   };
-  const { doc, done } = open(meta);
-  header(doc, meta);
   const reported = s.counts.accepted + s.counts.submitted;
   const missing = s.agencies.filter((a) => ['missing', 'not_started', 'draft'].includes(a.state));
   const late = s.agencies.filter((a) => a.late && a.state !== 'missing');
-  paragraph(
-    doc,
-    `Thực hiện ${s.plan.number} — ${s.plan.title}, ${opts.departmentName} báo cáo kết quả ${s.quarterLabel} như sau:`,
-  );
-  heading(doc, 'I. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ');
-  paragraph(
-    doc,
-    `Tổng số cơ quan, đơn vị được giao nhiệm vụ: ${s.counts.expected}; đã báo cáo: ${reported} (Sở đã tiếp nhận ${s.counts.accepted}, đang xem xét ${s.counts.submitted}); đang bổ sung, chỉnh sửa: ${s.counts.correction}; báo cáo trễ hạn: ${late.length}; chưa báo cáo: ${missing.length}. Hạn báo cáo: ngày ${viDate(s.dueOn)}.`,
-  );
-  if (late.length) paragraph(doc, `Các đơn vị báo cáo trễ hạn: ${late.map((a) => a.agencyName).join('; ')}.`);
-  if (missing.length)
-    paragraph(doc, `Các đơn vị chưa báo cáo: ${missing.map((a) => a.agencyName).join('; ')}.`);
-  heading(doc, 'II. KẾT QUẢ THỰC HIỆN');
-  table(
-    doc,
-    ['STT', 'Nội dung', 'Đơn vị tính', 'Kết quả'],
-    s.measures.map((m, i) => [String(i + 1), m.name, m.unit, num(m.total)]),
-    [32, 268, 80, 87],
-  );
-  heading(doc, 'III. TIẾN ĐỘ THỰC HIỆN MỤC TIÊU');
   const met = s.targets.filter((t) => t.met).length;
-  paragraph(doc, `Số địa bàn đạt mục tiêu: ${met}/${s.targets.length} (lũy kế đến hết ${s.quarterLabel}).`);
-  table(
-    doc,
-    ['STT', 'Địa bàn', 'Người dùng điện thoại thông minh', 'Đã cài đặt (lũy kế)', 'Tỷ lệ / Mục tiêu'],
-    s.targets.map((t, i) => [
-      String(i + 1),
-      t.unitName,
-      num(t.baseValue),
-      num(t.actual),
-      `${t.percent.toLocaleString('vi-VN')}% / ${t.targetPercent}%${t.met ? ' (đạt)' : ''}`,
-    ]),
-    [32, 150, 100, 90, 95],
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: `Thực hiện ${s.plan.number} — ${s.plan.title}, ${opts.departmentName} báo cáo kết quả ${s.quarterLabel} như sau:`,
+    },
+    { kind: 'heading', text: 'I. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ' },
+    {
+      kind: 'paragraph',
+      text: `Tổng số cơ quan, đơn vị được giao nhiệm vụ: ${s.counts.expected}; đã báo cáo: ${reported} (Sở đã tiếp nhận ${s.counts.accepted}, đang xem xét ${s.counts.submitted}); đang bổ sung, chỉnh sửa: ${s.counts.correction}; báo cáo trễ hạn: ${late.length}; chưa báo cáo: ${missing.length}. Hạn báo cáo: ngày ${viDate(s.dueOn)}.`,
+    },
+  ];
+  if (late.length)
+    blocks.push({
+      kind: 'paragraph',
+      text: `Các đơn vị báo cáo trễ hạn: ${late.map((a) => a.agencyName).join('; ')}.`,
+    });
+  if (missing.length)
+    blocks.push({
+      kind: 'paragraph',
+      text: `Các đơn vị chưa báo cáo: ${missing.map((a) => a.agencyName).join('; ')}.`,
+    });
+  blocks.push(
+    { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' },
+    {
+      kind: 'table',
+      head: ['STT', 'Nội dung', 'Đơn vị tính', 'Kết quả'],
+      rows: s.measures.map((m, i) => [String(i + 1), m.name, m.unit, num(m.total)]),
+      widths: [32, 268, 80, 87],
+    },
+    { kind: 'heading', text: 'III. TIẾN ĐỘ THỰC HIỆN MỤC TIÊU' },
+    {
+      kind: 'paragraph',
+      text: `Số địa bàn đạt mục tiêu: ${met}/${s.targets.length} (lũy kế đến hết ${s.quarterLabel}).`,
+    },
+    {
+      kind: 'table',
+      head: ['STT', 'Địa bàn', 'Người dùng điện thoại thông minh', 'Đã cài đặt (lũy kế)', 'Tỷ lệ / Mục tiêu'],
+      rows: s.targets.map((t, i) => [
+        String(i + 1),
+        t.unitName,
+        num(t.baseValue),
+        num(t.actual),
+        `${t.percent.toLocaleString('vi-VN')}% / ${t.targetPercent}%${t.met ? ' (đạt)' : ''}`,
+      ]),
+      widths: [32, 150, 100, 90, 95],
+    },
+    { kind: 'heading', text: 'IV. NGƯỜI DÙNG ỨNG DỤNG' },
+    {
+      kind: 'paragraph',
+      text: `Số liệu đến ngày ${viDate(s.adoption.asOf)}: lượt cài đặt theo kho ứng dụng và số thiết bị đã chọn địa bàn trên ứng dụng (ẩn danh), so với số người dùng điện thoại thông minh ước tính.`,
+    },
+    {
+      kind: 'table',
+      head: ['STT', 'Địa bàn', 'Người dùng ĐTTM', 'Cài đặt (kho / ứng dụng)', 'Hoạt động 30 ngày', 'Tỷ lệ'],
+      rows: s.adoption.rows.map((a, i) => [
+        String(i + 1),
+        a.unitName,
+        a.smartphoneUsers === null ? '' : num(a.smartphoneUsers),
+        `${num(a.storeInstalls)} / ${num(a.appInstalls)}`,
+        num(a.appActive30),
+        a.percent === null ? '' : `${a.percent.toLocaleString('vi-VN')}%`,
+      ]),
+      widths: [32, 130, 75, 95, 70, 65],
+    },
+    { kind: 'heading', text: 'V. ĐỀ XUẤT, KIẾN NGHỊ' },
+    {
+      kind: 'paragraph',
+      text: 'Đề nghị các cơ quan, đơn vị chưa báo cáo khẩn trương gửi báo cáo về Sở Thông tin và Truyền thông; các địa phương chưa đạt mục tiêu tăng cường chỉ đạo Tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt, sử dụng ứng dụng.',
+    },
   );
-  heading(doc, 'IV. NGƯỜI DÙNG ỨNG DỤNG');
-  paragraph(
-    doc,
-    `Số liệu đến ngày ${viDate(s.adoption.asOf)}: lượt cài đặt theo kho ứng dụng và số thiết bị đã chọn địa bàn trên ứng dụng (ẩn danh), so với số người dùng điện thoại thông minh ước tính.`,
-  );
-  table(
-    doc,
-    ['STT', 'Địa bàn', 'Người dùng ĐTTM', 'Cài đặt (kho / ứng dụng)', 'Hoạt động 30 ngày', 'Tỷ lệ'],
-    s.adoption.rows.map((a, i) => [
-      String(i + 1),
-      a.unitName,
-      a.smartphoneUsers === null ? '' : num(a.smartphoneUsers),
-      `${num(a.storeInstalls)} / ${num(a.appInstalls)}`,
-      num(a.appActive30),
-      a.percent === null ? '' : `${a.percent.toLocaleString('vi-VN')}%`,
-    ]),
-    [32, 130, 75, 95, 70, 65],
-  );
-  heading(doc, 'V. ĐỀ XUẤT, KIẾN NGHỊ');
-  paragraph(
-    doc,
-    'Đề nghị các cơ quan, đơn vị chưa báo cáo khẩn trương gửi báo cáo về Sở Thông tin và Truyền thông; các địa phương chưa đạt mục tiêu tăng cường chỉ đạo Tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt, sử dụng ứng dụng.',
-  );
-  signature(doc, meta);
-  doc.end();
-  return done;
+  return { meta, blocks };
 }
 
-/** One agency's quarterly report as a PDF in the administrative layout. */
-export function agencyReportPdf(
-  r: {
-    agencyName: string;
-    planNumber: string;
-    quarterLabel: string;
-    narrative: string;
-    tasks: { title: string; measures: { name: string; unit: string; value: number | null }[] }[];
-  },
+export interface AgencyReportInput {
+  agencyName: string;
+  planNumber: string;
+  quarterLabel: string;
+  narrative: string;
+  tasks: { title: string; measures: { name: string; unit: string; value: number | null }[] }[];
+}
+
+/** One agency's quarterly report: narrative and figures per task and measure. */
+export function agencyReportModel(
+  r: AgencyReportInput,
   opts: { province: string; today: string },
-) {
+): OfficialModel {
   const meta: OfficialDocument = {
     title: `Báo cáo ${r.quarterLabel} — ${r.agencyName}`,
     superior: '',
@@ -308,22 +334,46 @@ export function agencyReportPdf(
     recipients: ['Sở Thông tin và Truyền thông;', 'Lưu: VT.'],
     signerTitle: 'THỦ TRƯỞNG CƠ QUAN',
   };
-  const { doc, done } = open(meta);
-  header(doc, meta);
-  heading(doc, 'I. TÌNH HÌNH TRIỂN KHAI');
-  paragraph(doc, r.narrative.trim() || '(Không có nội dung.)');
-  heading(doc, 'II. KẾT QUẢ THỰC HIỆN');
   let i = 0;
-  table(
-    doc,
-    ['STT', 'Nội dung', 'Đơn vị tính', 'Kết quả'],
-    r.tasks.flatMap((task) => [
-      { group: task.title },
-      ...task.measures.map((m) => [String(++i), m.name, m.unit, m.value === null ? '' : num(m.value)]),
-    ]),
-    [32, 268, 80, 87],
-  );
-  signature(doc, meta);
+  return {
+    meta,
+    blocks: [
+      { kind: 'heading', text: 'I. TÌNH HÌNH TRIỂN KHAI' },
+      { kind: 'paragraph', text: r.narrative.trim() || '(Không có nội dung.)' },
+      { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' },
+      {
+        kind: 'table',
+        head: ['STT', 'Nội dung', 'Đơn vị tính', 'Kết quả'],
+        rows: r.tasks.flatMap((task) => [
+          { group: task.title },
+          ...task.measures.map((m) => [String(++i), m.name, m.unit, m.value === null ? '' : num(m.value)]),
+        ]),
+        widths: [32, 268, 80, 87],
+      },
+    ],
+  };
+}
+
+/** Renders an official document as a PDF (A4, DejaVu Sans embedded so the diacritics print everywhere). */
+export function renderPdf(model: OfficialModel): Promise<Buffer> {
+  const { doc, done } = open(model.meta);
+  header(doc, model.meta);
+  for (const b of model.blocks) {
+    if (b.kind === 'heading') heading(doc, b.text);
+    else if (b.kind === 'paragraph') paragraph(doc, b.text);
+    else table(doc, b.head, b.rows, b.widths);
+  }
+  signature(doc, model.meta);
   doc.end();
   return done;
+}
+
+/** The Department's quarterly report to the steering committee as a PDF. */
+export function summaryPdf(s: QuarterSummary, opts: { departmentName: string; province: string }) {
+  return renderPdf(summaryModel(s, opts));
+}
+
+/** One agency's quarterly report as a PDF. */
+export function agencyReportPdf(r: AgencyReportInput, opts: { province: string; today: string }) {
+  return renderPdf(agencyReportModel(r, opts));
 }

@@ -93,7 +93,8 @@ export function Dashboard({ planId, year, quarter }: { planId: string; year: num
           <a href={`${base}.html?${q}`} target="_blank" rel="noopener">
             {t('campaigns.exportHtml')}
           </a>{' '}
-          · <a href={`${base}.pdf?${q}`}>{t('campaigns.exportPdf')}</a>
+          · <a href={`${base}.pdf?${q}`}>{t('campaigns.exportPdf')}</a> ·{' '}
+          <a href={`${base}.docx?${q}`}>{t('campaigns.exportDocx')}</a>
         </p>
       </section>
       <section className="card">
