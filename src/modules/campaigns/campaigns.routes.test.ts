@@ -661,6 +661,15 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     const text = (await pdfToText(pdf.rawPayload)).replace(/[ \t]+/g, ' ');
     expect(text).toContain('IV. NGƯỜI DÙNG ỨNG DỤNG');
     expect(text).toMatch(new RegExp(`Thành phố Tân An [\\d.]+ 6\\.200 / ${r.appInstalls}`));
+    // The public endpoint is rate-limited: 10 a minute per client (× RATE_LIMIT_SCALE=20 in tests).
+    let limited = 0;
+    let k = 0;
+    for (; k < 215 && !limited; k++) {
+      const res = await install(`flood${String(k).padStart(16, '0')}`, '794');
+      if (res.statusCode === 429) limited = k;
+    }
+    expect(limited).toBeGreaterThan(150);
+    expect(limited).toBeLessThanOrEqual(200);
   });
 
   it('keeps community team lists; a field record names the member', async () => {
