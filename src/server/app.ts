@@ -135,7 +135,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         },
       },
     );
-    await registerCampaigns(http, {
+    const campaigns = await registerCampaigns(http, {
       identity,
       profile,
       jobs,
@@ -194,6 +194,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     );
     if (config.seed === 'demo' && seed) await channels.seedDemo();
+    // Campaign report reminders are mailed through the same notifier as reporter notices.
+    campaigns.notifier = channels.notifier;
     // Every module has seeded its data: the next process may start.
     await releaseStartup();
     releaseStartup = null;

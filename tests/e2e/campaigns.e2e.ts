@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { pdfToText } from '../../src/testing/pdf-text.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
@@ -111,5 +113,85 @@ describe('campaigns: quarterly report journey', () => {
       (await dept.getByRole('link', { name: 'Báo cáo gửi Ban Chỉ đạo (bản in)' }).getAttribute('href'))!,
     );
     expect(await html.text()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  });
+  it('Department edits the plan, a team member records installs, the Department exports both documents', async () => {
+    // Plan editing: a plain change goes through; removing a task whose figures were reported is refused.
+    const dept = await signIn('so');
+    await dept.getByRole('tab', { name: 'Nhiệm vụ và mục tiêu' }).click();
+    await dept.getByRole('heading', { name: 'Sửa kế hoạch, nhiệm vụ và mục tiêu' }).waitFor();
+    await dept.getByLabel('Nhắc trước hạn (số ngày)').fill('6');
+    await dept.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await dept.getByText('Đã lưu kế hoạch.').waitFor();
+    await dept
+      .getByRole('button', {
+        name: 'Xóa: Tuyên truyền “Long An Số” cho người dân, doanh nghiệp trên địa bàn',
+      })
+      .click();
+    await dept
+      .getByText(/đã có \d+ báo cáo nhập số liệu cho chỉ tiêu này/)
+      .first()
+      .waitFor();
+
+    // A community team member (the team lead) adds a volunteer and records installs done by them.
+    const team = await signIn('tocongnghe');
+    await team.getByRole('tab', { name: 'Tổ công nghệ số cộng đồng', selected: true }).waitFor();
+    await team.getByTestId('team-members').getByText('Đặng Thị Cộng Đồng · Tổ trưởng').waitFor();
+    await team.getByLabel('Họ và tên').fill('Phan Văn Thanh Niên');
+    await team.getByLabel('Số điện thoại').fill('0987000111');
+    await team.getByRole('button', { name: 'Thêm thành viên' }).click();
+    await team.getByTestId('team-members').getByText('Phan Văn Thanh Niên').waitFor();
+    await team.getByLabel('Thành viên thực hiện').selectOption({ label: 'Phan Văn Thanh Niên' });
+    await team.getByLabel('Địa điểm (ấp, khu phố, điểm hướng dẫn)').fill('Nhà văn hóa ấp 3');
+    await team.getByLabel('Số lượt cài đặt được hỗ trợ').fill('19');
+    await team.getByRole('button', { name: 'Ghi nhận' }).click();
+    await team.getByText('Nhà văn hóa ấp 3').first().waitFor();
+
+    // The Department's quarter: adoption against smartphone users, and both official documents.
+    await dept.getByRole('tab', { name: 'Tổng hợp quý' }).click();
+    await dept.getByTestId('adoption').waitFor();
+    await dept.getByLabel('Lượt cài đặt: Thành phố Tân An').fill('4200');
+    await dept.getByLabel('Người dùng hoạt động: Thành phố Tân An').fill('2500');
+    await dept.getByRole('button', { name: 'Lưu số liệu kho ứng dụng' }).click();
+    await dept.getByText('Đã lưu số liệu của 1 huyện.').waitFor();
+    await dept.getByTestId('adoption').locator('tr[data-unit="794"]').getByText('4.200').waitFor();
+
+    const pdfHref = await dept
+      .getByRole('link', { name: 'Báo cáo gửi Ban Chỉ đạo (PDF)' })
+      .getAttribute('href');
+    const pdf = await dept.request.get(pdfHref!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const text = (await pdfToText(await pdf.body())).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toMatch(/Long An, ngày \d{2} tháng \d{2} năm \d{4}/);
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('GIÁM ĐỐC');
+    expect(text).toContain('Thành phố Tân An');
+    expect(text).toMatch(/Thành phố Tân An [\d.]+ 4\.200 \//);
+    const banners = await bannersTotal(dept);
+    const line = text.split('\n').find((l) => l.includes('Phướn “Long An Số”'))!;
+    expect(line.trim().split(' ').at(-1)).toBe(banners.toLocaleString('vi-VN'));
+
+    const xlsxHref = await dept.getByRole('link', { name: 'Tải Excel (XLSX)' }).getAttribute('href');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await dept.request.get(xlsxHref!)).body()) as unknown as ArrayBuffer);
+    let cell: unknown;
+    wb.getWorksheet('Chỉ tiêu')!.eachRow((row) => {
+      if (row.getCell(1).value === 'banners_hung') cell = row.getCell(6).value;
+    });
+    expect(cell).toBe(banners);
+    const names: unknown[] = [];
+    wb.getWorksheet('Tình hình báo cáo')!.eachRow((row) => names.push(row.getCell(1).value));
+    expect(names).toContain(AGENCY);
+
+    // One agency's report as a PDF.
+    const lead = await signIn('lanhdao');
+    const agencyPdf = await lead.request.get(
+      (await lead.getByRole('link', { name: 'Tải báo cáo (PDF)' }).getAttribute('href'))!,
+    );
+    const agencyText = (await pdfToText(await agencyPdf.body())).replace(/[ \t]+/g, ' ');
+    expect(agencyText).toMatch(/ỦY BAN NHÂN DÂN .*\n THÀNH PHỐ TÂN AN /);
+    expect(agencyText).toContain('Kính gửi: Sở Thông tin và Truyền thông.');
+    expect(agencyText).toMatch(/Phướn “Long An Số” treo trên tuyến đường chính cái 41/);
   });
 });

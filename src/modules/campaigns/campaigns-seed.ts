@@ -367,6 +367,19 @@ export async function seedCampaigns(deps: CampaignsDeps): Promise<void> {
     const teamAgencyId = team?.grants.find((g) => g.role === 'community_team')?.agencyId;
     const teamAgency = agencies.find((a) => a.id === teamAgencyId);
     if (team && teamAgency?.unitCode) {
+      // The team's list: the demo account as team lead and two volunteers without an account.
+      const lead = await repo.insertMember(tx, {
+        agencyId: teamAgency.id,
+        userId: team.userId,
+        fullName: 'Đặng Thị Cộng Đồng',
+        isLead: true,
+      });
+      await repo.insertMember(tx, {
+        agencyId: teamAgency.id,
+        fullName: 'Nguyễn Văn Tình Nguyện',
+        phone: '0912000111',
+      });
+      await repo.insertMember(tx, { agencyId: teamAgency.id, fullName: 'Trần Thị Đoàn Viên' });
       const start = quarterStart(current);
       for (let k = 0; k < 4; k++) {
         const day = addDays(start, k * 9 + 3);
@@ -382,6 +395,7 @@ export async function seedCampaigns(deps: CampaignsDeps): Promise<void> {
           peopleGuided: pick(`pp${k}`, 15, 60),
           installsHelped: pick(`in${k}`, 10, 45),
           note: null,
+          memberId: lead.id,
         });
       }
     }

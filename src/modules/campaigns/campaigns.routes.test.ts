@@ -3,6 +3,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
+import { pdfToText } from '../../testing/pdf-text.js';
+import { SmtpSink } from '../../testing/smtp-sink.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { remindReports } from './jobs/remind-reports.js';
 
@@ -14,9 +16,14 @@ let handler: TestClient;
 let dept: TestClient;
 let team: TestClient;
 let planId: string;
+const sink = new SmtpSink();
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  const smtpUrl = await sink.start();
+  t = await createTestApp({
+    now: () => clock,
+    env: { SMTP_URL: smtpUrl, MAIL_FROM: '"Sở TT&TT Long An" <stttt@longan.gov.vn>' },
+  });
   lead = new TestClient(t.app);
   await lead.signIn('lanhdao', TEST_DEMO_PASSWORD);
   handler = new TestClient(t.app);
@@ -30,6 +37,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await t?.close();
+  await sink.stop();
 });
 
 const Q4 = 'year=2026&quarter=4';
@@ -172,6 +180,21 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     const doc = await lead.get(`/api/v1/campaigns/reports/${id}/document.html`);
     expect(doc.body).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ TÂN AN');
     expect(doc.body).toContain('Phướn “Long An Số” treo trên tuyến đường chính');
+    // The same report as a PDF, read back as text by poppler's pdftotext: diacritics, figures, layout parts.
+    const pdf = await lead.request('GET', `/api/v1/campaigns/reports/${id}/document.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfToText(pdf.rawPayload)).replace(/[ \t]+/g, ' ');
+    expect(text).toMatch(/ỦY BAN NHÂN DÂN .*\n THÀNH PHỐ TÂN AN /);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toMatch(/Long An, ngày 29 tháng 11 năm 2026/);
+    expect(text).toContain('Kính gửi: Sở Thông tin và Truyền thông.');
+    expect(text).toContain('I. TÌNH HÌNH TRIỂN KHAI');
+    expect(text).toMatch(/Phướn “Long An Số” treo trên tuyến đường chính cái 40\n/);
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('THỦ TRƯỞNG CƠ QUAN');
+    // Another agency may not print it.
+    expect((await team.request('GET', `/api/v1/campaigns/reports/${id}/document.pdf`)).statusCode).toBe(404);
     const audit = await t.testDb.database.query<{ action: string }>(
       `select action from audit_log where entity_id = $1 order by id`,
       [id],
@@ -245,6 +268,27 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     expect(html.body).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(html.body).toContain('Kết quả triển khai tuyên truyền');
 
+    // The official report as a PDF, converted to text: motto, number/date line, figures, agency names.
+    const pdf = await dept.request('GET', `/api/v1/campaigns/plans/${planId}/summary.pdf?${Q4}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfToText(pdf.rawPayload)).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('UBND TỈNH LONG AN');
+    expect(text).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toMatch(/Số: \/BC-STTTT/);
+    expect(text).toMatch(/Long An, ngày 29 tháng 11 năm 2026/);
+    expect(text).toContain('Kính gửi: Ban Chỉ đạo Chuyển đổi số tỉnh.');
+    expect(text).toContain(`Quý IV/2026 theo 310/KH-UBND`);
+    const bannersLine = text.split('\n').find((l) => l.includes('Phướn “Long An Số”'))!;
+    expect(bannersLine.trim().split(' ').at(-1)).toBe(banners.toLocaleString('vi-VN'));
+    expect(text).toContain('Thành phố Tân An');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('GIÁM ĐỐC');
+    expect(text).toContain(`Các đơn vị chưa báo cáo: `);
+    expect(text).toContain('Ủy ban nhân dân huyện');
+
     const map = (await dept.get('/api/v1/campaigns/district-boundaries')).json();
     expect(map.boundaries.features).toHaveLength(15);
     expect((await lead.get('/api/v1/campaigns/district-boundaries')).statusCode).toBe(403);
@@ -295,7 +339,30 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
   });
 
   it('reminds agencies before the due date and marks late and missing reports after it', async () => {
-    const deps = { ...t.app.feedbackDeps, storage: null } as unknown as CampaignsDeps;
+    const deps = {
+      ...t.app.feedbackDeps,
+      storage: null,
+      notifier: t.app.channels.notifier,
+    } as unknown as CampaignsDeps;
+    // Contacts: one agency that has not reported gets mail at its own address and at its report lead's;
+    // Tân An's lead has an address too, but Tân An has reported.
+    const before = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
+    const silent = before.find((i) => i.status === 'not_started')!;
+    const db = t.testDb.database;
+    await db.query(`update agencies set email = $1 where id = $2`, [
+      'VanThu.Huyen@LongAn.gov.vn',
+      silent.agencyId,
+    ]);
+    const [u] = await db.query<{ id: string }>(
+      `insert into users (kind, username, email, full_name) values ('staff', 'truongphong', 'truongphong@longan.gov.vn', 'Lê Thị Trưởng Phòng') returning id`,
+    );
+    await db.query(`insert into role_assignments (user_id, role, agency_id) values ($1, 'agency_lead', $2)`, [
+      u!.id,
+      silent.agencyId,
+    ]);
+    await db.query(`update users set email = 'lanhdao@longan.gov.vn' where username = 'lanhdao'`);
+    const mailsTo = (address: string, word: string) =>
+      sink.received.filter((m) => m.envelopeTo.includes(address) && m.parsed.subject?.includes(word));
     // Moving the clock days ahead ends the 8-hour staff sessions: sign in again.
     const travel = async (iso: string) => {
       clock = new Date(iso);
@@ -305,6 +372,17 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     await travel('2026-12-10T03:00:00Z');
     expect(await remindReports(deps)).toBe('done');
     expect(await remindReports(deps)).toBe('skipped');
+    // One Vietnamese mail (text + HTML) to each address of the agency, none to an agency that reported.
+    const reminder = await sink.waitFor((m) => m.envelopeTo.includes('vanthu.huyen@longan.gov.vn'));
+    expect(reminder.parsed.subject).toBe('[310/KH-UBND] Nhắc hạn gửi báo cáo Quý IV/2026 (hạn 15/12/2026)');
+    expect(reminder.parsed.text).toContain(`Kính gửi: ${silent.agencyName}.`);
+    expect(reminder.parsed.text).toContain('cần gửi về Sở trước ngày 15/12/2026');
+    expect(reminder.parsed.text).toContain('/console/campaigns');
+    expect(reminder.parsed.html).toContain('Sở Thông tin và Truyền thông nhắc');
+    expect(reminder.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mailsTo('vanthu.huyen@longan.gov.vn', 'Nhắc hạn')).toHaveLength(1);
+    expect(mailsTo('truongphong@longan.gov.vn', 'Nhắc hạn')).toHaveLength(1);
+    expect(sink.received.filter((m) => m.envelopeTo.includes('lanhdao@longan.gov.vn'))).toHaveLength(0);
     const notices = (await dept.get('/api/v1/campaigns/notices')).json().items as { kind: string }[];
     const list = (await dept.get(`/api/v1/campaigns/plans/${planId}/reports?${Q4}`)).json().items as Item[];
     const unsent = list.filter((i) => !['submitted', 'accepted'].includes(i.status)).length;
@@ -328,10 +406,320 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
       ).length,
     );
     expect(await remindReports(deps)).toBe('done');
+    expect(await remindReports(deps)).toBe('skipped');
     expect(
       ((await dept.get('/api/v1/campaigns/notices')).json().items as { kind: string }[]).some(
         (n) => n.kind === 'overdue',
       ),
     ).toBe(true);
+    const overdue = await sink.waitFor(
+      (m) => m.envelopeTo.includes('truongphong@longan.gov.vn') && !!m.parsed.subject?.includes('Quá hạn'),
+    );
+    expect(overdue.parsed.subject).toBe('[310/KH-UBND] Quá hạn: chưa nhận được báo cáo Quý IV/2026');
+    expect(overdue.parsed.text).toContain('Đề nghị đơn vị khẩn trương gửi báo cáo.');
+    expect(mailsTo('vanthu.huyen@longan.gov.vn', 'Quá hạn')).toHaveLength(1);
+    expect(mailsTo('truongphong@longan.gov.vn', 'Quá hạn')).toHaveLength(1);
+  });
+  it('lets the Department edit plans, tasks, measures and targets, refusing edits that orphan figures', async () => {
+    const plan881 = {
+      number: '881/KH-UBND',
+      title: 'Kế hoạch chuyển đổi số năm 2027',
+      issuingBody: 'Ủy ban nhân dân tỉnh Long An',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+    };
+    expect((await lead.post('/api/v1/campaigns/plans', plan881)).statusCode).toBe(403);
+    const created = await dept.post('/api/v1/campaigns/plans', plan881);
+    expect(created.statusCode).toBe(201);
+    const id881 = created.json().id as string;
+    expect((await dept.post('/api/v1/campaigns/plans', plan881)).json().code).toBe(
+      'campaign_plan_number_taken',
+    );
+    expect(
+      (
+        await dept.post('/api/v1/campaigns/plans', {
+          ...plan881,
+          number: '882/KH-UBND',
+          endsOn: '2026-01-01',
+        })
+      ).json().code,
+    ).toBe('campaign_plan_dates');
+
+    const task = {
+      version: 1,
+      title: 'Tuyên truyền trên báo, đài',
+      description: 'Đăng tin, bài trong chuyên mục “Chuyển đổi số”.',
+      assigneeGroup: 'press',
+      materials: [{ title: 'Bộ nhận diện Long An Số', url: '/chuyen-doi-so/tai-lieu/bo-nhan-dien' }],
+      measures: [
+        { code: 'articles', name: 'Tin, bài trong chuyên mục', unit: 'tin, bài' },
+        { code: 'tv_spots', name: 'Phóng sự truyền hình', unit: 'phóng sự', minimum: 1 },
+      ],
+    };
+    const added = await dept.post(`/api/v1/campaigns/plans/${id881}/tasks`, task);
+    expect(added.statusCode).toBe(201);
+    expect(added.json().version).toBe(2);
+    const taskId = added.json().id as string;
+    // A stale version is a conflict, never a lost update.
+    expect((await dept.post(`/api/v1/campaigns/plans/${id881}/tasks`, task)).statusCode).toBe(409);
+    const edited = await dept.request('PUT', `/api/v1/campaigns/plans/${id881}/tasks/${taskId}`, {
+      ...task,
+      version: 2,
+      measures: [
+        { code: 'articles', name: 'Tin, bài trong chuyên mục “Chuyển đổi số”', unit: 'tin, bài' },
+        { code: 'radio', name: 'Lượt phát thanh', unit: 'lượt', aggregation: 'sum' },
+      ],
+    });
+    expect(edited.json()).toMatchObject({ version: 3 });
+    const targets = await dept.request('PUT', `/api/v1/campaigns/plans/${id881}/targets`, {
+      version: 3,
+      targets: [
+        {
+          measureCode: 'articles',
+          unitCode: '794',
+          targetPercent: 80,
+          baseValue: 100,
+          baseLabel: 'Tin, bài kế hoạch',
+          dueOn: '2027-06-30',
+        },
+      ],
+    });
+    expect(targets.json()).toMatchObject({ version: 4 });
+    expect(
+      (
+        await dept.request('PUT', `/api/v1/campaigns/plans/${id881}/targets`, {
+          version: 4,
+          targets: [
+            {
+              measureCode: 'articles',
+              unitCode: '27694',
+              targetPercent: 80,
+              baseValue: 1,
+              baseLabel: 'Một xã',
+              dueOn: '2027-06-30',
+            },
+          ],
+        })
+      ).json().code,
+    ).toBe('campaign_target_invalid');
+    const shown = (await dept.get(`/api/v1/campaigns/plans/${id881}`)).json();
+    expect(shown.version).toBe(4);
+    expect(shown.tasks[0].measures.map((m: { code: string }) => m.code)).toEqual(['articles', 'radio']);
+    expect(shown.tasks[0].assignees.map((a: { name: string }) => a.name)).toContain('Báo Long An');
+    expect(shown.targets).toHaveLength(1);
+    expect(
+      (await dept.request('DELETE', `/api/v1/campaigns/plans/${id881}/tasks/${taskId}?version=4`)).json(),
+    ).toEqual({
+      version: 5,
+    });
+
+    // Plan 310 has reported figures: removing or reassigning what they belong to is refused.
+    const p310 = (await dept.get(`/api/v1/campaigns/plans/${planId}`)).json();
+    const district = p310.tasks.find((x: { measures: { code: string }[] }) =>
+      x.measures.some((m) => m.code === 'banners_hung'),
+    );
+    const asBody = (x: typeof district, changes: Record<string, unknown>) => ({
+      version: p310.version,
+      title: x.title,
+      description: x.description,
+      assigneeGroup: x.assigneeGroup,
+      materials: x.materials,
+      measures: x.measures.map((m: Record<string, unknown>) => ({
+        code: m.code,
+        name: m.name,
+        unit: m.unit,
+        aggregation: m.aggregation,
+        minimum: m.minimum,
+        communitySource: m.communitySource,
+      })),
+      ...changes,
+    });
+    const url = `/api/v1/campaigns/plans/${planId}/tasks/${district.id}`;
+    const dropBanners = await dept.request(
+      'PUT',
+      url,
+      asBody(district, {
+        measures: asBody(district, {}).measures.filter((m: { code: string }) => m.code !== 'banners_hung'),
+      }),
+    );
+    expect(dropBanners.statusCode).toBe(409);
+    expect(dropBanners.json().code).toBe('campaign_measure_has_figures');
+    expect(dropBanners.json().detail).toContain('Phướn “Long An Số”');
+    expect((await dept.request('PUT', url, asBody(district, { assigneeGroup: 'press' }))).json().code).toBe(
+      'campaign_edit_orphans_figures',
+    );
+    expect((await dept.request('DELETE', `${url}?version=${p310.version}`)).json().code).toBe(
+      'campaign_measure_has_figures',
+    );
+    const shorten = await dept.request('PUT', `/api/v1/campaigns/plans/${planId}`, {
+      version: p310.version,
+      number: p310.number,
+      title: p310.title,
+      issuingBody: p310.issuingBody,
+      startsOn: '2026-10-01',
+      endsOn: p310.endsOn,
+    });
+    expect(shorten.json().code).toBe('campaign_edit_orphans_reports');
+    // A plain edit (the reminder window) goes through and moves the version.
+    const window = await dept.request('PUT', `/api/v1/campaigns/plans/${planId}`, {
+      version: p310.version,
+      number: p310.number,
+      title: p310.title,
+      issuingBody: p310.issuingBody,
+      issuedOn: p310.issuedOn,
+      startsOn: p310.startsOn,
+      endsOn: p310.endsOn,
+      dueDay: p310.dueDay,
+      remindDaysBefore: 7,
+    });
+    expect(window.json()).toMatchObject({ version: p310.version + 1 });
+    expect((await dept.get(`/api/v1/campaigns/plans/${planId}`)).json().remindDaysBefore).toBe(7);
+    const audit = await t.testDb.database.query<{ action: string }>(
+      `select action from audit_log where entity_id in ($1, $2) order by id`,
+      [id881, planId],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'campaign_plan.create',
+      'campaign_plan.task_add',
+      'campaign_plan.task_update',
+      'campaign_plan.targets',
+      'campaign_plan.task_remove',
+      'campaign_plan.update',
+    ]);
+  });
+  it('counts anonymous app installs and store figures by district against smartphone users', async () => {
+    await team.signIn('tocongnghe', TEST_DEMO_PASSWORD);
+    const commune = (await team.get('/api/v1/campaigns/activities')).json().team.unitCode as string;
+    const anon = new TestClient(t.app);
+    const install = (installId: string, unitCode: string) =>
+      anon.post('/api/v1/public/app-installs', { installId, unitCode });
+    const before = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).json();
+    const row = (s: typeof before) => s.adoption.rows.find((r: { unitCode: string }) => r.unitCode === '794');
+    expect((await install('device0000000000000001', commune)).statusCode).toBe(200);
+    expect((await install('device0000000000000002', '794')).statusCode).toBe(200);
+    // The same device again (area chosen again): still one install.
+    expect((await install('device0000000000000001', commune)).statusCode).toBe(200);
+    expect((await install('device0000000000000003', '99999')).json().code).toBe('unknown_unit');
+    expect((await install('short', '794')).statusCode).toBe(400);
+    const { rows } = await t.app.database.executeSql('select * from app_installs');
+    expect(JSON.stringify(rows)).not.toContain('device0000000000000001');
+
+    const store = {
+      month: '2026-11',
+      store: 'google_play',
+      rows: [{ unitCode: '794', installs: 5000, activeUsers: 3100 }],
+    };
+    expect((await lead.request('PUT', '/api/v1/campaigns/store-figures', store)).statusCode).toBe(403);
+    expect(
+      (
+        await dept.request('PUT', '/api/v1/campaigns/store-figures', {
+          ...store,
+          rows: [{ unitCode: '794', installs: 10, activeUsers: 11 }],
+        })
+      ).json().code,
+    ).toBe('campaign_adoption_invalid');
+    expect(
+      (
+        await dept.request('PUT', '/api/v1/campaigns/store-figures', {
+          ...store,
+          rows: [{ unitCode: commune, installs: 10, activeUsers: 1 }],
+        })
+      ).json().code,
+    ).toBe('campaign_adoption_invalid');
+    expect((await dept.request('PUT', '/api/v1/campaigns/store-figures', store)).json()).toEqual({
+      saved: 1,
+    });
+    expect(
+      (
+        await dept.request('PUT', '/api/v1/campaigns/store-figures', {
+          ...store,
+          store: 'app_store',
+          rows: [{ unitCode: '794', installs: 1200, activeUsers: 700 }],
+        })
+      ).statusCode,
+    ).toBe(200);
+
+    const after = (await dept.get(`/api/v1/campaigns/plans/${planId}/summary.json?${Q4}`)).json();
+    const r = row(after);
+    expect(r.appInstalls - row(before).appInstalls).toBe(2);
+    expect(r.appActive30 - row(before).appActive30).toBe(2);
+    expect(r.storeInstalls).toBe(6200);
+    expect(r.storeActive).toBe(3800);
+    expect(r.smartphoneUsers).toBeGreaterThan(0);
+    expect(r.percent).toBe(Math.round((6200 / r.smartphoneUsers) * 1000) / 10);
+
+    const xlsx = await dept.request('GET', `/api/v1/campaigns/plans/${planId}/summary.xlsx?${Q4}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Ứng dụng')!;
+    let found: unknown[] = [];
+    sheet.eachRow((x) => {
+      if (x.getCell(1).value === 'Thành phố Tân An') found = (x.values as unknown[]).slice(1);
+    });
+    expect(found.slice(1, 5)).toEqual([r.smartphoneUsers, 6200, 3800, r.appInstalls]);
+    const pdf = await dept.request('GET', `/api/v1/campaigns/plans/${planId}/summary.pdf?${Q4}`);
+    const text = (await pdfToText(pdf.rawPayload)).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('IV. NGƯỜI DÙNG ỨNG DỤNG');
+    expect(text).toMatch(new RegExp(`Thành phố Tân An [\\d.]+ 6\\.200 / ${r.appInstalls}`));
+    // The public endpoint is rate-limited: 10 a minute per client (× RATE_LIMIT_SCALE=20 in tests).
+    let limited = 0;
+    let k = 0;
+    for (; k < 215 && !limited; k++) {
+      const res = await install(`flood${String(k).padStart(16, '0')}`, '794');
+      if (res.statusCode === 429) limited = k;
+    }
+    expect(limited).toBeGreaterThan(150);
+    expect(limited).toBeLessThanOrEqual(200);
+  });
+
+  it('keeps community team lists; a field record names the member', async () => {
+    const mine = (await team.get('/api/v1/campaigns/activities')).json();
+    const teamId = mine.team.id as string;
+    const list = (await team.get(`/api/v1/campaigns/teams/${teamId}/members`)).json();
+    expect(list.canManage).toBe(true);
+    expect(list.items.map((m: { fullName: string }) => m.fullName)).toEqual([
+      'Đặng Thị Cộng Đồng',
+      'Nguyễn Văn Tình Nguyện',
+      'Trần Thị Đoàn Viên',
+    ]);
+    const added = await team.post(`/api/v1/campaigns/teams/${teamId}/members`, {
+      fullName: 'Lê Văn Thanh Niên',
+      phone: '0987654321',
+    });
+    expect(added.statusCode).toBe(201);
+    expect((await lead.get(`/api/v1/campaigns/teams/${teamId}/members`)).statusCode).toBe(403);
+    expect(
+      (await lead.post(`/api/v1/campaigns/teams/${teamId}/members`, { fullName: 'Người ngoài' })).statusCode,
+    ).toBe(403);
+    const teams = (await dept.get('/api/v1/campaigns/teams')).json().items as {
+      agencyId: string;
+      members: number;
+    }[];
+    expect(teams.find((x) => x.agencyId === teamId)!.members).toBe(4);
+
+    const record = (clientKey: string, memberId?: string) =>
+      team.post('/api/v1/campaigns/activities', {
+        clientKey,
+        unitCode: mine.team.unitCode,
+        activityOn: '2026-11-28',
+        place: 'Chợ xã',
+        householdsGuided: 5,
+        peopleGuided: 9,
+        installsHelped: 7,
+        ...(memberId ? { memberId } : {}),
+      });
+    const byVolunteer = await record('device-2:0001', added.json().id);
+    expect(byVolunteer.statusCode).toBe(201);
+    expect(byVolunteer.json().activity.memberId).toBe(added.json().id);
+    // Without a member named, the record is the recording person's own.
+    const lead1 = list.items[0];
+    expect((await record('device-2:0002')).json().activity.memberId).toBe(lead1.id);
+    // A member who left the team cannot be named any more.
+    const left = await team.request('PUT', `/api/v1/campaigns/teams/${teamId}/members/${added.json().id}`, {
+      fullName: 'Lê Văn Thanh Niên',
+      active: false,
+    });
+    expect(left.json().active).toBe(false);
+    expect((await record('device-2:0003', added.json().id)).json().code).toBe('campaign_member_invalid');
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -34,6 +35,8 @@ export const campaignPlans = pgTable(
     remindDaysBefore: integer('remind_days_before').notNull().default(5),
     /** A quarter is closed to new reports and edits this many days after its due date. */
     closeAfterDays: integer('close_after_days').notNull().default(60),
+    /** Compare-and-set for edits from the console. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -254,12 +257,43 @@ export const campaignNotices = pgTable(
     quarter: integer('quarter').notNull(),
     kind: text('kind').notNull(),
     text: text('text').notNull(),
+    /** When the reminder mail went out (claimed before sending, so it goes once). */
+    mailedAt: timestamp('mailed_at', { withTimezone: true }),
+    /** How many addresses it went to (0: the agency has no contact address). */
+    mailedTo: integer('mailed_to'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('campaign_notices_uq').on(t.planId, t.agencyId, t.year, t.quarter, t.kind),
     index('campaign_notices_agency_idx').on(t.agencyId, t.createdAt),
     check('campaign_notices_kind_ck', sql`${t.kind} in ('due_soon','overdue')`),
+  ],
+);
+
+/**
+ * A member of a commune's community digital team (Tổ công nghệ số cộng đồng): a staff account with the
+ * community_team role, or a name and phone for a volunteer without an account.
+ */
+export const communityTeamMembers = pgTable(
+  'community_team_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The team: the commune (or district) People's Committee the team belongs to. */
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    userId: uuid('user_id').references(() => users.id),
+    fullName: text('full_name').notNull(),
+    phone: text('phone'),
+    isLead: boolean('is_lead').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('community_team_members_agency_idx').on(t.agencyId),
+    uniqueIndex('community_team_members_user_uq').on(t.agencyId, t.userId),
+    check('community_team_members_name_ck', sql`length(${t.fullName}) between 2 and 200`),
   ],
 );
 
@@ -285,6 +319,8 @@ export const communityActivities = pgTable(
     peopleGuided: integer('people_guided').notNull().default(0),
     installsHelped: integer('installs_helped').notNull().default(0),
     note: text('note'),
+    /** Which team member did the work (the recording account may enter for a member without one). */
+    memberId: uuid('member_id').references(() => communityTeamMembers.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -294,5 +330,51 @@ export const communityActivities = pgTable(
       'community_activities_figures_ck',
       sql`${t.householdsGuided} between 0 and 10000 and ${t.peopleGuided} between 0 and 100000 and ${t.installsHelped} between 0 and 100000`,
     ),
+  ],
+);
+
+/**
+ * The citizen app's anonymous install count: a random id made on the device and the area it chose. No
+ * person, account or address is stored; the id is kept as its SHA-256.
+ */
+export const appInstalls = pgTable(
+  'app_installs',
+  {
+    installHash: text('install_hash').primaryKey(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => adminUnits.code),
+    /** The district of the unit (level 2), for counting. */
+    districtCode: text('district_code').notNull(),
+    firstSeenOn: date('first_seen_on', { mode: 'string' }).notNull(),
+    lastSeenOn: date('last_seen_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('app_installs_district_idx').on(t.districtCode, t.lastSeenOn)],
+);
+
+/** Install and active-user figures read from the app stores' consoles, per district and month. */
+export const appStoreFigures = pgTable(
+  'app_store_figures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => adminUnits.code),
+    /** First day of the month, e.g. 2026-10-01. */
+    month: date('month', { mode: 'string' }).notNull(),
+    store: text('store').notNull(),
+    installs: integer('installs').notNull(),
+    activeUsers: integer('active_users').notNull(),
+    enteredBy: uuid('entered_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('app_store_figures_uq').on(t.unitCode, t.month, t.store),
+    check('app_store_figures_store_ck', sql`${t.store} in ('google_play','app_store')`),
+    check(
+      'app_store_figures_values_ck',
+      sql`${t.installs} between 0 and 10000000 and ${t.activeUsers} between 0 and 10000000`,
+    ),
+    check('app_store_figures_month_ck', sql`extract(day from ${t.month}) = 1`),
   ],
 );

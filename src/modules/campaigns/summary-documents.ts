@@ -111,6 +111,32 @@ export async function summaryXlsx(s: QuarterSummary): Promise<Buffer> {
   for (const x of s.agencies)
     a.addRow([x.agencyName, KIND_LABELS[x.kind] ?? x.kind, stateLabel(x.state), x.late ? 'Có' : '']);
   a.getColumn(1).width = 55;
+
+  const u = wb.addWorksheet('Ứng dụng');
+  u.addRow([`Người dùng ứng dụng đến ngày ${viDate(s.adoption.asOf)}`]);
+  bold(u, 1);
+  u.addRow([
+    'Huyện/thị xã/thành phố',
+    'Người dùng điện thoại thông minh (ước tính)',
+    'Lượt cài đặt (kho ứng dụng)',
+    'Người dùng hoạt động (kho ứng dụng)',
+    'Thiết bị đã chọn địa bàn (ứng dụng)',
+    'Hoạt động 30 ngày (ứng dụng)',
+    'Tỷ lệ cài đặt %',
+  ]);
+  bold(u, 2);
+  for (const x of s.adoption.rows) {
+    u.addRow([
+      x.unitName,
+      x.smartphoneUsers,
+      x.storeInstalls,
+      x.storeActive,
+      x.appInstalls,
+      x.appActive30,
+      x.percent,
+    ]);
+  }
+  u.getColumn(1).width = 30;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

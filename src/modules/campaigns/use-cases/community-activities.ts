@@ -5,11 +5,7 @@ import { agencyById, authorize, hasRole, unitByCode, type Principal } from '../.
 import type { CampaignsDeps } from '../campaigns-deps.js';
 import * as repo from '../campaigns.repository.js';
 import { vnDate } from '../quarters.js';
-
-/** The team's agency (a commune People's Committee): the agency of the person's community_team role. */
-function teamAgencyId(p: Principal): string | null {
-  return p.grants.find((g) => g.role === 'community_team' && g.agencyId)?.agencyId ?? null;
-}
+import { memberForActivity, teamAgencyId } from './team-members.js';
 
 /**
  * A community digital team member records a field activity (households guided, installs helped) in a
@@ -35,6 +31,7 @@ export async function recordActivity(
     (unit.code === agency.unitCode || unit.parentCode === agency.unitCode);
   if (!allowed) throw new AppError('campaign_unit_outside_team');
   if (body.activityOn > vnDate(deps.now())) throw new AppError('campaign_date_in_future');
+  const memberId = await memberForActivity(deps, principal, agencyId, body.memberId);
   const result = await db.transaction(async (tx) => {
     const r = await repo.insertActivity(tx, {
       clientKey: body.clientKey,
@@ -47,6 +44,7 @@ export async function recordActivity(
       peopleGuided: body.peopleGuided,
       installsHelped: body.installsHelped,
       note: body.note ?? null,
+      memberId,
     });
     if (r.created) {
       await appendAudit(tx, actor, {
@@ -58,6 +56,7 @@ export async function recordActivity(
           activityOn: body.activityOn,
           householdsGuided: body.householdsGuided,
           installsHelped: body.installsHelped,
+          memberId,
         },
       });
     }
@@ -76,6 +75,7 @@ function present(r: repo.ActivityRow) {
     peopleGuided: r.peopleGuided,
     installsHelped: r.installsHelped,
     note: r.note,
+    memberId: r.memberId,
   };
 }
 

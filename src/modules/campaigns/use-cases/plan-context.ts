@@ -20,12 +20,12 @@ export interface PlanContext {
 export async function loadPlanContext(db: Executor, planId: string): Promise<PlanContext> {
   const plan = await repo.findPlan(db, planId);
   if (!plan) throw new AppError('not_found');
-  const [tasks, measures, targets, agencies] = await Promise.all([
-    repo.planTasks(db, planId),
-    repo.planMeasures(db, planId),
-    repo.planTargets(db, planId),
-    allActiveAgencies(db),
-  ]);
+  // One after the other: `db` may be a transaction's single connection (plan editing), where concurrent
+  // queries are not allowed by node-postgres.
+  const tasks = await repo.planTasks(db, planId);
+  const measures = await repo.planMeasures(db, planId);
+  const targets = await repo.planTargets(db, planId);
+  const agencies = await allActiveAgencies(db);
   return {
     plan,
     tasks,

@@ -26,6 +26,7 @@ import {
   type QuarterRef,
 } from '../quarters.js';
 import { loadPlanContext, type PlanContext } from './plan-context.js';
+import { adoptionFigures, type AdoptionRow } from './adoption.js';
 
 export interface QuarterSummary {
   plan: { id: string; number: string; title: string; issuingBody: string };
@@ -50,6 +51,8 @@ export interface QuarterSummary {
   kinds: Record<string, Record<string, number>>;
   targets: TargetProgress[];
   trend: { quarterLabel: string; year: number; quarter: number; values: Record<string, number> }[];
+  /** App installs and active users by district at the quarter's end (or today, if earlier). */
+  adoption: { asOf: string; rows: AdoptionRow[] };
 }
 
 async function reportLikes(db: Executor, ctx: PlanContext, rows: repo.ReportRow[]): Promise<ReportLike[]> {
@@ -154,6 +157,7 @@ export async function quarterSummary(
     });
   }
 
+  const adoptionDay = quarterEnd(q) < today ? quarterEnd(q) : today;
   return {
     plan: {
       id: ctx.plan.id,
@@ -185,5 +189,6 @@ export async function quarterSummary(
       cumulative,
     ),
     trend,
+    adoption: { asOf: adoptionDay, rows: await adoptionFigures(db, ctx.targets, adoptionDay) },
   };
 }

@@ -51,6 +51,8 @@ export async function getPlan(deps: CampaignsDeps, p: Principal | null, planId: 
     status: plan.status,
     dueDay: plan.dueDay,
     remindDaysBefore: plan.remindDaysBefore,
+    closeAfterDays: plan.closeAfterDays,
+    version: plan.version,
     quarters: quartersBetween(plan.startsOn, plan.endsOn).map((q) => ({
       ...q,
       key: quarterKey(q),
@@ -74,6 +76,7 @@ export async function getPlan(deps: CampaignsDeps, p: Principal | null, planId: 
             unit: m.unit,
             minimum: m.minimum,
             aggregation: m.aggregation,
+            communitySource: m.communitySource,
           })),
       };
     }),

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import { SelectField } from '../../shared/ui/select-field.js';
 import { pushSupported, registration, reportPushOn, subscribeDevice } from '../push.js';
 import { alertMarks, formatTime, SEVERITY_COLOURS, severityLabel, textsFor } from './severity.js';
+import { countInstall } from './install-count.js';
 
 type Problem = { title: string; detail?: string } | null;
 
@@ -97,6 +98,7 @@ function SubscribeBox() {
           body: { endpoint: sub.endpoint },
         });
         setCurrent(s.unitCodes);
+        countInstall(s.unitCodes[0]);
       })
       .catch(() => undefined);
   }, [supported]);
@@ -120,6 +122,7 @@ function SubscribeBox() {
         body: { endpoint: json.endpoint, keys: json.keys, unitCodes, lang: getLang(), drills },
       });
       setCurrent(unitCodes);
+      countInstall(unitCodes[0]);
       setNotice(t('alerts.app.subscribed', { areas: unitCodes.map(name).join(', ') }));
     } catch (err) {
       setProblem(problemText(err));

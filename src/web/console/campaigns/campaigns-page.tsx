@@ -10,6 +10,7 @@ import { useSession } from '../session.js';
 import { Dashboard } from './dashboard.js';
 import { ReportFormView } from './report-form.js';
 import { TeamForm } from './team-form.js';
+import { PlanEditor } from './plan-editor.js';
 import { viDate, type PlanDetail, type PlanSummary, type QuarterList } from './types.js';
 import './campaigns.css';
 
@@ -134,6 +135,7 @@ export function CampaignsPage() {
   const [quarterKey, setQuarterKey] = useState('');
   const [notices, setNotices] = useState<{ id: string; text: string }[]>([]);
   const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     api<{ items: PlanSummary[] }>('GET', '/campaigns/plans')
@@ -154,7 +156,17 @@ export function CampaignsPage() {
     api<PlanDetail>('GET', `/campaigns/plans/${planId}`)
       .then(setPlan)
       .catch((e) => setProblem(problemText(e)));
-  }, [planId]);
+  }, [planId, reload]);
+  const planChanged = (newPlanId?: string) => {
+    if (newPlanId) {
+      void api<{ items: PlanSummary[] }>('GET', '/campaigns/plans').then((r) => {
+        setPlans(r.items);
+        const created = r.items.find((p) => p.id === newPlanId);
+        if (created) setQuarterKey(created.currentQuarter);
+        setPlanId(newPlanId);
+      });
+    } else setReload((n) => n + 1);
+  };
 
   const [year, quarter] = quarterKey.split('-Q').map(Number) as [number, number];
   return (
@@ -214,7 +226,13 @@ export function CampaignsPage() {
             {tab === 'mine' ? <ReportFormView planId={plan.id} year={year} quarter={quarter} /> : null}
             {tab === 'reports' ? <StatusList planId={plan.id} year={year} quarter={quarter} /> : null}
             {tab === 'dashboard' ? <Dashboard planId={plan.id} year={year} quarter={quarter} /> : null}
-            {tab === 'plan' ? <PlanView plan={plan} /> : null}
+            {tab === 'plan' ? (
+              department ? (
+                <PlanEditor plan={plan} onChanged={planChanged} />
+              ) : (
+                <PlanView plan={plan} />
+              )
+            ) : null}
           </>
         ) : null}
         {tab === 'team' ? <TeamForm /> : null}

@@ -3,6 +3,7 @@ import { api } from '../../shared/api.js';
 import { t } from '../../shared/i18n.js';
 import { problemText } from '../../shared/problem-text.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
+import { AdoptionSection } from './adoption.js';
 import { ProgressMap } from './progress-map.js';
 import { fmt, viDate, type Summary } from './types.js';
 
@@ -53,12 +54,12 @@ function TargetChart({ targets }: { targets: Summary['targets'] }) {
 export function Dashboard({ planId, year, quarter }: { planId: string; year: number; quarter: number }) {
   const [s, setS] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
-    setS(null);
     api<Summary>('GET', `/campaigns/plans/${planId}/summary.json`, { query: { year, quarter } })
       .then(setS)
       .catch((e) => setProblem(problemText(e)));
-  }, [planId, year, quarter]);
+  }, [planId, year, quarter, reload]);
   if (!s) return problem ? <ProblemAlert problem={problem} /> : <p role="status">{t('common.loading')}</p>;
   const q = `year=${year}&quarter=${quarter}`;
   const base = `/api/v1/campaigns/plans/${planId}/summary`;
@@ -91,7 +92,9 @@ export function Dashboard({ planId, year, quarter }: { planId: string; year: num
           <a href={`${base}.xlsx?${q}`}>{t('campaigns.exportXlsx')}</a> ·{' '}
           <a href={`${base}.html?${q}`} target="_blank" rel="noopener">
             {t('campaigns.exportHtml')}
-          </a>
+          </a>{' '}
+          · <a href={`${base}.pdf?${q}`}>{t('campaigns.exportPdf')}</a> ·{' '}
+          <a href={`${base}.docx?${q}`}>{t('campaigns.exportDocx')}</a>
         </p>
       </section>
       <section className="card">
@@ -219,6 +222,11 @@ export function Dashboard({ planId, year, quarter }: { planId: string; year: num
           </table>
         </div>
       </section>
+      <AdoptionSection
+        asOf={s.adoption.asOf}
+        rows={s.adoption.rows}
+        onSaved={() => setReload((n) => n + 1)}
+      />
     </>
   );
 }

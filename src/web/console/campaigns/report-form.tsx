@@ -223,7 +223,10 @@ export function ReportFormView({
         <p>
           <a href={`/api/v1/campaigns/reports/${form.id}/document.html`} target="_blank" rel="noopener">
             {t('campaigns.printReport')}
-          </a>
+          </a>{' '}
+          · <a href={`/api/v1/campaigns/reports/${form.id}/document.pdf`}>{t('campaigns.printReportPdf')}</a>{' '}
+          ·{' '}
+          <a href={`/api/v1/campaigns/reports/${form.id}/document.docx`}>{t('campaigns.printReportDocx')}</a>
         </p>
       ) : null}
       {form.events.length ? (

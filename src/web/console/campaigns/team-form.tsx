@@ -22,6 +22,18 @@ interface Activities {
   team: { id: string; name: string; unitCode: string | null } | null;
   items: Activity[];
 }
+interface Member {
+  id: string;
+  userId: string | null;
+  fullName: string;
+  phone: string | null;
+  isLead: boolean;
+  active: boolean;
+}
+interface Members {
+  canManage: boolean;
+  items: Member[];
+}
 type Pending = Record<string, unknown>;
 const QUEUE_KEY = 'tinhso.campaigns.pending-activities';
 
@@ -47,6 +59,9 @@ export function TeamForm() {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [queued, setQueued] = useState(readQueue().length);
+  const [members, setMembers] = useState<Members | null>(null);
+  const [memberId, setMemberId] = useState('');
+  const [newMember, setNewMember] = useState({ fullName: '', phone: '' });
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const [f, setF] = useState({
     unitCode: '',
@@ -61,6 +76,11 @@ export function TeamForm() {
     api<Activities>('GET', '/campaigns/activities')
       .then(async (d) => {
         setData(d);
+        if (d.team) {
+          void api<Members>('GET', `/campaigns/teams/${d.team.id}/members`)
+            .then(setMembers)
+            .catch(() => setMembers(null));
+        }
         const unit = d.team?.unitCode;
         if (!unit) return;
         const children = await api<{ items: { code: string; name: string }[] }>('GET', '/units', {
@@ -106,6 +126,7 @@ export function TeamForm() {
       householdsGuided: Number(f.households || 0),
       peopleGuided: Number(f.people || 0),
       installsHelped: Number(f.installs || 0),
+      ...(memberId ? { memberId } : {}),
     };
     try {
       await api('POST', '/campaigns/activities', { body });
@@ -149,6 +170,22 @@ export function TeamForm() {
               </option>
             ))}
           </SelectField>
+          {members && members.items.some((m) => m.active) ? (
+            <SelectField
+              label={t('campaigns.member')}
+              value={memberId}
+              onChange={(e) => setMemberId(e.target.value)}
+            >
+              <option value="">—</option>
+              {members.items
+                .filter((m) => m.active)
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.fullName}
+                  </option>
+                ))}
+            </SelectField>
+          ) : null}
           <TextField
             label={t('campaigns.activityOn')}
             type="date"
@@ -193,6 +230,55 @@ export function TeamForm() {
           </Button>
         </form>
       </section>
+      {members && data.team ? (
+        <section className="card" aria-labelledby="campaign-members">
+          <h2 id="campaign-members">{t('campaigns.members')}</h2>
+          <ul data-testid="team-members">
+            {members.items.map((m) => (
+              <li key={m.id}>
+                {m.fullName}
+                {m.isLead ? ` · ${t('campaigns.memberLead')}` : ''}
+                {m.active ? '' : ` · ${t('campaigns.memberLeft')}`}
+                {m.phone ? ` · ${m.phone}` : ''}
+              </li>
+            ))}
+          </ul>
+          {members.canManage ? (
+            <form
+              className="campaign-controls"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void api('POST', `/campaigns/teams/${data.team!.id}/members`, {
+                  body: { fullName: newMember.fullName, phone: newMember.phone || null },
+                })
+                  .then(() => {
+                    setNewMember({ fullName: '', phone: '' });
+                    setDone(t('campaigns.memberAdded'));
+                    load();
+                  })
+                  .catch((err) => setProblem(problemText(err)));
+              }}
+            >
+              <TextField
+                label={t('campaigns.memberName')}
+                required
+                minLength={2}
+                value={newMember.fullName}
+                onChange={(e) => setNewMember({ ...newMember, fullName: e.target.value })}
+              />
+              <TextField
+                label={t('campaigns.memberPhone')}
+                type="tel"
+                value={newMember.phone}
+                onChange={(e) => setNewMember({ ...newMember, phone: e.target.value })}
+              />
+              <Button type="submit" variant="secondary">
+                {t('campaigns.addMember')}
+              </Button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
       <section className="card">
         <h2>{t('campaigns.recentActivities')}</h2>
         {data.items.length === 0 ? (

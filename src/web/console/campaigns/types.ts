@@ -6,18 +6,57 @@ export interface PlanSummary {
   currentQuarter: string;
 }
 
+export interface PlanMeasure {
+  code: string;
+  name: string;
+  unit: string;
+  minimum: number | null;
+  aggregation?: 'sum' | 'average';
+  communitySource?: string | null;
+}
+
+export interface PlanTarget {
+  measureCode: string;
+  unitCode: string;
+  targetPercent: number;
+  baseValue: number;
+  baseLabel: string;
+  dueOn: string;
+}
+
 export interface PlanDetail extends PlanSummary {
   issuingBody: string;
+  issuedOn: string | null;
+  startsOn: string;
+  endsOn: string;
+  status: 'draft' | 'active' | 'closed';
+  dueDay: number;
+  remindDaysBefore: number;
+  closeAfterDays: number;
+  version: number;
   quarters: { year: number; quarter: number; key: string; label: string }[];
   tasks: {
     id: string;
     title: string;
     description: string;
+    assigneeGroup: string;
     assigneeLabel: string;
     assignees: { id: string; name: string }[];
     materials: { title: string; url: string }[];
-    measures: { code: string; name: string; unit: string; minimum: number | null }[];
+    measures: PlanMeasure[];
   }[];
+  targets: PlanTarget[];
+}
+
+export interface AdoptionRow {
+  unitCode: string;
+  unitName: string;
+  smartphoneUsers: number | null;
+  appInstalls: number;
+  appActive30: number;
+  storeInstalls: number;
+  storeActive: number;
+  percent: number | null;
 }
 
 export interface ReportForm {
@@ -85,6 +124,7 @@ export interface Summary {
     met: boolean;
   }[];
   trend: { quarterLabel: string; values: Record<string, number> }[];
+  adoption: { asOf: string; rows: AdoptionRow[] };
 }
 
 export const viDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
