@@ -147,7 +147,9 @@ describe(`staff notifications (${TEST_ENGINE})`, () => {
     expect(notice!.emailedAt).not.toBeNull();
     // A retried job (same notice) sends nothing more.
     expect(
-      await emailStaffNotification(t.app.feedbackDeps, t.app.channels.notifier, { notificationId: notice!.id }),
+      await emailStaffNotification(t.app.feedbackDeps, t.app.channels.notifier, {
+        notificationId: notice!.id,
+      }),
     ).toBe('skipped');
     await new Promise((resolve) => setTimeout(resolve, 500));
     const toLead = sink.received.filter(
@@ -180,9 +182,9 @@ describe(`staff notifications (${TEST_ENGINE})`, () => {
     // Somebody else's notice cannot be marked through my account.
     const handler = await signedIn('canbo');
     const theirs = (await handler.get('/api/v1/me/notifications')).json();
-    expect(theirs.items.some((n: { id: string }) => mine.items.some((m: { id: string }) => m.id === n.id))).toBe(
-      false,
-    );
+    expect(
+      theirs.items.some((n: { id: string }) => mine.items.some((m: { id: string }) => m.id === n.id)),
+    ).toBe(false);
     expect((await lead.post('/api/v1/me/notifications/read', { ids: [theirs.items[0].id] })).json()).toEqual({
       marked: 0,
     });

@@ -165,10 +165,7 @@ export async function emailStaffNotification(
       action: claimed.kind,
     });
   } catch (error) {
-    await db
-      .update(staffNotifications)
-      .set({ emailedAt: null })
-      .where(eq(staffNotifications.id, claimed.id));
+    await db.update(staffNotifications).set({ emailedAt: null }).where(eq(staffNotifications.id, claimed.id));
     throw error;
   }
   return 'done';
