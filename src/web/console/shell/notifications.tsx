@@ -68,7 +68,7 @@ export function NotificationBell({ followsReports }: { followsReports: boolean }
       <Link
         href="/console/thong-bao"
         className="notification-bell"
-        aria-label={t('notifications.bellLabel', { n: unread })}
+        aria-label={unread > 0 ? t('notifications.bellLabel', { n: unread }) : undefined}
       >
         {unread > 0 ? t('notifications.bellUnread', { n: unread }) : t('notifications.bell')}
       </Link>
@@ -155,9 +155,13 @@ export function NotificationsPage() {
                 </h2>
                 <p>{n.body}</p>
                 {n.readAt ? null : (
-                  <Button variant="link" busy={busy} onClick={() => void markRead({ ids: [n.id] })}>
+                  <Button
+                    variant="link"
+                    busy={busy}
+                    aria-label={`${t('notifications.markRead')}: ${n.title}`}
+                    onClick={() => void markRead({ ids: [n.id] })}
+                  >
                     {t('notifications.markRead')}
-                    <span className="visually-hidden">: {n.title}</span>
                   </Button>
                 )}
               </li>

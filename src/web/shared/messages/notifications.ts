@@ -2,7 +2,7 @@
 export const vi = {
   'notifications.bell': 'Thông báo',
   'notifications.bellUnread': 'Thông báo ({n})',
-  'notifications.bellLabel': 'Thông báo, {n} chưa đọc',
+  'notifications.bellLabel': 'Thông báo ({n}) chưa đọc',
   'notifications.title': 'Thông báo',
   'notifications.intro':
     'Phản ánh sắp đến hạn, quá hạn, được chuyển đến cơ quan của bạn hoặc được trả lại Trung tâm điều hành.',
@@ -23,7 +23,7 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
   'notifications.bell': 'Notifications',
   'notifications.bellUnread': 'Notifications ({n})',
-  'notifications.bellLabel': 'Notifications, {n} unread',
+  'notifications.bellLabel': 'Notifications ({n}) unread',
   'notifications.title': 'Notifications',
   'notifications.intro':
     'Reports nearing or past their deadline, assigned to your agency or returned to the operations centre.',
