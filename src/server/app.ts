@@ -28,6 +28,7 @@ import { findReport } from '../modules/feedback/feedback.repository.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
 import type { ReporterPush } from '../modules/feedback/jobs/push-reporter.js';
 import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
+import { emailStaffNotification, type EmailStaffJob } from '../modules/feedback/staff-notifications.js';
 import { registerChannels, type ChannelsModule } from '../modules/channels/channels-module.js';
 import { CHANNELS_JOBS } from '../modules/channels/channels-deps.js';
 import type { MailTransport } from '../modules/channels/mail/smtp-notifier.js';
@@ -212,6 +213,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       };
       await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) =>
         notifyReporter(feedback, notifier, job, reporterPush),
+      );
+      await jobs.work<EmailStaffJob>(FEEDBACK_JOBS.emailStaff, (job) =>
+        emailStaffNotification(feedback, notifier, job),
       );
       await jobs.work(FEEDBACK_JOBS.checkDeadlines, () => checkDeadlines(feedback));
       await jobs.schedule(FEEDBACK_JOBS.checkDeadlines, '*/10 * * * *');

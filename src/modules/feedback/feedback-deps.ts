@@ -13,6 +13,8 @@ export const FEEDBACK_JOBS = {
   notifyReporter: 'feedback.notify-reporter',
   checkDeadlines: 'feedback.check-deadlines',
   closeQuietReports: 'feedback.close-quiet-reports',
+  /** The email copy of one staff deadline notice (staff-notifications.ts). */
+  emailStaff: 'feedback.email-staff-notification',
 } as const;
 
 export interface NotifyReporterJob {

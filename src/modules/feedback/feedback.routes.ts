@@ -30,6 +30,12 @@ import { createTemplate, listTemplates } from './use-cases/response-templates.js
 import { findDuplicates } from './use-cases/find-duplicates.js';
 import { submitReport } from './use-cases/submit-report.js';
 import { transitionReport } from './use-cases/transition-report.js';
+import {
+  markMyNotificationsRead,
+  markReadRequest,
+  myNotifications,
+  myNotificationsQuery,
+} from './staff-notifications.js';
 import { addNote, bulkAssign, triageReport } from './use-cases/work-on-reports.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
@@ -208,6 +214,29 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
     preHandler: [signedIn],
     handler: async ({ req, query }) => myReports(deps, me(req), query.limit),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/me/notifications',
+    summary: 'Thông báo của tôi (cán bộ) / My notifications (staff)',
+    tags,
+    query: myNotificationsQuery,
+    preHandler: [signedIn],
+    handler: async ({ req, reply, query }) => {
+      reply.header('cache-control', 'no-store');
+      return myNotifications(deps, me(req), query);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/me/notifications/read',
+    summary: 'Đánh dấu đã đọc / Mark notifications read',
+    tags,
+    body: markReadRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, body }) => markMyNotificationsRead(deps, me(req), body),
   });
 
   defineRoute(app, {

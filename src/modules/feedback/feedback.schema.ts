@@ -249,3 +249,43 @@ export const reportPushTargets = pgTable(
     check('report_push_targets_lang_ck', sql`${t.lang} in ('vi','en')`),
   ],
 );
+
+/** Kinds of in-app notices to staff about reports. */
+export const STAFF_NOTIFICATION_KINDS = [
+  'report_due_soon',
+  'report_overdue',
+  'report_assigned',
+  'report_returned',
+] as const;
+export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
+
+/**
+ * In-app notices to staff (the console's bell): a report nearing or past its deadline, assigned to their
+ * agency or returned to the IOC. Written in the transaction of the change; `emailed_at` is set once the
+ * email copy went out (deadline notices only), so a retried mail job never sends twice.
+ * `user_id` is the identity module's user, referenced without a foreign key (module boundary).
+ */
+export const staffNotifications = pgTable(
+  'staff_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind').notNull(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('staff_notifications_user_idx').on(t.userId, t.createdAt),
+    index('staff_notifications_unread_idx')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+    index('staff_notifications_report_idx').on(t.reportId),
+    check('staff_notifications_kind_ck', sql`${t.kind} in (${inList(STAFF_NOTIFICATION_KINDS)})`),
+  ],
+);

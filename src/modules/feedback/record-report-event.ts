@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { FEEDBACK_JOBS, REPORT_CHANNEL, type FeedbackDeps, type NotifyReporterJob } from './feedback-deps.js';
 import { reportEvents } from './feedback.schema.js';
 import type * as repo from './feedback.repository.js';
+import { notifyStaff, staffNotificationKindOf } from './staff-notifications.js';
 
 export interface ReportChange {
   action: string;
@@ -66,6 +67,12 @@ export async function recordReportEvents(
   );
   if (deps.jobs && notices.length)
     await deps.jobs.sendMany<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, notices, { tx });
+  // Staff hear of assignments and returns in the console (deadline notices come from the deadline job).
+  for (const { report, change, actor } of items) {
+    const kind = staffNotificationKindOf(change.action);
+    if (kind === 'report_assigned' || kind === 'report_returned')
+      await notifyStaff(tx, deps, kind, report, actor.id);
+  }
   // Last: the audit append takes the chain's lock, held until commit, so it is held only briefly.
   await appendAuditMany(
     tx,

@@ -2,9 +2,9 @@
  * What other modules may use from identity: the principal and the access check, request helpers, and
  * read-only look-ups of agencies and administrative units. Never import identity's tables elsewhere.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { adminUnits, agencies, oneTimeCodes, users } from './identity.schema.js';
+import { adminUnits, agencies, oneTimeCodes, roleAssignments, users } from './identity.schema.js';
 import * as repo from './identity.repository.js';
 import { principalFor } from './sessions.js';
 
@@ -120,6 +120,36 @@ export async function unitNames(db: Executor, codes: string[]): Promise<Map<stri
 
 /** Staff who hold one of the roles (optionally within an agency), for notifications. */
 export { findUserById } from './identity.repository.js';
+
+export interface StaffRecipient {
+  userId: string;
+  email: string | null;
+  role: string;
+}
+
+/**
+ * Active staff holding any of the roles — for agency roles, granted on exactly that agency (`agencyId`);
+ * without `agencyId`, the unscoped grants (IOC operators). For staff notifications.
+ */
+export async function staffWithRoles(
+  db: Executor,
+  roles: readonly string[],
+  agencyId: string | null,
+): Promise<StaffRecipient[]> {
+  if (roles.length === 0) return [];
+  return db
+    .selectDistinct({ userId: users.id, email: users.email, role: roleAssignments.role })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        inArray(roleAssignments.role, [...roles]),
+        agencyId ? eq(roleAssignments.agencyId, agencyId) : isNull(roleAssignments.agencyId),
+        eq(users.kind, 'staff'),
+        eq(users.active, true),
+      ),
+    );
+}
 
 /**
  * A principal for a staff account without a session, for seeds and scripted jobs acting as that person

@@ -5,6 +5,7 @@ import * as triage from './messages/triage.js';
 import * as analytics from './messages/analytics.js';
 import * as campaigns from './messages/campaigns.js';
 import * as channelsConsole from './messages/channels-console.js';
+import * as notifications from './messages/notifications.js';
 
 /** Every text the citizen app and the console show, Vietnamese first; English must have the same keys. */
 export type Lang = 'vi' | 'en';
@@ -540,6 +541,7 @@ const vi = {
   ...analytics.vi,
   ...campaigns.vi,
   ...channelsConsole.vi,
+  ...notifications.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1071,6 +1073,7 @@ const en: Record<MessageKey, string> = {
   ...analytics.en,
   ...campaigns.en,
   ...channelsConsole.en,
+  ...notifications.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -6,6 +6,7 @@ import type { FeedbackDeps } from '../feedback-deps.js';
 import { deadlineAlerts, reports } from '../feedback.schema.js';
 import * as repo from '../feedback.repository.js';
 import { recordReportEvent } from '../record-report-event.js';
+import { notifyStaff } from '../staff-notifications.js';
 
 /** How long before the deadline the agency lead and the IOC are warned. */
 export const DUE_SOON_HOURS = 24;
@@ -13,7 +14,8 @@ export const DUE_SOON_HOURS = 24;
 /**
  * Scheduled job: finds open reports whose (extended) deadline is within a day or already past and
  * records one escalation per report, kind and deadline — `due_soon` and `overdue` timeline events that
- * the IOC's deadline board and the agency's queue show. A unique row per (report, kind, deadline) makes
+ * the IOC's deadline board and the agency's queue show — and, in the same transaction, the staff notices
+ * (console bell, email for those with an address; see staff-notifications.ts). A unique row per (report, kind, deadline) makes
  * re-runs and concurrent workers harmless; a new deadline after an extension warns again.
  */
 export async function checkDeadlines(deps: FeedbackDeps): Promise<JobOutcome> {
@@ -53,6 +55,7 @@ export async function checkDeadlines(deps: FeedbackDeps): Promise<JobOutcome> {
         },
         SYSTEM_ACTOR,
       );
+      await notifyStaff(tx, deps, kind === 'overdue' ? 'report_overdue' : 'report_due_soon', r);
     });
   }
   return recorded > 0 ? 'done' : 'skipped';

@@ -20,6 +20,7 @@ import type { NavEntry } from '../routes.js';
 import { SecurityPage } from '../security/security-page.js';
 import { HotspotsPage } from '../triage/hotspots-page.js';
 import { HomePage } from './home-page.js';
+import { NotificationsPage } from './notifications.js';
 import { NotFoundPage, UnderConstructionPage } from './simple-pages.js';
 
 const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
@@ -45,6 +46,7 @@ export function ConsoleRoutes({ path, entries }: { path: string; entries: NavEnt
   const normalised = path.replace(/\/+$/, '') || '/';
   if (normalised === '/console') return <HomePage entries={entries} />;
   if (normalised === '/console/security') return <SecurityPage />;
+  if (normalised === '/console/thong-bao') return <NotificationsPage />;
   const flat = entries.flatMap((e) => [e, ...(e.children ?? [])]);
   if (normalised === '/console/admin') {
     const first = flat.find((e) => e.path.startsWith('/console/admin/'));

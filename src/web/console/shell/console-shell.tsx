@@ -11,6 +11,7 @@ import { SkipLink } from '../../shared/ui/skip-link.js';
 import { NAV, type NavEntry } from '../routes.js';
 import { hasAny, useSession } from '../session.js';
 import { ConsoleRoutes } from './console-routes.js';
+import { NotificationBell } from './notifications.js';
 
 function visibleEntries(entries: NavEntry[], permissions: (e: NavEntry) => boolean): NavEntry[] {
   return entries.filter(permissions).map((e) => ({ ...e, children: e.children?.filter(permissions) }));
@@ -51,6 +52,7 @@ export function ConsoleShell() {
             {user.fullName}
             <span className="muted"> ({user.roles.map((r) => ROLE_LABELS[r.role][lang]).join(', ')})</span>
           </span>
+          <NotificationBell followsReports={hasAny(user, ['reports.read'])} />
           <LanguageSwitch lang={lang} onChange={setLang} label={t('common.switchLanguage')} />
           <Link {...linkProps('/console/security')}>{t('nav.security')}</Link>
           <Button variant="secondary" onClick={signOut} busy={signingOut}>
