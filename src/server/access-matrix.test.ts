@@ -51,8 +51,6 @@ const roles = (list: Role[], why: string, extra: Omit<Entry, 'access'> = {}): En
   ...extra,
 });
 
-const PUSH_KEYS = { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) };
-
 const MATRIX: Record<string, Entry> = {
   // Platform and pages (HTML, feeds, Open311, the web app shells: their data comes from the API).
   'GET /healthz': PUBLIC,
@@ -120,12 +118,16 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/auth/otp/verify': { ...PUBLIC, body: { phone: '0912000999', code: '000000' } },
   'GET /api/v1/admin/users': perm('users.read'),
   'POST /api/v1/admin/users': perm('users.manage', {
-    body: { username: 'kiem-tra', fullName: 'Kiểm Tra', password: 'Kiem-Tra-2026!-x', roles: [] },
-    validatesFirst: true,
+    body: {
+      username: 'kiem-tra',
+      fullName: 'Kiểm Tra',
+      password: 'Kiem-Tra-2026!-x',
+      roles: [{ role: 'editor' }],
+    },
   }),
   'PATCH /api/v1/admin/users/:id': perm('users.manage'),
   'GET /api/v1/agencies': perm('agencies.read'),
-  'POST /api/v1/admin/agencies': perm('agencies.manage', { validatesFirst: true }),
+  'POST /api/v1/admin/agencies': perm('agencies.manage'),
   'PATCH /api/v1/admin/agencies/:id': perm('agencies.manage'),
   'GET /api/v1/units': PUBLIC,
   'GET /api/v1/admin/audit': perm('audit.read'),
@@ -152,10 +154,8 @@ const MATRIX: Record<string, Entry> = {
   'PATCH /api/v1/me/account': CITIZEN,
   'GET /api/v1/me/data': CITIZEN,
   'DELETE /api/v1/me/account': { ...CITIZEN, noProbe: true },
-  'POST /api/v1/me/report-push': {
-    ...PUBLIC,
-    body: { endpoint: 'https://push.example.com/x', keys: PUSH_KEYS, reportIds: [] },
-  },
+  // Optional sign-in first (the contract is checked before the caller): citizens only.
+  'POST /api/v1/me/report-push': CITIZEN,
   'GET /api/v1/categories': PUBLIC,
   'GET /api/v1/report-lifecycle': PUBLIC,
   'GET /api/v1/public/reports/lookup': PUBLIC,
@@ -198,9 +198,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/campaigns/district-boundaries': perm('campaigns.manage'),
   'GET /api/v1/campaigns/notices': perm('campaigns.report'),
   'GET /api/v1/campaigns/activities': roles(['department_staff', 'community_team'], 'campaign activities'),
-  'POST /api/v1/campaigns/activities': roles(['department_staff', 'community_team'], 'campaign activities', {
-    validatesFirst: true,
-  }),
+  // The community team records its activities; the department reads them.
+  'POST /api/v1/campaigns/activities': roles(['community_team'], 'campaign activities'),
   // Multipart: the media type is checked before the permission.
   'POST /api/v1/campaigns/reports/:id/files': perm('campaigns.report', { validatesFirst: true }),
   'GET /api/v1/campaigns/files/:id': perm('campaigns.report', { hides: true }),
@@ -208,11 +207,11 @@ const MATRIX: Record<string, Entry> = {
   // Alerts: both alert roles read the queue; the officer drafts, the approver approves and publishes.
   'GET /api/v1/alerts': roles(['alert_officer', 'alert_approver'], 'alerts'),
   'GET /api/v1/alerts/templates': roles(['alert_officer', 'alert_approver'], 'alerts'),
-  'POST /api/v1/alerts': perm('alerts.draft', { validatesFirst: true }),
+  'POST /api/v1/alerts': perm('alerts.draft'),
   'GET /api/v1/alerts/current': PUBLIC,
   'GET /api/v1/alerts/current/:id': PUBLIC,
   'GET /api/v1/alerts/:id': roles(['alert_officer', 'alert_approver'], 'alerts'),
-  'PUT /api/v1/alerts/:id': perm('alerts.draft', { validatesFirst: true }),
+  'PUT /api/v1/alerts/:id': perm('alerts.draft'),
   'GET /api/v1/alerts/:id/preview': roles(['alert_officer', 'alert_approver'], 'alerts'),
   'POST /api/v1/alerts/:id/submit': perm('alerts.draft'),
   'POST /api/v1/alerts/:id/approve': perm('alerts.approve'),
@@ -282,6 +281,9 @@ function problemCode(body: string): string {
   }
 }
 
+/** Routes whose probe an allowed caller still gets a 400 for (the gate behind validation is untested). */
+const WEAK_PROBES: string[] = [];
+
 function allowed(entry: Entry, caller: Caller): boolean {
   const a = entry.access;
   if (a.kind === 'public') return true;
@@ -322,6 +324,7 @@ describe(`access-control matrix (${TEST_ENGINE})`, () => {
     const registry = new Map(routeRegistry.map((r) => [`${r.method} ${r.url}`, r]));
     const failures: string[] = [];
     const validatedFirst = new Set<string>();
+    const weak = new Set<string>();
     for (const { method, url } of routes) {
       const key = `${method} ${url}`;
       const entry = MATRIX[key]!;
@@ -343,6 +346,7 @@ describe(`access-control matrix (${TEST_ENGINE})`, () => {
           good = true;
           validatedFirst.add(key);
         } else good = false;
+        if (ok && s === 400 && problemCode(res.body) === 'validation') weak.add(key);
         if (!good) failures.push(`${key} as ${caller}: ${s} (${ok ? 'allowed' : 'refused'} expected)`);
       }
     }
@@ -352,6 +356,8 @@ describe(`access-control matrix (${TEST_ENGINE})`, () => {
       .filter(([, e]) => e.validatesFirst)
       .map(([k]) => k);
     expect([...validatedFirst].sort()).toEqual(flagged.sort());
+    // Probes the contract rejects prove nothing about the gate behind it: listed here, to keep them few.
+    expect([...weak].sort()).toEqual(WEAK_PROBES.sort());
   }, 240_000);
 });
 

@@ -49,8 +49,18 @@ export async function signInAll(t: TestApp): Promise<Map<Caller, TestClient>> {
 
 type Json = Record<string, unknown>;
 
+/** Values tried for a string with a pattern (unit codes, slugs, keys, push-subscription keys). */
+const PATTERN_CANDIDATES = [
+  '80',
+  'kiem-tra',
+  `kiem-tra-${Date.now()}`,
+  'B'.repeat(87),
+  'A'.repeat(22),
+  '000000',
+];
+
 /** A minimal value that satisfies a JSON schema (required properties only), so validation lets it through. */
-export function sampleOf(schema: Json | undefined, depth = 0): unknown {
+export function sampleOf(schema: Json | undefined, depth = 0, name = ''): unknown {
   if (!schema || depth > 8) return undefined;
   if ('const' in schema) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
@@ -69,7 +79,7 @@ export function sampleOf(schema: Json | undefined, depth = 0): unknown {
       const out: Json = {};
       const props = (schema.properties ?? {}) as Record<string, Json>;
       for (const name of (schema.required as string[] | undefined) ?? []) {
-        out[name] = sampleOf(props[name], depth + 1);
+        out[name] = sampleOf(props[name], depth + 1, name);
       }
       return out;
     }
@@ -93,6 +103,13 @@ export function sampleOf(schema: Json | undefined, depth = 0): unknown {
       }
       const min = (schema.minLength as number | undefined) ?? 1;
       const max = (schema.maxLength as number | undefined) ?? 200;
+      const fits = (v: string) => v.length >= min && v.length <= max;
+      if (/phone/i.test(name) && fits('0909000222')) return '0909000222';
+      if (typeof schema.pattern === 'string') {
+        const re = new RegExp(schema.pattern);
+        const found = PATTERN_CANDIDATES.find((v) => re.test(v) && fits(v));
+        if (found) return found;
+      }
       return 'Kiểm tra phân quyền '
         .repeat(Math.ceil(min / 20) + 1)
         .slice(0, Math.max(min, Math.min(max, 20)));
