@@ -499,6 +499,38 @@ describe(`agency scoping (${TEST_ENGINE})`, () => {
     expect((await canbo.get(`/api/v1/attachments/${foreign.photo}`)).statusCode).toBe(404);
     expect((await canbo.get(`/api/v1/attachments/${foreign.photo}?thumb=1`)).statusCode).toBe(404);
     expect((await other.get(`/api/v1/attachments/${foreign.photo}`)).statusCode).toBe(200);
+    // Nor may a citizen who did not send the report, or staff without reports.read.
+    for (const caller of ['citizen', 'editor', 'alert_officer'] as const) {
+      const res = await clients.get(caller)!.get(`/api/v1/attachments/${foreign.photo}`);
+      expect(res.statusCode, caller).toBe(404);
+    }
+  });
+
+  it('keeps campaign reports to their agency', async () => {
+    const so = clients.get('department_staff')!;
+    const planId = (await so.get('/api/v1/campaigns/plans')).json().items[0].id as string;
+    const period = 'year=2026&quarter=4';
+    const rows = (await so.get(`/api/v1/campaigns/plans/${planId}/reports?${period}`)).json().items as {
+      reportId: string | null;
+      agencyId: string;
+    }[];
+    const theirs = rows.find((r) => r.reportId && r.agencyId !== ownAgency)!;
+    expect(theirs).toBeDefined();
+    for (const caller of ['agency_handler', 'agency_lead', 'community_team'] as const) {
+      const c = clients.get(caller)!;
+      const list = await c.get(`/api/v1/campaigns/plans/${planId}/reports?${period}`);
+      expect(list.statusCode, caller).toBe(200);
+      expect(list.body, caller).not.toContain(theirs.agencyId);
+      for (const url of [
+        `/api/v1/campaigns/reports/${theirs.reportId}`,
+        `/api/v1/campaigns/reports/${theirs.reportId}/document.html`,
+      ]) {
+        expect((await c.get(url)).statusCode, `${caller} ${url}`).toBe(404);
+      }
+      const submit = await c.post(`/api/v1/campaigns/reports/${theirs.reportId}/submit`, { version: 1 });
+      expect([403, 404], caller).toContain(submit.statusCode);
+    }
+    expect((await so.get(`/api/v1/campaigns/reports/${theirs.reportId}`)).statusCode).toBe(200);
   });
 
   it('keeps the district lead’s analytics and exports to its own agencies', async () => {
