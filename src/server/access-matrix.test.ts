@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENCY_SCOPED_ROLES, PERMISSIONS, ROLES, type Permission, type Role } from '../contracts/roles.js';
 import { routeRegistry } from '../platform/http/route.js';
 import { CALLERS, probeRequest, signInAll, type Caller } from '../testing/access-probe.js';
-import { createTestApp, TestClient, type TestApp } from '../testing/test-app.js';
+import { createTestApp, TEST_ADMIN_PASSWORD, TestClient, type TestApp } from '../testing/test-app.js';
 import { TEST_ENGINE } from '../testing/test-database.js';
 
 /**
@@ -316,6 +316,17 @@ describe(`access-control matrix (${TEST_ENGINE})`, () => {
     expect(documented.filter((k) => !registered.includes(k))).toEqual([]);
   });
 
+  it('refuses second-factor routes to an administrator who has not given the second factor', async () => {
+    const half = new TestClient(t.app);
+    await half.signIn('admin', TEST_ADMIN_PASSWORD);
+    for (const url of ['/api/v1/admin/users', '/api/v1/admin/audit', '/api/v1/open311/clients']) {
+      const res = await half.get(url);
+      expect([401, 403], url).toContain(res.statusCode);
+      // A password alone opens no session once TOTP is on (or a session not yet verified): refused either way.
+      expect(['unauthenticated', 'mfa_required'], url).toContain(problemCode(res.body));
+    }
+  });
+
   it('covers every role of the permission table', () => {
     expect(CALLERS).toEqual(['anonymous', ...ROLES]);
   });
@@ -464,6 +475,14 @@ describe(`agency scoping (${TEST_ENGINE})`, () => {
       const res = await canbo.request(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }
+    // Nor can a handler send its own district's report to another district (an IOC action).
+    const version = (await canbo.get(`/api/v1/reports/${own.id}`)).json().report.version as number;
+    const moved = await canbo.post(`/api/v1/reports/${own.id}/transitions`, {
+      action: 'reassign',
+      agencyId: otherAgency.id,
+      version,
+    });
+    expect(moved.statusCode, moved.body).toBe(403);
     const note = await canbo.post(`/api/v1/reports/${own.id}/notes`, { text: 'Ghi chú thử' });
     expect(note.statusCode, note.body).toBeLessThan(300);
     // The lead of the district reads its reports and not the other district's.
