@@ -12,6 +12,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 declare module 'fastify' {
   interface FastifyInstance {
     rateLimitScale: number;
+    /** Every route registered on the server (method and URL pattern), for the access-control matrix test. */
+    routeTable: { method: string; url: string }[];
   }
 }
 
@@ -76,6 +78,11 @@ export async function createHttpServer(config: Config, database: Database): Prom
   });
 
   app.decorate('rateLimitScale', config.rateLimitScale);
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
