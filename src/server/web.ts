@@ -75,6 +75,9 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
     return html(reply, renderApiDocs(doc, requestLang(req)), 0);
   });
 
+  // Browsers ask for /favicon.ico on every site page: the app's icon (PNG is accepted under that name).
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect('/app/icons/icon-192.png', 301));
+
   if (!existsSync(path.join(WEB_DIST, 'console', 'index.html'))) {
     const notBuilt = async (_req: FastifyRequest, reply: FastifyReply) =>
       reply
@@ -87,6 +90,7 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
       app.get(`/${face}`, notBuilt);
       app.get(`/${face}/*`, notBuilt);
     }
+    app.get('/assets/*', notBuilt);
     return;
   }
 
@@ -120,8 +124,6 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
       return serveIndex(req, reply);
     });
   }
-  // Browsers ask for /favicon.ico on every site page: the app's icon (PNG is accepted under that name).
-  app.get('/favicon.ico', async (_req, reply) => reply.redirect('/app/icons/icon-192.png', 301));
   app.get('/assets/*', async (req, reply) =>
     reply.sendFile(path.join('assets', (req.params as { '*': string })['*'])),
   );
