@@ -26,7 +26,8 @@ async function load(url: string, headers: Record<string, string> = {}) {
 
 async function hello(): Promise<{ url: string; stop: () => void }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn('npx', ['tsx', path.join(ROOT, 'bench/hello-server.ts')], {
+  // node itself (not npx): killing it stops the server, nothing is left behind.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/hello-server.ts')], {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
