@@ -57,18 +57,30 @@ export async function expireAlerts(db: Executor, now: Date): Promise<AlertRow[]>
     .returning();
 }
 
-export async function deliveryCounts(db: Executor, alertId: string) {
+/**
+ * A delivery claimed ('sending') longer ago than this was cut off by a crash: a batch of 500 at 64 in flight
+ * with a 10 s request timeout settles within about 80 s, and the queue gives up on a job after 15 min.
+ */
+export const SENDING_STALE_MS = 15 * 60_000;
+
+/** Counts per outcome; `unknown` = claimed and never settled (the process stopped while sending). */
+export async function deliveryCounts(db: Executor, alertId: string, now: Date = new Date()) {
+  const staleBefore = new Date(now.getTime() - SENDING_STALE_MS);
   const rows = await db
-    .select({ status: alertDeliveries.status, n: sql<number>`count(*)::int` })
+    .select({
+      status: sql<string>`case when ${alertDeliveries.status} = 'sending' and ${alertDeliveries.updatedAt} < ${staleBefore} then 'unknown' else ${alertDeliveries.status} end`,
+      n: sql<number>`count(*)::int`,
+    })
     .from(alertDeliveries)
     .where(eq(alertDeliveries.alertId, alertId))
-    .groupBy(alertDeliveries.status);
+    .groupBy(sql`1`);
   const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   return {
     sent: by.sent ?? 0,
     failed: by.failed ?? 0,
     removed: by.removed ?? 0,
     pending: (by.sending ?? 0) + (by.retry ?? 0),
+    unknown: by.unknown ?? 0,
   };
 }
 

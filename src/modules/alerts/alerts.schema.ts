@@ -62,6 +62,14 @@ export const alerts = pgTable(
     unitCodes: text('unit_codes').array().notNull(),
     polygon: jsonb('polygon').$type<[number, number][]>(),
     circle: jsonb('circle').$type<{ lat: number; lon: number; radiusKm: number }>(),
+    /**
+     * Boundary units (districts in Long An) the drawn polygon or circle touches, computed when the draft is
+     * saved: targeting reaches `unit_codes` and these, so the preview and the fan-out agree.
+     */
+    shapeUnitCodes: text('shape_unit_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: uuid('created_by').notNull(),
     createdByLabel: text('created_by_label').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

@@ -1,5 +1,12 @@
 import type { CapSeverity, CapStatus } from '../../../contracts/alerts.js';
-import { isDrill, pushPayload, pushTopic, pushTtlSeconds, pushUrgency } from '../alert-rules.js';
+import {
+  isDrill,
+  pushPayload,
+  targetedUnits,
+  pushTopic,
+  pushTtlSeconds,
+  pushUrgency,
+} from '../alert-rules.js';
 import {
   ALERTS_JOBS,
   PUSH_BATCH_SIZE,
@@ -26,14 +33,14 @@ function deliverable(row: repo.AlertRow, now: Date): boolean {
 
 /**
  * Splits a published alert's audience into batch jobs: subscriptions whose units intersect the alert's
- * area (exercise and test messages: only subscriptions that opted in to drills). Batches are enqueued in
+ * area, the chosen units plus those its drawn polygon or circle touches (exercise and test messages: only subscriptions that opted in to drills). Batches are enqueued in
  * one transaction per page, so a retried fan-out re-enqueues pages whose deliveries are then skipped.
  */
 export async function fanOutAlert(deps: AlertsDeps, job: FanOutJob): Promise<'done' | 'skipped'> {
   const { db } = deps.database;
   const row = await repo.findAlert(db, job.alertId);
   if (!row || !deliverable(row, deps.now()) || !deps.jobs) return 'skipped';
-  const reach = deps.units.reachCodes(row.unitCodes);
+  const reach = deps.units.reachCodes(targetedUnits(row));
   const drillsOnly = isDrill(row.status as CapStatus);
   let afterId: string | null = null;
   for (;;) {

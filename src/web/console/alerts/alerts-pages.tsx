@@ -671,6 +671,19 @@ export function AlertDetailPage({ id }: { id: string }) {
               <li key={u.code}>{u.name}</li>
             ))}
           </ul>
+          {preview.shapeUnits.length ? (
+            <>
+              <p>{t('alerts.preview.shapeUnits')}</p>
+              <ul data-testid="shape-units">
+                {preview.shapeUnits.map((u) => (
+                  <li key={u.code}>{u.name}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {preview.problems.includes('shape_outside') ? (
+            <Alert tone="info" title={t('alerts.preview.shapeOutside')} />
+          ) : null}
         </div>
       ) : null}
 
@@ -711,6 +724,7 @@ export function AlertDetailPage({ id }: { id: string }) {
             failed: d.failed,
             removed: d.removed,
             pending: d.pending,
+            unknown: d.unknown,
           })}{' '}
           · <a href={`/api/v1/alerts/${alert.id}/cap.xml`}>{t('alerts.detail.cap')}</a>
         </p>

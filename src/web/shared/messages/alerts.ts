@@ -42,7 +42,7 @@ export const vi = {
   'alerts.detail.expires': 'Hết hiệu lực',
   'alerts.detail.cap': 'Tệp CAP 1.2 (XML)',
   'alerts.detail.deliveries':
-    'Kết quả gửi thông báo đẩy: {sent} đã gửi, {failed} lỗi, {removed} thiết bị đã hủy đăng ký bị xóa, {pending} đang chờ.',
+    'Kết quả gửi thông báo đẩy: {sent} đã gửi, {failed} lỗi, {removed} thiết bị đã hủy đăng ký bị xóa, {pending} đang chờ, {unknown} không rõ (máy chủ dừng đột ngột khi đang gửi; không gửi lại để tránh trùng).',
   'alerts.preview.title': 'Xem trước khi duyệt',
   'alerts.preview.reach': 'Sẽ đến {subscriptions} thiết bị đã đăng ký ({accounts} tài khoản).',
   'alerts.preview.drillOnly':
@@ -50,6 +50,9 @@ export const vi = {
   'alerts.preview.expired': 'Thời điểm hết hiệu lực đã qua: không thể phát.',
   'alerts.preview.phone': 'Trên điện thoại',
   'alerts.preview.map': 'Khu vực cảnh báo trên bản đồ',
+  'alerts.preview.shapeUnits':
+    'Vùng vẽ (đa giác/vòng tròn) chạm tới các đơn vị sau; người đăng ký ở đó (kể cả các xã, phường bên trong) cũng nhận cảnh báo:',
+  'alerts.preview.shapeOutside': 'Vùng vẽ nằm ngoài ranh giới của tỉnh: không thêm người nhận nào.',
   'alerts.action.edit': 'Sửa',
   'alerts.action.submit': 'Gửi duyệt',
   'alerts.action.approve': 'Duyệt',
@@ -144,7 +147,7 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.detail.expires': 'Expires',
   'alerts.detail.cap': 'CAP 1.2 file (XML)',
   'alerts.detail.deliveries':
-    'Push delivery: {sent} sent, {failed} failed, {removed} unsubscribed devices removed, {pending} pending.',
+    'Push delivery: {sent} sent, {failed} failed, {removed} unsubscribed devices removed, {pending} pending, {unknown} unknown (the server stopped while sending; not resent, to avoid duplicates).',
   'alerts.preview.title': 'Preview before approval',
   'alerts.preview.reach': 'Will reach {subscriptions} subscribed devices ({accounts} accounts).',
   'alerts.preview.drillOnly':
@@ -152,6 +155,10 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.preview.expired': 'The expiry has passed: it cannot be published.',
   'alerts.preview.phone': 'On a phone',
   'alerts.preview.map': 'Alert area on the map',
+  'alerts.preview.shapeUnits':
+    'The drawn polygon/circle touches these units; their subscribers (including the communes and wards inside) receive the alert too:',
+  'alerts.preview.shapeOutside':
+    'The drawn area lies outside the province boundaries: it adds no recipients.',
   'alerts.action.edit': 'Edit',
   'alerts.action.submit': 'Submit for approval',
   'alerts.action.approve': 'Approve',

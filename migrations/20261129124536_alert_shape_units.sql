@@ -1,0 +1,1 @@
+ALTER TABLE "alerts" ADD COLUMN "shape_unit_codes" text[] DEFAULT '{}'::text[] NOT NULL;
