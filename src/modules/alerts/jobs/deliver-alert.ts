@@ -9,6 +9,7 @@ import {
 } from '../alert-rules.js';
 import {
   ALERTS_JOBS,
+  PUSH_BATCH_EXPIRE_SECONDS,
   PUSH_BATCH_SIZE,
   type AlertsDeps,
   type FanOutJob,
@@ -49,7 +50,12 @@ export async function fanOutAlert(deps: AlertsDeps, job: FanOutJob): Promise<'do
     const batches: PushBatchJob[] = [];
     for (let i = 0; i < page.length; i += PUSH_BATCH_SIZE)
       batches.push({ alertId: row.id, subscriptionIds: page.slice(i, i + PUSH_BATCH_SIZE) });
-    await db.transaction((tx) => deps.jobs!.sendMany<PushBatchJob>(ALERTS_JOBS.pushBatch, batches, { tx }));
+    await db.transaction((tx) =>
+      deps.jobs!.sendMany<PushBatchJob>(ALERTS_JOBS.pushBatch, batches, {
+        tx,
+        expireInSeconds: PUSH_BATCH_EXPIRE_SECONDS,
+      }),
+    );
     afterId = page.at(-1)!;
   }
   return 'done';
