@@ -30,6 +30,14 @@ export const vi = {
   'alerts.form.english': 'Bản tiếng Anh (không bắt buộc)',
   'alerts.form.units': 'Khu vực (đơn vị hành chính)',
   'alerts.form.unitsHint': 'Chọn huyện để gửi cả huyện, hoặc mở huyện để chọn xã, phường.',
+  'alerts.form.circle': 'Vùng tròn (không bắt buộc)',
+  'alerts.form.circleHint':
+    'Tâm và bán kính; người đăng ký ở các huyện mà vùng tròn chạm tới cũng nhận cảnh báo. Để trống nếu không dùng.',
+  'alerts.form.circleLat': 'Vĩ độ tâm',
+  'alerts.form.circleLon': 'Kinh độ tâm',
+  'alerts.form.circleKm': 'Bán kính (km)',
+  'alerts.form.polygonKept':
+    'Cảnh báo có một đa giác {n} đỉnh (vẽ qua API); đa giác được giữ nguyên khi lưu.',
   'alerts.form.wholeProvince': 'Toàn tỉnh',
   'alerts.form.communes': 'Chọn xã, phường',
   'alerts.form.save': 'Lưu bản nháp',
@@ -135,6 +143,14 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.form.english': 'English version (optional)',
   'alerts.form.units': 'Area (administrative units)',
   'alerts.form.unitsHint': 'Choose a district for all of it, or open a district to choose communes.',
+  'alerts.form.circle': 'Circle (optional)',
+  'alerts.form.circleHint':
+    'Centre and radius; subscribers in the districts the circle touches receive the alert too. Leave empty if unused.',
+  'alerts.form.circleLat': 'Centre latitude',
+  'alerts.form.circleLon': 'Centre longitude',
+  'alerts.form.circleKm': 'Radius (km)',
+  'alerts.form.polygonKept':
+    'This alert has a polygon of {n} corners (drawn through the API); it is kept when saved.',
   'alerts.form.wholeProvince': 'Whole province',
   'alerts.form.communes': 'Choose communes',
   'alerts.form.save': 'Save draft',
