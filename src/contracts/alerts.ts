@@ -155,6 +155,14 @@ export const pushSubscriptionRequest = z.strictObject({
   lang: z.enum(['vi', 'en']).default('vi'),
   /** Opt in to exercise and test messages (drills); the public never receives them otherwise. */
   drills: z.boolean().default(false),
+  /**
+   * "My current location" (optional): stored rounded to 3 decimals (about 100 m); alerts whose drawn
+   * polygon or circle contains it reach this device even outside its chosen units.
+   */
+  location: z
+    .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+    .nullable()
+    .default(null),
 });
 export const pushUnsubscribeRequest = z.strictObject({ endpoint: z.url().max(1000) });
 

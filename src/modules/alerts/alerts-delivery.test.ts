@@ -234,6 +234,8 @@ describe(`alert delivery by Web Push (${TEST_ENGINE})`, () => {
   it('targets a drawn circle: subscribers in the districts it touches receive it, the preview names them', async () => {
     await subscribeBrowser('kienTuongWard', ['27787']); // Phường 1, Thị xã Kiến Tường
     await subscribeBrowser('tanHung', ['796']);
+    // Chose Tân Hưng, but subscribed with "my current location" inside the circle: reached by the point.
+    await subscribeBrowser('locatedInCircle', ['796'], { location: { lat: 10.8012, lon: 105.9013 } });
     const ward5Before = messagesOf('ward').length;
     // Chosen unit: Phường 2 of Tân An; drawn: a 2 km circle inside Kiến Tường.
     const res = await officer.post(
@@ -255,6 +257,11 @@ describe(`alert delivery by Web Push (${TEST_ENGINE})`, () => {
     );
     expect(msgs).toHaveLength(1);
     expect(msgs[0].url).toBe(`${t.config.publicUrl}/app/canh-bao/${id}`);
+    const located = await waitFor(
+      () => messagesOf('locatedInCircle'),
+      (m) => m.length > 0,
+    );
+    expect(located.map((m) => m.url)).toEqual([`${t.config.publicUrl}/app/canh-bao/${id}`]);
     const counts = await waitFor(
       async () => (await officer.get(`/api/v1/alerts/${id}`)).json().deliveries,
       (d) => d.sent >= reachWithShape,

@@ -101,6 +101,36 @@ export async function countReach(db: Executor, reach: string[], drillsOnly: bool
   return { subscriptions: Number(rows[0]?.subscriptions ?? 0), accounts: Number(rows[0]?.accounts ?? 0) };
 }
 
+/**
+ * Subscriptions with a location inside the box [minLon, minLat, maxLon, maxLat] whose units are not in
+ * `reach` (those are reached anyway): candidates for point-in-shape matching, done by the caller.
+ */
+export async function locatedOutsideReach(
+  db: Executor,
+  reach: string[],
+  box: [number, number, number, number],
+  drillsOnly: boolean,
+): Promise<{ id: string; lat: number; lon: number; userId: string | null }[]> {
+  const rows = await db
+    .select({
+      id: pushSubscriptions.id,
+      lat: pushSubscriptions.lat,
+      lon: pushSubscriptions.lon,
+      userId: pushSubscriptions.userId,
+    })
+    .from(pushSubscriptions)
+    .where(
+      and(
+        sql`${pushSubscriptions.lon} between ${box[0]} and ${box[2]}`,
+        sql`${pushSubscriptions.lat} between ${box[1]} and ${box[3]}`,
+        sql`not (${pushSubscriptions.unitCodes} && ${sql.param(reach)}::text[])`,
+        drillsOnly ? eq(pushSubscriptions.drills, true) : undefined,
+      ),
+    )
+    .orderBy(pushSubscriptions.id);
+  return rows.map((r) => ({ id: r.id, lat: r.lat!, lon: r.lon!, userId: r.userId }));
+}
+
 /** One page of matching subscription ids after `afterId` (keyset by id). */
 export async function reachPage(
   db: Executor,
@@ -179,6 +209,8 @@ export async function upsertSubscription(
     unitCodes: string[];
     lang: string;
     drills: boolean;
+    lat: number | null;
+    lon: number | null;
     userId: string | null;
   },
 ): Promise<SubscriptionRow> {
@@ -193,6 +225,8 @@ export async function upsertSubscription(
         unitCodes: values.unitCodes,
         lang: values.lang,
         drills: values.drills,
+        lat: values.lat,
+        lon: values.lon,
         userId: sql`coalesce(${values.userId}::uuid, ${pushSubscriptions.userId})`,
         updatedAt: new Date(),
       },

@@ -5,6 +5,7 @@ import {
   pointInPolygon,
   pointInShape,
   polygonsIntersect,
+  shapeBox,
   unitsTouchedByShape,
   type BoundaryFeature,
   type Rings,
@@ -65,6 +66,24 @@ describe('circle / polygon', () => {
     expect(pointInShape([105.5, 10.5], { polygon: ring })).toBe(false);
     expect(pointInShape([106.01, 10], { circle: { lat: 10, lon: 106, radiusKm: 1.2 } })).toBe(true);
     expect(pointInShape([106.02, 10], { circle: { lat: 10, lon: 106, radiusKm: 1.2 } })).toBe(false);
+  });
+});
+
+describe('bounding box of a drawn shape', () => {
+  it('covers the polygon corners and the circle (about 1° = 111 km)', () => {
+    expect(shapeBox({})).toBeNull();
+    const box = shapeBox({ circle: { lat: 0, lon: 106, radiusKm: 111.32 } })!;
+    expect(box.map((v) => Math.round(v * 1000) / 1000)).toEqual([105, -1, 107, 1]);
+    expect(
+      shapeBox({
+        polygon: [
+          [10, 106],
+          [10.5, 106.2],
+          [10.1, 105.9],
+          [10, 106],
+        ],
+      }),
+    ).toEqual([105.9, 10, 106.2, 10.5]);
   });
 });
 

@@ -141,3 +141,22 @@ export function unitsTouchedByShape(features: readonly BoundaryFeature[], shape:
     )
     .map((f) => f.properties.code);
 }
+
+/** Bounding box [minLon, minLat, maxLon, maxLat] of the drawn shape, or null without one. */
+export function shapeBox(shape: DrawnShape): [number, number, number, number] | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [lat, lon] of shape.polygon ?? []) {
+    xs.push(lon);
+    ys.push(lat);
+  }
+  if (shape.circle) {
+    const { lat, lon, radiusKm } = shape.circle;
+    const dLat = radiusKm / KM_PER_DEGREE;
+    const dLon = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+    xs.push(lon - dLon, lon + dLon);
+    ys.push(lat - dLat, lat + dLat);
+  }
+  if (xs.length === 0) return null;
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}

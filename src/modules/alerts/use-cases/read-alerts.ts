@@ -6,6 +6,7 @@ import { isDrill, pushPayload, targetedUnits } from '../alert-rules.js';
 import { ALERT_TEMPLATES } from '../alert-templates.js';
 import type { AlertsDeps } from '../alerts-deps.js';
 import * as repo from '../alerts.repository.js';
+import { locatedInShape } from '../jobs/deliver-alert.js';
 import { capOf, presentAlert, presentPublic } from '../alert.presenter.js';
 import { renderAtom } from '../cap.js';
 
@@ -54,6 +55,16 @@ export async function previewAlert(deps: AlertsDeps, p: Principal | null, id: st
   const drill = isDrill(row.status as never);
   const all = await repo.countReach(deps.database.db, reachCodes, false);
   const drills = await repo.countReach(deps.database.db, reachCodes, true);
+  // Devices outside the units whose own location lies in the drawn shape (accounts: approximate, may
+  // double count an account that also has a unit subscription).
+  for (const [counts, drillsOnly] of [
+    [all, false],
+    [drills, true],
+  ] as const) {
+    const located = await locatedInShape(deps.database.db, row, reachCodes, drillsOnly);
+    counts.subscriptions += located.length;
+    counts.accounts += new Set(located.map((l) => l.userId).filter(Boolean)).size;
+  }
   const payload = pushPayload(
     { ...row, status: row.status as never, severity: row.severity as never, textsEn: row.textsEn ?? null },
     'vi',

@@ -92,6 +92,9 @@ export const vi = {
   'alerts.app.commune': 'Xã, phường, thị trấn (không bắt buộc)',
   'alerts.app.wholeDistrict': '— Cả huyện —',
   'alerts.app.drills': 'Nhận cả tin diễn tập, thử nghiệm',
+  'alerts.app.myLocation':
+    'Cũng báo cho tôi khi vùng cảnh báo được vẽ bao trùm nơi tôi đang ở (vị trí hiện tại, lưu với độ chính xác khoảng 100 m)',
+  'alerts.app.noLocation': 'Không lấy được vị trí: đã đăng ký theo khu vực đã chọn.',
   'alerts.app.subscribe': 'Nhận cảnh báo',
   'alerts.app.unsubscribe': 'Ngừng nhận cảnh báo',
   'alerts.app.subscribed': 'Thiết bị này đang nhận cảnh báo cho: {areas}.',
@@ -206,6 +209,9 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.app.commune': 'Commune or ward (optional)',
   'alerts.app.wholeDistrict': '— Whole district —',
   'alerts.app.drills': 'Also receive exercises and tests',
+  'alerts.app.myLocation':
+    'Also alert me about a drawn warning area where I am now (my current location, stored to about 100 m)',
+  'alerts.app.noLocation': 'Your location was not available: subscribed by area only.',
   'alerts.app.subscribe': 'Get alerts',
   'alerts.app.unsubscribe': 'Stop alerts',
   'alerts.app.subscribed': 'This device receives alerts for: {areas}.',

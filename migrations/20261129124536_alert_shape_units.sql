@@ -1,1 +1,0 @@
-ALTER TABLE "alerts" ADD COLUMN "shape_unit_codes" text[] DEFAULT '{}'::text[] NOT NULL;
