@@ -31,7 +31,10 @@ export type AlertTexts = z.infer<typeof alertTexts>;
 
 const latLon = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]);
 
-/** The alert's area: administrative units (they drive push targeting) and optionally a polygon or circles. */
+/**
+ * The alert's area: administrative units and optionally a polygon or a circle; push targeting reaches the
+ * units and the profile's boundary units the polygon or circle touches.
+ */
 export const alertArea = z.strictObject({
   unitCodes: z.array(z.string().regex(/^\d{1,10}$/)).min(1, {
     error: 'Chọn ít nhất một đơn vị hành chính / Choose at least one administrative unit',
@@ -90,6 +93,14 @@ export const pushSubscriptionRequest = z.strictObject({
   lang: z.enum(['vi', 'en']).default('vi'),
   /** Opt in to exercise and test messages (drills); the public never receives them otherwise. */
   drills: z.boolean().default(false),
+  /**
+   * "My current location" (optional): stored rounded to 3 decimals (about 100 m); alerts whose drawn
+   * polygon or circle contains it reach this device even outside its chosen units.
+   */
+  location: z
+    .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+    .nullable()
+    .default(null),
 });
 export const pushUnsubscribeRequest = z.strictObject({ endpoint: z.url().max(1000) });
 
@@ -123,7 +134,11 @@ export interface AlertView {
   updatedAt: string;
   /** Actions the viewer may take now (the console shows only these buttons). */
   availableActions: AlertAction[];
-  deliveries: { sent: number; failed: number; removed: number; pending: number };
+  /**
+   * Push deliveries. `unknown`: claimed ('sending') longer ago than any attempt can last, i.e. the process
+   * stopped while sending; never resent (at most once), the phone may or may not have it.
+   */
+  deliveries: { sent: number; failed: number; removed: number; pending: number; unknown: number };
   capUrl: string;
 }
 
@@ -169,6 +184,8 @@ export interface AlertPreview {
   reach: { subscriptions: number; accounts: number; drillSubscriptions: number };
   phone: { title: string; body: string };
   units: { code: string; name: string; level: number }[];
+  /** Units (districts) the drawn polygon or circle touches: they are targeted too. */
+  shapeUnits: { code: string; name: string; level: number }[];
   problems: string[];
   /** The province's district boundaries (GeoJSON, [lon, lat]) with the alert's districts to highlight. */
   map: {

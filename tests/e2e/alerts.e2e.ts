@@ -46,6 +46,10 @@ describe('alerts: an officer drafts, a second person with 2FA approves, citizens
     await officer.getByLabel('Tiêu đề (hiện trên điện thoại)').fill(HEADLINE);
     await officer.getByText('Chọn xã, phường — Thành phố Tân An').click();
     await officer.getByLabel('Phường 5', { exact: true }).first().check();
+    // A drawn circle inside Kiến Tường: that district is targeted too, and the preview says so.
+    await officer.getByLabel('Vĩ độ tâm').fill('10.8');
+    await officer.getByLabel('Kinh độ tâm').fill('105.9');
+    await officer.getByLabel('Bán kính (km)').fill('2');
     await expectAllInputsLabelled(officer);
     await officer.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await officer.getByRole('heading', { name: HEADLINE }).waitFor();
@@ -53,6 +57,9 @@ describe('alerts: an officer drafts, a second person with 2FA approves, citizens
     expect(alertPath).toMatch(/^\/console\/canh-bao\/[0-9a-f-]{36}$/);
     // The phone preview shows the headline as it will appear.
     await officer.locator('.phone-preview').getByText(HEADLINE).waitFor();
+    expect(await officer.getByTestId('shape-units').getByRole('listitem').allTextContents()).toEqual([
+      'Thị xã Kiến Tường',
+    ]);
     await officer.getByRole('button', { name: 'Gửi duyệt' }).click();
     await officer.getByText('Chờ duyệt', { exact: true }).waitFor();
     // The author cannot approve.

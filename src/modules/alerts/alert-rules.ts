@@ -164,6 +164,11 @@ export class UnitTree {
   }
 }
 
+/** The units an alert targets: the chosen ones and those its drawn polygon or circle touches. */
+export function targetedUnits(alert: { unitCodes: readonly string[]; shapeUnitCodes: readonly string[] }) {
+  return [...new Set([...alert.unitCodes, ...alert.shapeUnitCodes])];
+}
+
 /** Push TTL: seconds until the alert expires (never negative). */
 export function pushTtlSeconds(expires: Date, now: Date): number {
   return Math.max(0, Math.floor((expires.getTime() - now.getTime()) / 1000));

@@ -148,7 +148,7 @@ describe(`alert delivery by Web Push (${TEST_ENGINE})`, () => {
       async () => (await officer.get(`/api/v1/alerts/${floodId}`)).json(),
       (v) => v.deliveries.sent === 2 && v.deliveries.removed === 1,
     );
-    expect(view.deliveries).toEqual({ sent: 2, failed: 0, removed: 1, pending: 0 });
+    expect(view.deliveries).toEqual({ sent: 2, failed: 0, removed: 1, pending: 0, unknown: 0 });
   });
 
   it('sends nothing twice when the batch job runs again', async () => {
@@ -229,6 +229,62 @@ describe(`alert delivery by Web Push (${TEST_ENGINE})`, () => {
     await new Promise((r) => setTimeout(r, 2500));
     expect(messagesOf('ward')).toHaveLength(before);
     expect(messagesOf('district').filter((m) => m.status === 'Exercise')).toEqual([]);
+  });
+
+  it('targets a drawn circle: subscribers in the districts it touches receive it, the preview names them', async () => {
+    await subscribeBrowser('kienTuongWard', ['27787']); // Phường 1, Thị xã Kiến Tường
+    await subscribeBrowser('tanHung', ['796']);
+    // Chose Tân Hưng, but subscribed with "my current location" inside the circle: reached by the point.
+    await subscribeBrowser('locatedInCircle', ['796'], { location: { lat: 10.8012, lon: 105.9013 } });
+    const ward5Before = messagesOf('ward').length;
+    // Chosen unit: Phường 2 of Tân An; drawn: a 2 km circle inside Kiến Tường.
+    const res = await officer.post(
+      '/api/v1/alerts',
+      flood({ area: { unitCodes: [WARD_2], circle: { lat: 10.8, lon: 105.9, radiusKm: 2 } } }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const preview = (await officer.get(`/api/v1/alerts/${id}/preview`)).json();
+    expect(preview.shapeUnits).toEqual([{ code: '795', name: 'Thị xã Kiến Tường', level: 2 }]);
+    expect(preview.map.highlight).toEqual(expect.arrayContaining(['794', '795']));
+    expect(preview.problems).not.toContain('shape_outside');
+    const reachWithShape = preview.reach.subscriptions as number;
+
+    await approveAndPublish(id);
+    const msgs = await waitFor(
+      () => messagesOf('kienTuongWard'),
+      (m) => m.length > 0,
+    );
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0].url).toBe(`${t.config.publicUrl}/app/canh-bao/${id}`);
+    const located = await waitFor(
+      () => messagesOf('locatedInCircle'),
+      (m) => m.length > 0,
+    );
+    expect(located.map((m) => m.url)).toEqual([`${t.config.publicUrl}/app/canh-bao/${id}`]);
+    const counts = await waitFor(
+      async () => (await officer.get(`/api/v1/alerts/${id}`)).json().deliveries,
+      (d) => d.sent >= reachWithShape,
+    );
+    expect(counts).toMatchObject({ sent: reachWithShape, unknown: 0 });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(messagesOf('tanHung')).toEqual([]);
+    // Phường 5 is in Tân An but not Phường 2: the chosen unit alone does not reach it.
+    expect(messagesOf('ward')).toHaveLength(ward5Before);
+  });
+
+  it('warns when a drawn area lies outside the province', async () => {
+    const ring = [
+      [9, 104],
+      [9, 104.1],
+      [9.1, 104.1],
+      [9, 104],
+    ];
+    const res = await officer.post('/api/v1/alerts', flood({ area: { unitCodes: [WARD_2], polygon: ring } }));
+    expect(res.statusCode, res.body).toBe(201);
+    const preview = (await officer.get(`/api/v1/alerts/${res.json().id}/preview`)).json();
+    expect(preview.shapeUnits).toEqual([]);
+    expect(preview.problems).toContain('shape_outside');
   });
 
   it('lets a browser unsubscribe', async () => {

@@ -57,18 +57,30 @@ export async function expireAlerts(db: Executor, now: Date): Promise<AlertRow[]>
     .returning();
 }
 
-export async function deliveryCounts(db: Executor, alertId: string) {
+/**
+ * A delivery claimed ('sending') longer ago than this was cut off by a crash: a batch of 500 at 64 in flight
+ * with a 10 s request timeout settles within about 80 s, and the queue gives up on a job after 15 min.
+ */
+export const SENDING_STALE_MS = 15 * 60_000;
+
+/** Counts per outcome; `unknown` = claimed and never settled (the process stopped while sending). */
+export async function deliveryCounts(db: Executor, alertId: string, now: Date = new Date()) {
+  const staleBefore = new Date(now.getTime() - SENDING_STALE_MS);
   const rows = await db
-    .select({ status: alertDeliveries.status, n: sql<number>`count(*)::int` })
+    .select({
+      status: sql<string>`case when ${alertDeliveries.status} = 'sending' and ${alertDeliveries.updatedAt} < ${staleBefore} then 'unknown' else ${alertDeliveries.status} end`,
+      n: sql<number>`count(*)::int`,
+    })
     .from(alertDeliveries)
     .where(eq(alertDeliveries.alertId, alertId))
-    .groupBy(alertDeliveries.status);
+    .groupBy(sql`1`);
   const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   return {
     sent: by.sent ?? 0,
     failed: by.failed ?? 0,
     removed: by.removed ?? 0,
     pending: (by.sending ?? 0) + (by.retry ?? 0),
+    unknown: by.unknown ?? 0,
   };
 }
 
@@ -87,6 +99,36 @@ export async function countReach(db: Executor, reach: string[], drillsOnly: bool
       ),
     );
   return { subscriptions: Number(rows[0]?.subscriptions ?? 0), accounts: Number(rows[0]?.accounts ?? 0) };
+}
+
+/**
+ * Subscriptions with a location inside the box [minLon, minLat, maxLon, maxLat] whose units are not in
+ * `reach` (those are reached anyway): candidates for point-in-shape matching, done by the caller.
+ */
+export async function locatedOutsideReach(
+  db: Executor,
+  reach: string[],
+  box: [number, number, number, number],
+  drillsOnly: boolean,
+): Promise<{ id: string; lat: number; lon: number; userId: string | null }[]> {
+  const rows = await db
+    .select({
+      id: pushSubscriptions.id,
+      lat: pushSubscriptions.lat,
+      lon: pushSubscriptions.lon,
+      userId: pushSubscriptions.userId,
+    })
+    .from(pushSubscriptions)
+    .where(
+      and(
+        sql`${pushSubscriptions.lon} between ${box[0]} and ${box[2]}`,
+        sql`${pushSubscriptions.lat} between ${box[1]} and ${box[3]}`,
+        sql`not (${pushSubscriptions.unitCodes} && ${sql.param(reach)}::text[])`,
+        drillsOnly ? eq(pushSubscriptions.drills, true) : undefined,
+      ),
+    )
+    .orderBy(pushSubscriptions.id);
+  return rows.map((r) => ({ id: r.id, lat: r.lat!, lon: r.lon!, userId: r.userId }));
 }
 
 /** One page of matching subscription ids after `afterId` (keyset by id). */
@@ -167,6 +209,8 @@ export async function upsertSubscription(
     unitCodes: string[];
     lang: string;
     drills: boolean;
+    lat: number | null;
+    lon: number | null;
     userId: string | null;
   },
 ): Promise<SubscriptionRow> {
@@ -181,6 +225,8 @@ export async function upsertSubscription(
         unitCodes: values.unitCodes,
         lang: values.lang,
         drills: values.drills,
+        lat: values.lat,
+        lon: values.lon,
         userId: sql`coalesce(${values.userId}::uuid, ${pushSubscriptions.userId})`,
         updatedAt: new Date(),
       },

@@ -4,6 +4,7 @@ import {
   index,
   integer,
   boolean,
+  doublePrecision,
   jsonb,
   pgTable,
   primaryKey,
@@ -62,6 +63,14 @@ export const alerts = pgTable(
     unitCodes: text('unit_codes').array().notNull(),
     polygon: jsonb('polygon').$type<[number, number][]>(),
     circle: jsonb('circle').$type<{ lat: number; lon: number; radiusKm: number }>(),
+    /**
+     * Boundary units (districts in Long An) the drawn polygon or circle touches, computed when the draft is
+     * saved: targeting reaches `unit_codes` and these, so the preview and the fan-out agree.
+     */
+    shapeUnitCodes: text('shape_unit_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: uuid('created_by').notNull(),
     createdByLabel: text('created_by_label').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -114,6 +123,9 @@ export const pushSubscriptions = pgTable(
     unitCodes: text('unit_codes').array().notNull(),
     lang: text('lang').notNull().default('vi'),
     drills: boolean('drills').notNull().default(false),
+    /** The device's location when it subscribed with "my current location" (rounded, ≈ 100 m), or null. */
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
     userId: uuid('user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -124,6 +136,7 @@ export const pushSubscriptions = pgTable(
     index('push_subscriptions_user_idx').on(t.userId),
     check('push_subscriptions_lang_ck', sql`${t.lang} in ('vi','en')`),
     check('push_subscriptions_units_ck', sql`cardinality(${t.unitCodes}) >= 1`),
+    check('push_subscriptions_location_ck', sql`(${t.lat} is null) = (${t.lon} is null)`),
   ],
 );
 

@@ -15,7 +15,11 @@ export interface SendOptions {
 export interface JobQueue {
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
   /** Enqueues many jobs of one kind in one statement, inside a transaction like `send`. */
-  sendMany<T extends object>(name: string, data: T[], options: { tx: Executor }): Promise<void>;
+  sendMany<T extends object>(
+    name: string,
+    data: T[],
+    options: { tx: Executor; expireInSeconds?: number },
+  ): Promise<void>;
   /** Registers a handler; it must be idempotent and say whether it did the work or skipped it. */
   work<T extends object>(
     name: string,
@@ -90,7 +94,11 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
         throw new Error(`queue ${name} must be declared before sending in a transaction`);
       const client = rawClient(opts.tx);
       await boss.insert(
-        data.map((d) => ({ name, data: d })),
+        data.map((d) => ({
+          name,
+          data: d,
+          ...(opts.expireInSeconds ? { expireInSeconds: opts.expireInSeconds } : {}),
+        })),
         {
           db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) },
         } as PgBoss.InsertOptions,

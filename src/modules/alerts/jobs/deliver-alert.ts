@@ -1,13 +1,23 @@
 import type { CapSeverity, CapStatus } from '../../../contracts/alerts.js';
-import { isDrill, pushPayload, pushTopic, pushTtlSeconds, pushUrgency } from '../alert-rules.js';
+import {
+  isDrill,
+  pushPayload,
+  targetedUnits,
+  pushTopic,
+  pushTtlSeconds,
+  pushUrgency,
+} from '../alert-rules.js';
 import {
   ALERTS_JOBS,
+  PUSH_BATCH_EXPIRE_SECONDS,
   PUSH_BATCH_SIZE,
   type AlertsDeps,
   type FanOutJob,
   type PushBatchJob,
 } from '../alerts-deps.js';
 import * as repo from '../alerts.repository.js';
+import { pointInShape, shapeBox } from '../area-geometry.js';
+import type { Executor } from '../../../platform/db/database.js';
 import { mapBounded, type PushOutcome, type PushSender } from '../push/push-sender.js';
 
 /** Concurrent requests per batch job (bounded so one alert cannot exhaust sockets or memory). */
@@ -20,20 +30,37 @@ export class RetryLaterError extends Error {
   }
 }
 
+/**
+ * Subscriptions outside the alert's units whose own location ("my current location") lies inside the
+ * drawn polygon or circle: a bounding-box query, then point-in-shape here.
+ */
+export async function locatedInShape(
+  db: Executor,
+  row: repo.AlertRow,
+  reach: string[],
+  drillsOnly: boolean,
+): Promise<{ id: string; userId: string | null }[]> {
+  const box = shapeBox(row);
+  if (!box) return [];
+  const candidates = await repo.locatedOutsideReach(db, reach, box, drillsOnly);
+  return candidates.filter((c) => pointInShape([c.lon, c.lat], row));
+}
+
 function deliverable(row: repo.AlertRow, now: Date): boolean {
   return row.state === 'published' && row.expires > now;
 }
 
 /**
  * Splits a published alert's audience into batch jobs: subscriptions whose units intersect the alert's
- * area (exercise and test messages: only subscriptions that opted in to drills). Batches are enqueued in
+ * area, the chosen units plus those its drawn polygon or circle touches, and then subscriptions whose own
+ * location lies inside the drawn shape (exercise and test messages: only subscriptions that opted in to drills). Batches are enqueued in
  * one transaction per page, so a retried fan-out re-enqueues pages whose deliveries are then skipped.
  */
 export async function fanOutAlert(deps: AlertsDeps, job: FanOutJob): Promise<'done' | 'skipped'> {
   const { db } = deps.database;
   const row = await repo.findAlert(db, job.alertId);
   if (!row || !deliverable(row, deps.now()) || !deps.jobs) return 'skipped';
-  const reach = deps.units.reachCodes(row.unitCodes);
+  const reach = deps.units.reachCodes(targetedUnits(row));
   const drillsOnly = isDrill(row.status as CapStatus);
   let afterId: string | null = null;
   for (;;) {
@@ -42,8 +69,26 @@ export async function fanOutAlert(deps: AlertsDeps, job: FanOutJob): Promise<'do
     const batches: PushBatchJob[] = [];
     for (let i = 0; i < page.length; i += PUSH_BATCH_SIZE)
       batches.push({ alertId: row.id, subscriptionIds: page.slice(i, i + PUSH_BATCH_SIZE) });
-    await db.transaction((tx) => deps.jobs!.sendMany<PushBatchJob>(ALERTS_JOBS.pushBatch, batches, { tx }));
+    await db.transaction((tx) =>
+      deps.jobs!.sendMany<PushBatchJob>(ALERTS_JOBS.pushBatch, batches, {
+        tx,
+        expireInSeconds: PUSH_BATCH_EXPIRE_SECONDS,
+      }),
+    );
     afterId = page.at(-1)!;
+  }
+  const located = (await locatedInShape(db, row, reach, drillsOnly)).map((s) => s.id);
+  for (let i = 0; i < located.length; i += PUSH_BATCH_SIZE * 20) {
+    const page = located.slice(i, i + PUSH_BATCH_SIZE * 20);
+    const batches: PushBatchJob[] = [];
+    for (let j = 0; j < page.length; j += PUSH_BATCH_SIZE)
+      batches.push({ alertId: row.id, subscriptionIds: page.slice(j, j + PUSH_BATCH_SIZE) });
+    await db.transaction((tx) =>
+      deps.jobs!.sendMany<PushBatchJob>(ALERTS_JOBS.pushBatch, batches, {
+        tx,
+        expireInSeconds: PUSH_BATCH_EXPIRE_SECONDS,
+      }),
+    );
   }
   return 'done';
 }

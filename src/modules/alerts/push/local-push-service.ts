@@ -30,6 +30,8 @@ export interface LocalPushService {
   requests: { clientHash: string; headers: Record<string, string | undefined> }[];
   /** Makes the service answer the next `n` notification requests with this status (429, 503…). */
   failNext(n: number, status: number): void;
+  /** Holds every notification request this long before accepting it (deliveries stay in flight). */
+  slowDown(ms: number): void;
   subscribe(applicationServerKey: string): Promise<{
     endpoint: string;
     keys: { p256dh: string; auth: string };
@@ -50,6 +52,7 @@ export async function startLocalPushService(): Promise<LocalPushService> {
   const wrapper = new ServerClass(model, 0);
   const requests: LocalPushService['requests'] = [];
   let failures: { left: number; status: number } = { left: 0, status: 0 };
+  let delayMs = 0;
   wrapper._app.use((req, res, next) => {
     const m = /^\/notify\/([0-9a-f]+)$/.exec(req.path);
     if (m) {
@@ -68,6 +71,10 @@ export async function startLocalPushService(): Promise<LocalPushService> {
         res.status(failures.status).send({ error: 'busy' });
         return;
       }
+      if (delayMs > 0) {
+        setTimeout(next, delayMs);
+        return;
+      }
     }
     next();
   });
@@ -83,6 +90,9 @@ export async function startLocalPushService(): Promise<LocalPushService> {
     requests,
     failNext(n, status) {
       failures = { left: n, status };
+    },
+    slowDown(ms) {
+      delayMs = ms;
     },
     async subscribe(applicationServerKey) {
       const res = await fetch(`${url}/subscribe`, {

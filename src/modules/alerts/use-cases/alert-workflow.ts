@@ -7,6 +7,7 @@ import { AppError } from '../../../platform/http/problem.js';
 import { authorize, type Principal } from '../../identity/index.js';
 import { ALERT_WORKFLOW, polygonProblem } from '../alert-rules.js';
 import { templateByCode } from '../alert-templates.js';
+import { unitsTouchedByShape, type BoundaryFeature } from '../area-geometry.js';
 import { ALERTS_JOBS, type AlertsDeps, type FanOutJob } from '../alerts-deps.js';
 import * as repo from '../alerts.repository.js';
 import { presentAlert } from '../alert.presenter.js';
@@ -55,11 +56,19 @@ function draftColumns(deps: AlertsDeps, input: AlertDraftRequest) {
       .join(', '),
     polygon: input.area.polygon,
     circle: input.area.circle,
+    shapeUnitCodes: shapeUnits(deps, input.area),
   };
 }
 
+/** The profile's boundary units the drawn polygon or circle touches (none without boundaries). */
+function shapeUnits(deps: AlertsDeps, area: AlertDraftRequest['area']): string[] {
+  const features = deps.profile.boundaries?.features as BoundaryFeature[] | undefined;
+  if (!features) return [];
+  return unitsTouchedByShape(features, area).sort();
+}
+
 async function view(deps: AlertsDeps, tx: Executor, row: repo.AlertRow, p: Principal): Promise<AlertView> {
-  return presentAlert(deps, row, p, await repo.deliveryCounts(tx, row.id));
+  return presentAlert(deps, row, p, await repo.deliveryCounts(tx, row.id, deps.now()));
 }
 
 function audit(
@@ -80,6 +89,7 @@ function audit(
       state: row.state,
       severity: row.severity,
       units: row.unitCodes,
+      ...(row.shapeUnitCodes.length ? { shapeUnits: row.shapeUnitCodes } : {}),
       ...extra,
     },
   });
@@ -262,6 +272,7 @@ export async function prepareFollowUp(
       unitCodes: original.unitCodes,
       polygon: original.polygon,
       circle: original.circle,
+      shapeUnitCodes: original.shapeUnitCodes,
       createdBy: me.userId,
       createdByLabel: me.label,
     });

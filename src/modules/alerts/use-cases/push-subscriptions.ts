@@ -29,6 +29,8 @@ export async function subscribePush(
       unitCodes,
       lang: input.lang,
       drills: input.drills,
+      lat: input.location ? Math.round(input.location.lat * 1000) / 1000 : null,
+      lon: input.location ? Math.round(input.location.lon * 1000) / 1000 : null,
       userId: p?.userId ?? null,
     });
     // No endpoint in the audit row: it is a device identifier.
@@ -36,7 +38,13 @@ export async function subscribePush(
       action: 'push.subscribed',
       entityType: 'push_subscription',
       entityId: row.id,
-      summary: { units: unitCodes, lang: input.lang, drills: input.drills, account: !!p },
+      summary: {
+        units: unitCodes,
+        lang: input.lang,
+        drills: input.drills,
+        account: !!p,
+        location: !!input.location,
+      },
     });
     return { id: row.id, unitCodes: row.unitCodes, lang: row.lang, drills: row.drills };
   });

@@ -2,10 +2,11 @@ import type { AlertPreview, AlertView, PublicAlertView } from '../../../contract
 import { SEVERITY_LABELS } from '../../../contracts/alerts.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { can, type Principal } from '../../identity/index.js';
-import { isDrill, pushPayload } from '../alert-rules.js';
+import { isDrill, pushPayload, targetedUnits } from '../alert-rules.js';
 import { ALERT_TEMPLATES } from '../alert-templates.js';
 import type { AlertsDeps } from '../alerts-deps.js';
 import * as repo from '../alerts.repository.js';
+import { locatedInShape } from '../jobs/deliver-alert.js';
 import { capOf, presentAlert, presentPublic } from '../alert.presenter.js';
 import { renderAtom } from '../cap.js';
 
@@ -25,7 +26,7 @@ export async function listAlertsForStaff(
   const rows = await repo.listAlerts(deps.database.db, state, limit);
   const items: AlertView[] = [];
   for (const row of rows)
-    items.push(presentAlert(deps, row, me, await repo.deliveryCounts(deps.database.db, row.id)));
+    items.push(presentAlert(deps, row, me, await repo.deliveryCounts(deps.database.db, row.id, deps.now())));
   return { items };
 }
 
@@ -37,7 +38,7 @@ export async function getAlertForStaff(
   const me = authorizeStaff(p);
   const row = await repo.findAlert(deps.database.db, id);
   if (!row) throw new AppError('alert_not_found');
-  return presentAlert(deps, row, me, await repo.deliveryCounts(deps.database.db, row.id));
+  return presentAlert(deps, row, me, await repo.deliveryCounts(deps.database.db, row.id, deps.now()));
 }
 
 export function listTemplates(p: Principal | null) {
@@ -50,10 +51,20 @@ export async function previewAlert(deps: AlertsDeps, p: Principal | null, id: st
   authorizeStaff(p);
   const row = await repo.findAlert(deps.database.db, id);
   if (!row) throw new AppError('alert_not_found');
-  const reachCodes = deps.units.reachCodes(row.unitCodes);
+  const reachCodes = deps.units.reachCodes(targetedUnits(row));
   const drill = isDrill(row.status as never);
   const all = await repo.countReach(deps.database.db, reachCodes, false);
   const drills = await repo.countReach(deps.database.db, reachCodes, true);
+  // Devices outside the units whose own location lies in the drawn shape (accounts: approximate, may
+  // double count an account that also has a unit subscription).
+  for (const [counts, drillsOnly] of [
+    [all, false],
+    [drills, true],
+  ] as const) {
+    const located = await locatedInShape(deps.database.db, row, reachCodes, drillsOnly);
+    counts.subscriptions += located.length;
+    counts.accounts += new Set(located.map((l) => l.userId).filter(Boolean)).size;
+  }
   const payload = pushPayload(
     { ...row, status: row.status as never, severity: row.severity as never, textsEn: row.textsEn ?? null },
     'vi',
@@ -62,8 +73,10 @@ export async function previewAlert(deps: AlertsDeps, p: Principal | null, id: st
   const problems: string[] = [];
   if (row.expires <= deps.now()) problems.push('expired');
   if (drill) problems.push('drill_only');
+  if ((row.polygon || row.circle) && deps.profile.boundaries && row.shapeUnitCodes.length === 0)
+    problems.push('shape_outside');
   const highlight = new Set<string>();
-  for (const code of row.unitCodes) {
+  for (const code of targetedUnits(row)) {
     const u = deps.units.byCode.get(code);
     if (!u) continue;
     if (u.level === 1) for (const d of deps.units.descendantsAndSelf(code)) highlight.add(d);
@@ -89,6 +102,10 @@ export async function previewAlert(deps: AlertsDeps, p: Principal | null, id: st
     },
     phone: { title: payload.title, body: payload.body },
     units: row.unitCodes.map((code) => {
+      const u = deps.units.byCode.get(code);
+      return { code, name: u?.name ?? code, level: u?.level ?? 0 };
+    }),
+    shapeUnits: row.shapeUnitCodes.map((code) => {
       const u = deps.units.byCode.get(code);
       return { code, name: u?.name ?? code, level: u?.level ?? 0 };
     }),

@@ -73,12 +73,25 @@ interface UnitItem {
   parentCode: string | null;
 }
 
+/** The device's position once (rounded by the server to about 100 m), or null when refused or slow. */
+function currentLocation(): Promise<{ lat: number; lon: number } | null> {
+  return new Promise((resolve) => {
+    if (!('geolocation' in navigator)) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => resolve({ lat: pos.coords.latitude, lon: pos.coords.longitude }),
+      () => resolve(null),
+      { timeout: 10_000, maximumAge: 300_000 },
+    );
+  });
+}
+
 /** Subscribing this device to push alerts for chosen units (feature-detected; explained when unsupported). */
 function SubscribeBox() {
   const [units, setUnits] = useState<UnitItem[]>([]);
   const [district, setDistrict] = useState('');
   const [commune, setCommune] = useState('');
   const [drills, setDrills] = useState(false);
+  const [useLocation, setUseLocation] = useState(false);
   const [current, setCurrent] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -118,12 +131,16 @@ function SubscribeBox() {
         return;
       }
       const unitCodes = [commune || district];
+      const location = useLocation ? await currentLocation() : null;
       await api('POST', '/push/subscriptions', {
-        body: { endpoint: json.endpoint, keys: json.keys, unitCodes, lang: getLang(), drills },
+        body: { endpoint: json.endpoint, keys: json.keys, unitCodes, lang: getLang(), drills, location },
       });
       setCurrent(unitCodes);
       countInstall(unitCodes[0]);
-      setNotice(t('alerts.app.subscribed', { areas: unitCodes.map(name).join(', ') }));
+      setNotice(
+        t('alerts.app.subscribed', { areas: unitCodes.map(name).join(', ') }) +
+          (useLocation && !location ? ` ${t('alerts.app.noLocation')}` : ''),
+      );
     } catch (err) {
       setProblem(problemText(err));
     } finally {
@@ -194,6 +211,12 @@ function SubscribeBox() {
         <input type="checkbox" checked={drills} onChange={(e) => setDrills(e.target.checked)} />{' '}
         {t('alerts.app.drills')}
       </label>
+      {'geolocation' in navigator ? (
+        <label className="check">
+          <input type="checkbox" checked={useLocation} onChange={(e) => setUseLocation(e.target.checked)} />{' '}
+          {t('alerts.app.myLocation')}
+        </label>
+      ) : null}
       <div className="actions">
         <Button busy={busy} disabled={!district} onClick={() => void subscribe()}>
           {t('alerts.app.subscribe')}

@@ -135,6 +135,11 @@ interface FormState {
   vi: AlertTexts;
   en: AlertTexts;
   unitCodes: string[];
+  /** Kept as loaded (drawn through the API); the form does not edit polygons. */
+  polygon: [number, number][] | null;
+  circleLat: string;
+  circleLon: string;
+  circleKm: string;
 }
 
 function localInput(iso: string): string {
@@ -158,6 +163,10 @@ function fromTemplate(tpl: AlertTemplateView, keep: Partial<FormState> = {}): Fo
     vi: { ...tpl.vi },
     en: { ...tpl.en },
     unitCodes: keep.unitCodes ?? [],
+    polygon: null,
+    circleLat: '',
+    circleLon: '',
+    circleKm: '',
   };
 }
 
@@ -174,7 +183,18 @@ function fromAlert(a: AlertView): FormState {
     vi: a.vi,
     en: a.en ?? EMPTY_TEXTS,
     unitCodes: a.area.unitCodes,
+    polygon: a.area.polygon,
+    circleLat: a.area.circle ? String(a.area.circle.lat) : '',
+    circleLon: a.area.circle ? String(a.area.circle.lon) : '',
+    circleKm: a.area.circle ? String(a.area.circle.radiusKm) : '',
   };
+}
+
+/** The circle from the form's three fields: all empty → none; otherwise numbers (the API checks ranges). */
+function circleOf(f: FormState): { lat: number; lon: number; radiusKm: number } | null {
+  if (!f.circleLat.trim() && !f.circleLon.trim() && !f.circleKm.trim()) return null;
+  const num = (v: string) => Number(v.trim().replace(',', '.'));
+  return { lat: num(f.circleLat), lon: num(f.circleLon), radiusKm: num(f.circleKm) };
 }
 
 function TextsFields({
@@ -350,7 +370,7 @@ export function AlertFormPage({ id }: { id?: string }) {
       expires: new Date(form.expires).toISOString(),
       vi: form.vi,
       en: withEnglish ? form.en : null,
-      area: { unitCodes: form.unitCodes },
+      area: { unitCodes: form.unitCodes, polygon: form.polygon, circle: circleOf(form) },
     };
     try {
       const saved = await api<AlertView>(id ? 'PUT' : 'POST', id ? `/alerts/${id}` : '/alerts', { body });
@@ -464,6 +484,32 @@ export function AlertFormPage({ id }: { id?: string }) {
         ) : null}
         <UnitPicker units={units} value={form.unitCodes} onChange={(v) => set('unitCodes', v)} />
         {errors['area.unitCodes'] ? <p className="field-error">{errors['area.unitCodes']}</p> : null}
+        <fieldset>
+          <legend>{t('alerts.form.circle')}</legend>
+          <p className="hint">{t('alerts.form.circleHint')}</p>
+          <TextField
+            label={t('alerts.form.circleLat')}
+            inputMode="decimal"
+            value={form.circleLat}
+            onChange={(e) => set('circleLat', e.target.value)}
+            error={errors['area.circle.lat'] ?? errors['area.circle']}
+          />
+          <TextField
+            label={t('alerts.form.circleLon')}
+            inputMode="decimal"
+            value={form.circleLon}
+            onChange={(e) => set('circleLon', e.target.value)}
+            error={errors['area.circle.lon']}
+          />
+          <TextField
+            label={t('alerts.form.circleKm')}
+            inputMode="decimal"
+            value={form.circleKm}
+            onChange={(e) => set('circleKm', e.target.value)}
+            error={errors['area.circle.radiusKm']}
+          />
+          {form.polygon ? <p>{t('alerts.form.polygonKept', { n: form.polygon.length - 1 })}</p> : null}
+        </fieldset>
         <div className="actions">
           <Button type="submit" busy={busy}>
             {t('alerts.form.save')}
@@ -671,6 +717,19 @@ export function AlertDetailPage({ id }: { id: string }) {
               <li key={u.code}>{u.name}</li>
             ))}
           </ul>
+          {preview.shapeUnits.length ? (
+            <>
+              <p>{t('alerts.preview.shapeUnits')}</p>
+              <ul data-testid="shape-units">
+                {preview.shapeUnits.map((u) => (
+                  <li key={u.code}>{u.name}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {preview.problems.includes('shape_outside') ? (
+            <Alert tone="info" title={t('alerts.preview.shapeOutside')} />
+          ) : null}
         </div>
       ) : null}
 
@@ -711,6 +770,7 @@ export function AlertDetailPage({ id }: { id: string }) {
             failed: d.failed,
             removed: d.removed,
             pending: d.pending,
+            unknown: d.unknown,
           })}{' '}
           · <a href={`/api/v1/alerts/${alert.id}/cap.xml`}>{t('alerts.detail.cap')}</a>
         </p>

@@ -30,6 +30,14 @@ export const vi = {
   'alerts.form.english': 'Bản tiếng Anh (không bắt buộc)',
   'alerts.form.units': 'Khu vực (đơn vị hành chính)',
   'alerts.form.unitsHint': 'Chọn huyện để gửi cả huyện, hoặc mở huyện để chọn xã, phường.',
+  'alerts.form.circle': 'Vùng tròn (không bắt buộc)',
+  'alerts.form.circleHint':
+    'Tâm và bán kính; người đăng ký ở các huyện mà vùng tròn chạm tới cũng nhận cảnh báo. Để trống nếu không dùng.',
+  'alerts.form.circleLat': 'Vĩ độ tâm',
+  'alerts.form.circleLon': 'Kinh độ tâm',
+  'alerts.form.circleKm': 'Bán kính (km)',
+  'alerts.form.polygonKept':
+    'Cảnh báo có một đa giác {n} đỉnh (vẽ qua API); đa giác được giữ nguyên khi lưu.',
   'alerts.form.wholeProvince': 'Toàn tỉnh',
   'alerts.form.communes': 'Chọn xã, phường',
   'alerts.form.save': 'Lưu bản nháp',
@@ -42,7 +50,7 @@ export const vi = {
   'alerts.detail.expires': 'Hết hiệu lực',
   'alerts.detail.cap': 'Tệp CAP 1.2 (XML)',
   'alerts.detail.deliveries':
-    'Kết quả gửi thông báo đẩy: {sent} đã gửi, {failed} lỗi, {removed} thiết bị đã hủy đăng ký bị xóa, {pending} đang chờ.',
+    'Kết quả gửi thông báo đẩy: {sent} đã gửi, {failed} lỗi, {removed} thiết bị đã hủy đăng ký bị xóa, {pending} đang chờ, {unknown} không rõ (máy chủ dừng đột ngột khi đang gửi; không gửi lại để tránh trùng).',
   'alerts.preview.title': 'Xem trước khi duyệt',
   'alerts.preview.reach': 'Sẽ đến {subscriptions} thiết bị đã đăng ký ({accounts} tài khoản).',
   'alerts.preview.drillOnly':
@@ -50,6 +58,9 @@ export const vi = {
   'alerts.preview.expired': 'Thời điểm hết hiệu lực đã qua: không thể phát.',
   'alerts.preview.phone': 'Trên điện thoại',
   'alerts.preview.map': 'Khu vực cảnh báo trên bản đồ',
+  'alerts.preview.shapeUnits':
+    'Vùng vẽ (đa giác/vòng tròn) chạm tới các đơn vị sau; người đăng ký ở đó (kể cả các xã, phường bên trong) cũng nhận cảnh báo:',
+  'alerts.preview.shapeOutside': 'Vùng vẽ nằm ngoài ranh giới của tỉnh: không thêm người nhận nào.',
   'alerts.action.edit': 'Sửa',
   'alerts.action.submit': 'Gửi duyệt',
   'alerts.action.approve': 'Duyệt',
@@ -81,6 +92,9 @@ export const vi = {
   'alerts.app.commune': 'Xã, phường, thị trấn (không bắt buộc)',
   'alerts.app.wholeDistrict': '— Cả huyện —',
   'alerts.app.drills': 'Nhận cả tin diễn tập, thử nghiệm',
+  'alerts.app.myLocation':
+    'Cũng báo cho tôi khi vùng cảnh báo được vẽ bao trùm nơi tôi đang ở (vị trí hiện tại, lưu với độ chính xác khoảng 100 m)',
+  'alerts.app.noLocation': 'Không lấy được vị trí: đã đăng ký theo khu vực đã chọn.',
   'alerts.app.subscribe': 'Nhận cảnh báo',
   'alerts.app.unsubscribe': 'Ngừng nhận cảnh báo',
   'alerts.app.subscribed': 'Thiết bị này đang nhận cảnh báo cho: {areas}.',
@@ -132,6 +146,14 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.form.english': 'English version (optional)',
   'alerts.form.units': 'Area (administrative units)',
   'alerts.form.unitsHint': 'Choose a district for all of it, or open a district to choose communes.',
+  'alerts.form.circle': 'Circle (optional)',
+  'alerts.form.circleHint':
+    'Centre and radius; subscribers in the districts the circle touches receive the alert too. Leave empty if unused.',
+  'alerts.form.circleLat': 'Centre latitude',
+  'alerts.form.circleLon': 'Centre longitude',
+  'alerts.form.circleKm': 'Radius (km)',
+  'alerts.form.polygonKept':
+    'This alert has a polygon of {n} corners (drawn through the API); it is kept when saved.',
   'alerts.form.wholeProvince': 'Whole province',
   'alerts.form.communes': 'Choose communes',
   'alerts.form.save': 'Save draft',
@@ -144,7 +166,7 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.detail.expires': 'Expires',
   'alerts.detail.cap': 'CAP 1.2 file (XML)',
   'alerts.detail.deliveries':
-    'Push delivery: {sent} sent, {failed} failed, {removed} unsubscribed devices removed, {pending} pending.',
+    'Push delivery: {sent} sent, {failed} failed, {removed} unsubscribed devices removed, {pending} pending, {unknown} unknown (the server stopped while sending; not resent, to avoid duplicates).',
   'alerts.preview.title': 'Preview before approval',
   'alerts.preview.reach': 'Will reach {subscriptions} subscribed devices ({accounts} accounts).',
   'alerts.preview.drillOnly':
@@ -152,6 +174,10 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.preview.expired': 'The expiry has passed: it cannot be published.',
   'alerts.preview.phone': 'On a phone',
   'alerts.preview.map': 'Alert area on the map',
+  'alerts.preview.shapeUnits':
+    'The drawn polygon/circle touches these units; their subscribers (including the communes and wards inside) receive the alert too:',
+  'alerts.preview.shapeOutside':
+    'The drawn area lies outside the province boundaries: it adds no recipients.',
   'alerts.action.edit': 'Edit',
   'alerts.action.submit': 'Submit for approval',
   'alerts.action.approve': 'Approve',
@@ -183,6 +209,9 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.app.commune': 'Commune or ward (optional)',
   'alerts.app.wholeDistrict': '— Whole district —',
   'alerts.app.drills': 'Also receive exercises and tests',
+  'alerts.app.myLocation':
+    'Also alert me about a drawn warning area where I am now (my current location, stored to about 100 m)',
+  'alerts.app.noLocation': 'Your location was not available: subscribed by area only.',
   'alerts.app.subscribe': 'Get alerts',
   'alerts.app.unsubscribe': 'Stop alerts',
   'alerts.app.subscribed': 'This device receives alerts for: {areas}.',
