@@ -7,7 +7,7 @@ import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 // `npm run bench:all` writes its quick, smaller runs to their own file (BENCH_DOC) so the full figures stay.
-export const DOC = path.resolve(ROOT, process.env.BENCH_DOC ?? path.join('docs', 'benchmarks.md'));
+const docPath = () => path.resolve(ROOT, process.env.BENCH_DOC ?? path.join('docs', 'benchmarks.md'));
 export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface Machine {
@@ -94,13 +94,14 @@ export function writeSection(id: string, body: string): void {
   const header =
     '# Benchmarks\n\nWritten by `npm run bench:intake` and `npm run bench:queue` (each replaces only its own section). ' +
     'Figures are from one run on the machine named in each section; rerun to refresh.\n';
-  let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : header;
+  const file = docPath();
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : header;
   const block = `${start}\n\n${body.trim()}\n\n${end}`;
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
   if (i !== -1 && j > i) doc = doc.slice(0, i) + block + doc.slice(j + end.length);
   else doc = `${doc.trimEnd()}\n\n${block}\n`;
-  writeFileSync(DOC, doc);
+  writeFileSync(file, doc);
 }
 
 /** A markdown table. */
