@@ -87,4 +87,32 @@ describe(`published answers: filters and map (${TEST_ENGINE})`, () => {
       expect(res.headers['content-type']).toMatch(/text\/html/);
     }
   });
+
+  it('serves a page from the cache with its ETag (304 when unchanged) and drops it when a report changes', async () => {
+    const [row] = await published();
+    const first = await get(`/phan-anh/${row!.tracking_code}`);
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const again = await t.app.http.inject({
+      method: 'GET',
+      url: `/phan-anh/${row!.tracking_code}`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+
+    // A change to a published report (here its title, as a moderator would fix it) shows at once once
+    // the report is announced as changed.
+    await t.app.database.query(`update reports set title = 'Tiêu đề đã sửa' where tracking_code = $1`, [
+      row!.tracking_code,
+    ]);
+    await t.app.database.query(`select pg_notify('report_changes', '{"action":"note"}')`);
+    let body = '';
+    for (let i = 0; i < 50 && !body.includes('Tiêu đề đã sửa'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      body = (await get(`/phan-anh/${row!.tracking_code}`)).body;
+    }
+    expect(body).toContain('Tiêu đề đã sửa');
+  });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FeedbackDeps } from '../modules/feedback/feedback-deps.js';
+import { REPORT_CHANNEL, type FeedbackDeps } from '../modules/feedback/feedback-deps.js';
 import { actorOf } from '../modules/identity/index.js';
 import {
   getPublicReport,
@@ -8,6 +8,7 @@ import {
   rateReport,
 } from '../modules/feedback/use-cases/citizen-follow-up.js';
 import type { Config } from '../platform/config/config.js';
+import { PageCache, sendPage } from '../platform/http/page-cache.js';
 import { AppError, pageLang } from '../platform/http/problem.js';
 import type { Profile } from '../platform/profile/profile.js';
 import type { GeoFeatureCollection } from '../web/shared/ui/geo-map.js';
@@ -56,14 +57,20 @@ export async function registerPublicPages(
     publicUrl: config.publicUrl,
     categories,
   });
+  // Published answers change a few times a day: each address is rendered at most every 30 s.
+  const pages = new PageCache(30_000);
+  // A published answer that changes (published, reopened, merged, rated…) shows at once: any change to a
+  // report other than a new arrival (not public yet) empties the cache, in every process (NOTIFY).
+  const stopListening = await feedback.database.listen(REPORT_CHANNEL, (payload) => {
+    try {
+      if ((JSON.parse(payload) as { action?: string }).action !== 'received') pages.clear();
+    } catch {
+      pages.clear();
+    }
+  });
+  app.addHook('onClose', async () => stopListening());
   const html = (reply: FastifyReply, body: string, cache: string, status = 200) =>
-    reply
-      .status(status)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', cache)
-      // The language may come from Accept-Language when there is no ?lang=.
-      .header('vary', 'Accept-Language')
-      .send(body);
+    reply.status(status).type('text/html; charset=utf-8').header('cache-control', cache).send(body);
 
   await app.register(async (scope) => {
     scope.addContentTypeParser(
@@ -164,33 +171,34 @@ export async function registerPublicPages(
         [filters.tu, filters.den].some((d) => d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) ||
         (before && Number.isNaN(new Date(before).getTime()));
       if (bad) return html(reply, renderMessagePage(site(req), 'bad_request'), 'no-store', 400);
-      const { items } = await listPublicReports(feedback, PAGE_SIZE, {
-        before,
-        category: filters['linh-vuc'],
-        unit: filters['khu-vuc'],
-        from: filters.tu,
-        to: filters.den,
-        q: filters.q,
-      });
-      const last = items.at(-1);
-      const olderCursor = items.length === PAGE_SIZE && last?.publishedAt ? last.publishedAt : null;
-      return html(
-        reply,
-        renderReportList(site(req), items, {
+      const page = await pages.get(req.url, async () => {
+        const { items } = await listPublicReports(feedback, PAGE_SIZE, {
+          before,
+          category: filters['linh-vuc'],
+          unit: filters['khu-vuc'],
+          from: filters.tu,
+          to: filters.den,
+          q: filters.q,
+        });
+        const last = items.at(-1);
+        const olderCursor = items.length === PAGE_SIZE && last?.publishedAt ? last.publishedAt : null;
+        return renderReportList(site(req), items, {
           before,
           olderCursor,
           filters,
           areas,
           boundaries: profile.boundaries as GeoFeatureCollection | null,
-        }),
-        'public, max-age=60',
-      );
+        });
+      });
+      return sendPage(req, reply, page, 'public, max-age=60');
     });
 
     scope.get('/phan-anh/:code', async (req, reply) => {
       const code = String((req.params as { code: string }).code).slice(0, 40);
-      const report = await getPublicReport(feedback, code);
-      return html(reply, renderReportDetail(site(req), report), 'public, max-age=60');
+      const page = await pages.get(req.url, async () =>
+        renderReportDetail(site(req), await getPublicReport(feedback, code)),
+      );
+      return sendPage(req, reply, page, 'public, max-age=60');
     });
   });
 }
