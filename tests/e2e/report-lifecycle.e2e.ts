@@ -172,6 +172,19 @@ describe('a report from intake to a satisfied citizen', () => {
     const map = ioc.getByRole('group', { name: 'Bản đồ phản ánh đang xử lý' });
     await map.waitFor();
     expect(await map.locator('path').count()).toBe(15);
-    expect(await map.locator('circle').count()).toBeGreaterThan(0);
+    const dots = await map.locator('circle').count();
+    expect(dots).toBeGreaterThan(0);
+    // Clusters: fewer circles than reports, each named with its count; the heat layer draws no links.
+    await ioc.getByRole('radio', { name: 'Gom cụm' }).check();
+    const clustered = ioc.getByRole('img', { name: 'Bản đồ phản ánh đang xử lý' });
+    await clustered.locator('circle title').first().waitFor({ state: 'attached' });
+    const titles = await clustered.locator('circle title').allTextContents();
+    expect(titles.length).toBeLessThanOrEqual(dots);
+    expect(titles.every((x) => /^\d+ phản ánh đang xử lý ở khu vực này, \d+ quá hạn$/.test(x))).toBe(true);
+    const total = titles.reduce((n, x) => n + Number(x.split(' ')[0]), 0);
+    expect(total).toBe(dots);
+    await ioc.getByRole('radio', { name: 'Bản đồ nhiệt' }).check();
+    expect(await clustered.locator('a').count()).toBe(0);
+    expect(await clustered.locator('g[aria-hidden=true] circle').count()).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { t } from '../../shared/i18n.js';
 import { GeoMap, type GeoFeatureCollection } from '../../shared/ui/geo-map.js';
 import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import './feedback.css';
 import { statusLabel } from './labels.js';
+import { clusterPoints, clusterRadius, heatCells } from './map-layers.js';
 import { useLiveResource } from './use-report-stream.js';
+
+type View = 'points' | 'clusters' | 'heat';
 
 interface MapData {
   boundaries: GeoFeatureCollection | null;
@@ -31,6 +35,7 @@ function colourOf(p: MapData['points'][number]): string {
 /** Open reports on the province map (districts drawn from the profile), live; overdue ones in red. */
 export function MapPage() {
   const { data, problem } = useLiveResource<MapData>('/reports/map');
+  const [view, setView] = useState<View>('points');
 
   return (
     <section>
@@ -51,17 +56,47 @@ export function MapPage() {
               <span style={{ color: COLOURS.working }}>●</span> {t('map.legendWorking')}
             </li>
           </ul>
+          <fieldset className="map-views">
+            <legend>{t('map.view')}</legend>
+            {(['points', 'clusters', 'heat'] as const).map((v) => (
+              <label key={v} className="check">
+                <input
+                  type="radio"
+                  name="map-view"
+                  value={v}
+                  checked={view === v}
+                  onChange={() => setView(v)}
+                />
+                {t(`map.view.${v}`)}
+              </label>
+            ))}
+          </fieldset>
           <GeoMap
             title={t('map.title')}
             boundaries={data.boundaries}
-            points={data.points.map((p) => ({
-              id: p.id,
-              lat: p.lat,
-              lon: p.lon,
-              color: colourOf(p),
-              label: `${p.trackingCode} — ${statusLabel(p.status as never)}`,
-              href: `/console/phan-anh/${p.id}`,
-            }))}
+            heat={view === 'heat' ? heatCells(data.points) : []}
+            points={
+              view === 'points'
+                ? data.points.map((p) => ({
+                    id: p.id,
+                    lat: p.lat,
+                    lon: p.lon,
+                    color: colourOf(p),
+                    label: `${p.trackingCode} — ${statusLabel(p.status as never)}`,
+                    href: `/console/phan-anh/${p.id}`,
+                  }))
+                : view === 'clusters'
+                  ? clusterPoints(data.points).map((c, i) => ({
+                      id: `c${i}`,
+                      lat: c.lat,
+                      lon: c.lon,
+                      color: c.overdue > 0 ? COLOURS.overdue : COLOURS.working,
+                      radius: clusterRadius(c.count),
+                      text: c.count > 1 ? String(c.count) : '',
+                      label: t('map.clusterLabel', { n: c.count, overdue: c.overdue }),
+                    }))
+                  : []
+            }
           />
           {data.boundaries === null ? <p>{t('map.noBoundaries')}</p> : null}
         </>

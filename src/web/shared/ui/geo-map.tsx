@@ -15,6 +15,10 @@ export interface GeoPoint {
   color: string;
   label: string;
   href?: string;
+  /** Dot radius in map units (default 5); clusters grow with their count. */
+  radius?: number;
+  /** A short text on the dot (a cluster's count). */
+  text?: string;
 }
 
 interface Props {
@@ -36,6 +40,8 @@ interface Props {
   pin?: { lat: number; lon: number } | null;
   /** Id of the text that explains how to pick (mouse, touch, arrow keys). */
   describedBy?: string;
+  /** A heat layer under the points: translucent blobs whose strength (0–1) sets the colour's weight. */
+  heat?: { lat: number; lon: number; strength: number }[];
 }
 
 /**
@@ -54,6 +60,7 @@ export function GeoMap({
   onPick,
   pin,
   describedBy,
+  heat = [],
 }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const geometry = useMemo(() => {
@@ -77,7 +84,7 @@ export function GeoMap({
         }
       }
     }
-    for (const p of points) {
+    for (const p of [...points, ...heat]) {
       lons.push(p.lon);
       lats.push(p.lat);
     }
@@ -118,7 +125,7 @@ export function GeoMap({
         .join(''),
     }));
     return { paths, project, invert };
-  }, [boundaries, points, width, height]);
+  }, [boundaries, points, heat, width, height]);
 
   if (!geometry) return null;
   const pick = (x: number, y: number) => {
@@ -165,12 +172,45 @@ export function GeoMap({
           <title>{p.name}</title>
         </path>
       ))}
+      {heat.length ? (
+        <g aria-hidden="true">
+          {heat.map((h, i) => {
+            const [x, y] = geometry.project(h.lon, h.lat);
+            return (
+              <circle
+                key={i}
+                cx={x}
+                cy={y}
+                r={10 + 22 * h.strength}
+                fill={`rgb(${200 + Math.round(55 * h.strength)}, ${Math.round(160 * (1 - h.strength))}, 40)`}
+                fillOpacity={0.25 + 0.45 * h.strength}
+              />
+            );
+          })}
+        </g>
+      ) : null}
       {points.map((pt) => {
         const [x, y] = geometry.project(pt.lon, pt.lat);
         const dot = (
-          <circle cx={x} cy={y} r={5} fill={pt.color} stroke="#fff" strokeWidth={1.5}>
-            <title>{pt.label}</title>
-          </circle>
+          <>
+            <circle cx={x} cy={y} r={pt.radius ?? 5} fill={pt.color} stroke="#fff" strokeWidth={1.5}>
+              <title>{pt.label}</title>
+            </circle>
+            {pt.text ? (
+              <text
+                x={x}
+                y={y}
+                textAnchor="middle"
+                dominantBaseline="central"
+                fontSize={11}
+                fontWeight={700}
+                fill="#fff"
+                aria-hidden="true"
+              >
+                {pt.text}
+              </text>
+            ) : null}
+          </>
         );
         return pt.href ? (
           <a key={pt.id} href={pt.href} aria-label={pt.label}>
