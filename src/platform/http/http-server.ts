@@ -106,6 +106,17 @@ export async function createHttpServer(config: Config, database: Database): Prom
     }
   });
 
+  // A NUL character cannot be stored in PostgreSQL text (it would fail deep in a query as a 500): any
+  // request carrying one, in the body, the query string or the path, is refused up front as invalid.
+  app.addHook('preValidation', async (req, reply) => {
+    if (
+      hasNul(req.params) ||
+      hasNul(req.query) ||
+      (typeof req.body === 'object' || typeof req.body === 'string' ? hasNul(req.body) : false)
+    )
+      return sendProblem(req, reply, 'validation');
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
@@ -178,4 +189,12 @@ export async function createHttpServer(config: Config, database: Database): Prom
   });
 
   return app;
+}
+
+/** Whether a decoded request part holds a NUL character anywhere (strings, arrays, objects; bounded depth). */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || !value || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNul(v, depth + 1)) return true;
+  return false;
 }
