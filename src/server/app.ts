@@ -27,7 +27,11 @@ import { canSee } from '../modules/feedback/use-cases/transition-report.js';
 import { findReport } from '../modules/feedback/feedback.repository.js';
 import { notifyReporter, type ReporterNotifier } from '../modules/feedback/jobs/notify-reporter.js';
 import type { ReporterPush } from '../modules/feedback/jobs/push-reporter.js';
-import { checkDeadlines, closeQuietReports } from '../modules/feedback/jobs/deadline-jobs.js';
+import {
+  anonymiseOldReports,
+  checkDeadlines,
+  closeQuietReports,
+} from '../modules/feedback/jobs/deadline-jobs.js';
 import { emailStaffNotification, type EmailStaffJob } from '../modules/feedback/staff-notifications.js';
 import { registerChannels, type ChannelsModule } from '../modules/channels/channels-module.js';
 import { CHANNELS_JOBS } from '../modules/channels/channels-deps.js';
@@ -221,6 +225,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await jobs.schedule(FEEDBACK_JOBS.checkDeadlines, '*/10 * * * *');
       await jobs.work(FEEDBACK_JOBS.closeQuietReports, () => closeQuietReports(feedback));
       await jobs.schedule(FEEDBACK_JOBS.closeQuietReports, '30 2 * * *');
+      await jobs.work(FEEDBACK_JOBS.anonymiseOldReports, () =>
+        anonymiseOldReports(feedback, config.anonymiseAfterDays),
+      );
+      await jobs.schedule(FEEDBACK_JOBS.anonymiseOldReports, '10 3 * * *');
       await jobs.work<Record<string, never>>('identity.purge-expired-sessions', async () => {
         const n = await deleteExpiredSessions(database.db, new Date());
         return n > 0 ? 'done' : 'skipped';

@@ -13,6 +13,7 @@ export const FEEDBACK_JOBS = {
   notifyReporter: 'feedback.notify-reporter',
   checkDeadlines: 'feedback.check-deadlines',
   closeQuietReports: 'feedback.close-quiet-reports',
+  anonymiseOldReports: 'feedback.anonymise-old-reports',
   /** The email copy of one staff deadline notice (staff-notifications.ts). */
   emailStaff: 'feedback.email-staff-notification',
 } as const;

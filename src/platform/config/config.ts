@@ -76,6 +76,13 @@ const envSchema = z.object({
     .optional(),
   IMAP_MAILBOX: z.string().min(1).default('INBOX'),
   IMAP_POLL_CRON: z.string().min(9).default('* * * * *'),
+  /** Days after a report is closed or rejected before its reporter's identity is removed (0: never). */
+  ANONYMISE_AFTER_DAYS: z.coerce
+    .number({ error: 'phải là một số / must be a number' })
+    .int()
+    .min(0)
+    .max(36500)
+    .default(730),
   CTI_SECRET: z.string().min(32, 'phải có ít nhất 32 ký tự / must have at least 32 characters').optional(),
   DEMO_API_KEY: z.string().min(16, 'phải có ít nhất 16 ký tự / must have at least 16 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -114,6 +121,8 @@ export interface Config {
   };
   /** The telephony (CTI) webhook's shared HMAC secret; unset → the webhook answers 404. */
   cti: { secret: string | undefined };
+  /** Days after closing (or rejection) before a report's reporter identity is removed; 0 keeps it. */
+  anonymiseAfterDays: number;
   /** The Open311 key the demo seed registers (else a random one, printed once). */
   demoApiKey: string | undefined;
   secureCookies: boolean;
@@ -177,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imapPollCron: e.IMAP_POLL_CRON,
     },
     cti: { secret: e.CTI_SECRET },
+    anonymiseAfterDays: e.ANONYMISE_AFTER_DAYS,
     demoApiKey: e.DEMO_API_KEY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     secureCookies: publicUrl.startsWith('https://'),

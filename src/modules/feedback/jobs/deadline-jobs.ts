@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { OPEN_STATUSES, QUIET_CLOSE_DAYS } from '../../../contracts/report-lifecycle.js';
-import { SYSTEM_ACTOR } from '../../../platform/audit/audit.js';
+import { appendAudit, SYSTEM_ACTOR } from '../../../platform/audit/audit.js';
 import type { JobOutcome } from '../../../platform/jobs/job-queue.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
-import { deadlineAlerts, reports } from '../feedback.schema.js';
+import { deadlineAlerts, reportEvents, reports } from '../feedback.schema.js';
 import * as repo from '../feedback.repository.js';
 import { recordReportEvent } from '../record-report-event.js';
 import { notifyStaff } from '../staff-notifications.js';
@@ -98,4 +98,50 @@ export async function closeQuietReports(deps: FeedbackDeps): Promise<JobOutcome>
     });
   }
   return closed > 0 ? 'done' : 'skipped';
+}
+
+/**
+ * Job (daily): removes the reporter's identity — account link, name, phone, email — from reports closed or
+ * rejected more than `afterDays` days ago (personal data is kept no longer than its purpose: Law 91/2025,
+ * Decree 356/2025), and forgets the devices told about them. The report, its text and answer stay, shown
+ * as anonymous. Up to 1,000 reports per run, one transaction, one audit row (ids only) and a non-public
+ * `anonymised` step on each report's timeline.
+ */
+export async function anonymiseOldReports(deps: FeedbackDeps, afterDays: number): Promise<JobOutcome> {
+  if (afterDays <= 0) return 'skipped';
+  const cutoff = new Date(deps.now().getTime() - afterDays * 86400_000);
+  return deps.database.db.transaction(async (tx) => {
+    const done = await tx.execute(sql`
+      update reports set reporter_user_id = null, reporter_name = null, reporter_phone = null,
+             reporter_email = null, display_publicly = 'anonymous', version = version + 1, updated_at = now()
+       where id in (
+         select id from reports
+          where status in ('closed', 'rejected', 'merged')
+            and coalesce(closed_at, updated_at) < ${cutoff.toISOString()}::timestamptz
+            and (reporter_user_id is not null or reporter_name is not null
+                 or reporter_phone is not null or reporter_email is not null)
+          order by coalesce(closed_at, updated_at)
+          limit 1000
+          for update skip locked)
+      returning id`);
+    const ids = (done as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    if (ids.length === 0) return 'skipped';
+    await tx.execute(sql`delete from report_push_targets where report_id = any(${sql.param(ids)}::uuid[])`);
+    await tx.insert(reportEvents).values(
+      ids.map((reportId) => ({
+        reportId,
+        action: 'anonymised',
+        isPublic: false,
+        actorLabel: SYSTEM_ACTOR.label,
+        data: { afterDays },
+      })),
+    );
+    await appendAudit(tx, SYSTEM_ACTOR, {
+      action: 'report.anonymised',
+      entityType: 'report',
+      entityId: ids[0]!,
+      summary: { reports: ids.length, afterDays, ids },
+    });
+    return 'done';
+  });
 }

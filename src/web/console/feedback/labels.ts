@@ -36,6 +36,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   overdue: 'event.overdue',
   reporter_notified: 'event.reporter_notified',
   reporter_pushed: 'event.reporter_pushed',
+  anonymised: 'event.anonymised',
   merged_in: 'event.merged_in',
   merged_outcome: 'event.merged_outcome',
   rated_satisfied: 'event.rated_satisfied',
