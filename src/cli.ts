@@ -5,6 +5,7 @@ import { verifyAuditChain } from './platform/audit/audit.js';
 import { openPglite, openPostgres } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { moveDatabase } from './platform/db/move-database.js';
+import { backupPglite, backupPostgres, restorePglite, restorePostgres } from './platform/db/backup.js';
 import { loadProfile } from './platform/profile/profile.js';
 import { openConfiguredDatabase, buildApp } from './server/app.js';
 import { seedDatabase } from './seed/seed.js';
@@ -16,7 +17,9 @@ const USAGE = `Tỉnh Số — lệnh quản trị / admin commands
   seed [base|demo]            nạp dữ liệu (mặc định SEED) / seed data
   audit-verify                kiểm tra chuỗi băm nhật ký / verify the audit hash chain
   move-to-server --to URL     chuyển CSDL nhúng (DATA_DIR) sang PostgreSQL / move the embedded database to a server
-  openapi                     ghi docs/openapi.json / write docs/openapi.json`;
+  openapi                     ghi docs/openapi.json / write docs/openapi.json
+  backup FILE                 sao lưu CSDL (nhúng: khi máy chủ đã dừng; PostgreSQL: pg_dump) / back up the database
+  restore FILE                khôi phục vào CSDL trống (DATA_DIR mới hoặc createdb) / restore into an empty database`;
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -58,6 +61,29 @@ async function run(argv: string[]): Promise<number> {
       console.error(`Chuỗi nhật ký bị sửa hoặc xóa / audit chain broken (${result.rows} rows):`);
       for (const p of result.problems.slice(0, 50)) console.error(`  row ${p.id}: ${p.problem}`);
       return 2;
+    }
+    case 'backup':
+    case 'restore': {
+      const file = rest[0];
+      if (!file) {
+        console.error('Cần tên tệp / a file name is required');
+        return 1;
+      }
+      const target = path.resolve(file);
+      if (command === 'backup') {
+        if (config.databaseUrl) await backupPostgres(config.databaseUrl, target);
+        else await backupPglite(config.dataDir, target);
+        console.log(`Đã sao lưu / backed up to ${target}`);
+      } else {
+        if (config.databaseUrl) await restorePostgres(target, config.databaseUrl);
+        else await restorePglite(target, config.dataDir);
+        const db = await openConfiguredDatabase(config);
+        const audit = await verifyAuditChain(db);
+        await db.close();
+        console.log(`Đã khôi phục / restored from ${target}; audit chain ${audit.ok ? 'intact' : 'BROKEN'}`);
+        if (!audit.ok) return 2;
+      }
+      return 0;
     }
     case 'move-to-server': {
       const i = rest.indexOf('--to');
