@@ -39,7 +39,11 @@ export async function restorePglite(file: string, dataDir: string): Promise<void
   const release = lockDataDir(dataDir);
   try {
     const archive = new Blob([await readFile(file)]);
-    const pglite = await PGlite.create({ dataDir: dbDir, loadDataDir: archive, extensions: PGLITE_EXTENSIONS });
+    const pglite = await PGlite.create({
+      dataDir: dbDir,
+      loadDataDir: archive,
+      extensions: PGLITE_EXTENSIONS,
+    });
     await pglite.query('select 1');
     await pglite.close();
   } finally {
