@@ -103,7 +103,12 @@ describe('the 1022 call centre', () => {
     expect(await agent.evaluate(() => document.activeElement?.classList.contains('call-code'))).toBe(true);
     await agent.keyboard.press('Alt+n');
     await panel.waitFor({ state: 'detached' });
-    expect(await agent.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('tel');
+    // The focus moves to the number field once the next call's form has rendered (a tick after the panel goes).
+    await agent.waitForFunction(
+      () => (document.activeElement as HTMLInputElement | null)?.type === 'tel',
+      undefined,
+      { timeout: 5_000 },
+    );
 
     // The caller's history now holds both reports.
     await agent.getByLabel('Số điện thoại người gọi').fill(CALLER);
