@@ -126,7 +126,7 @@ async function startBaseline(): Promise<{ port: number; close: () => Promise<voi
 async function startApp(): Promise<{ port: number; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-'));
   const config = loadConfig({
-    ...(mode === 'app-pg' ? { DATABASE_URL: url } : {}),
+    ...(mode === 'app-pg' ? { DATABASE_URL: url, PROCESS_ROLE: process.env.BENCH_INTAKE_ROLE ?? 'web' } : {}),
     SEED: 'base',
     LOG_LEVEL: 'silent',
     ADMIN_PASSWORD: 'x'.repeat(12),

@@ -302,12 +302,14 @@ try {
       ms(q.ms / q.count),
       `${((q.ms / sqlMs) * 100).toFixed(0)} %`,
     ]);
-  const lockWait = prof.queries.find((q) => q.text.includes('pg_advisory_xact_lock'));
+  // The audit log's chains (src/platform/audit/audit.ts): a try-lock on a free chain, or a wait when all are held.
+  const lockTry = prof.queries.find((q) => q.text.startsWith('select c as chain'));
+  const lockWait = prof.queries.find((q) => q.text.includes('select pg_advisory_xact_lock'));
   const doc = [
     '## Intake: `POST /api/v1/reports` (`npm run bench:intake`)',
     '',
     ...machineLines(m),
-    `- Inputs: fresh database \`tinhso_bench_*\`; application built with \`buildApp(loadConfig({ DATABASE_URL, SEED: 'base', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', … }), { jobs: true })\` in a child process; autocannon in the parent, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per system; every request is a valid report (\`giao_thong_ha_tang\`, point in Tân An 10.5359, 106.4107, e-mail contact, consent) from its own \`X-Forwarded-For\` address (the route allows 30 reports a minute per address).`,
+    `- Inputs: fresh database \`tinhso_bench_*\`; application built with \`buildApp(loadConfig({ DATABASE_URL, SEED: 'base', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', PROCESS_ROLE: '${process.env.BENCH_INTAKE_ROLE ?? 'web'}', … }), { jobs: true })\` in a child process (on PostgreSQL a web process as deployed: it queues each report's acknowledgement job in the report's transaction and a separate worker process sends it, so the worker is not running during the measurement — \`BENCH_INTAKE_ROLE=all\` measures web and worker in one process; PGlite always runs both in one process); autocannon in the parent, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per system; every request is a valid report (\`giao_thong_ha_tang\`, point in Tân An 10.5359, 106.4107, e-mail contact, consent) from its own \`X-Forwarded-For\` address (the route allows 30 reports a minute per address).`,
     `- Baseline: bare Fastify, JSON-schema validation of the same body, one \`insert … returning id\` into a 4-text-column table in the same database, pg Pool of 10 (the application's pool size).`,
     `- Target (issue): ratio ≥ 1.0 with p99 < 50 ms.`,
     '',
@@ -332,13 +334,11 @@ try {
     '',
     `- SQL statements per intake: **${perIntake.toFixed(1)}** (all statements on the pool divided by reports created; includes pg-boss's own polling, which is a small share). The baseline runs 1.`,
     `- Pool: ${prof.poolWaits} checkouts, ${ms(prof.poolWaits ? prof.poolWaitMs / prof.poolWaits : NaN)} ms average wait for a connection.`,
-    lockWait
-      ? `- Audit-chain advisory lock (\`pg_advisory_xact_lock\`): ${ms(lockWait.ms / lockWait.count)} ms average wait per intake — every intake transaction serialises on it until commit.`
-      : '- Audit-chain advisory lock: not seen in the profile.',
+    `- Audit chains (${'`'}AUDIT_CHAINS${'`'} interleaved hash chains, one advisory lock each, held until commit): ${lockTry ? `${lockTry.count} free-chain look-ups, ${ms(lockTry.ms / lockTry.count)} ms each` : 'no look-up seen'}; ${lockWait ? `${lockWait.count} waits for a chain when all were held, ${ms(lockWait.ms / lockWait.count)} ms average` : 'no transaction had to wait for a chain'}.`,
     '',
-    '**Top 3 costs (notes for the lead; measured on the code as of this run):**',
+    '**Where the time goes (notes for the next person; measured on the code as of this run):**',
     '',
-    `1. **Intake is written one batch at a time, under the audit-chain lock.** ${batches ? `${(prof.created / batches).toFixed(1)} reports per transaction on average (${batches} transactions for ${prof.created} reports)` : 'no report inserts were seen'}, ${ms(batches ? sqlMs / batches : NaN)} ms of SQL per transaction; throughput ≈ reports per batch ÷ batch time. Each transaction takes \`pg_advisory_xact_lock\` (${lockWait ? `${((lockWait.ms / sqlMs) * 100).toFixed(0)} % of SQL time` : 'not seen'}) and holds it through the audit insert, \`pg_notify\`, the pg-boss insert and commit, so batches can never overlap. Taking the lock last, or sealing the chain asynchronously, would let two batches overlap.`,
+    `1. **Batches.** ${batches ? `${(prof.created / batches).toFixed(1)} reports per transaction on average (${batches} transactions for ${prof.created} reports)` : 'no report inserts were seen'}, ${ms(batches ? sqlMs / batches : NaN)} ms of SQL per transaction; several batches are written at once (group commit, up to 4), each on its own audit chain${lockWait ? `; chain waits are ${((lockWait.ms / sqlMs) * 100).toFixed(0)} % of SQL time` : ''}.`,
     `2. **CPU in the application process** (only ${cpuShare('((idle))')} idle): drizzle-orm ${cpuShare('drizzle-orm')} of self time (query building, \`is()\` entity checks), node core ${cpuShare('node core')} + \`writev\` ${cpuShare('(writev)')}, pg + pg-protocol ${cpuShare('pg')} + ${cpuShare('pg-protocol')}, zod ${cpuShare('zod')}. On 2 shared cores the app, PostgreSQL and the load generator compete; the baseline does a small fraction of this work per request. \`.prepare()\`d statements or raw SQL for the multi-row inserts would cut drizzle's share.`,
     `3. **${perIntake.toFixed(1)} SQL statements per intake** (the baseline: 1), ${ms(prof.poolWaits ? prof.poolWaitMs / prof.poolWaits : NaN)} ms average wait for a pool connection; per-statement shares are in the table below.`,
     '',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/database.js';
 import { auditLog } from './audit.schema.js';
 
@@ -22,6 +22,12 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_LOCK = 7_100_001;
+/**
+ * How many interleaved chains the log has. A transaction appends to a chain no other transaction holds
+ * (or waits for one when all are taken), so concurrent writers — batches of reports arriving together —
+ * do not queue behind one lock until each other's commit.
+ */
+export const AUDIT_CHAINS = 8;
 
 /** JSON with object keys sorted, so the hash does not depend on how jsonb reorders keys. */
 export function stableStringify(value: unknown): string {
@@ -63,17 +69,38 @@ export function auditHash(prevHash: string, row: HashedFields): string {
 }
 
 /**
- * Appends audit rows inside the caller's transaction, in order. Appends are serialised by a
- * transaction-level advisory lock so that each row links to the one committed before it; a batch
- * takes the lock once and writes all its rows in one statement.
+ * Takes one of the chains for this transaction (an advisory lock held until commit): the first free one
+ * from a random start, or, when all are held, waits for the random one.
+ */
+async function takeChain(tx: Executor): Promise<number> {
+  const start = Math.floor(Math.random() * AUDIT_CHAINS);
+  const free = await tx.execute<{ chain: number }>(
+    sql`select c as chain from (select (${start}::int + g) % ${AUDIT_CHAINS}::int as c, g from generate_series(0, ${AUDIT_CHAINS - 1}) g) x
+        where pg_try_advisory_xact_lock(${AUDIT_LOCK}::int, c) limit 1`,
+  );
+  const row = (free as unknown as { rows: { chain: number }[] }).rows[0];
+  if (row) return Number(row.chain);
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK}::int, ${start}::int)`);
+  return start;
+}
+
+/**
+ * Appends audit rows inside the caller's transaction, in order. The rows link to the last row of the
+ * chain this transaction took (see AUDIT_CHAINS); the chain's lock is held until commit, so the next
+ * writer of that chain links to a committed row. A batch writes all its rows in one statement.
  */
 export async function appendAuditMany(
   tx: Executor,
   items: { actor: Actor; entry: AuditEntry }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const chain = await takeChain(tx);
+  const [last] = await tx
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.chain, chain))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
   const rows = items.map(({ actor, entry }) => {
@@ -89,7 +116,7 @@ export async function appendAuditMany(
       requestId: actor.requestId ?? null,
     };
     const hash = auditHash(prevHash, row);
-    const values = { ...row, summary: row.summary as Record<string, unknown>, prevHash, hash };
+    const values = { ...row, summary: row.summary as Record<string, unknown>, prevHash, hash, chain };
     prevHash = hash;
     return values;
   });
@@ -107,10 +134,10 @@ export interface AuditVerification {
   problems: { id: number; problem: 'hash_mismatch' | 'broken_link' }[];
 }
 
-/** Walks the whole chain and reports rows whose content was edited or whose predecessor was removed. */
+/** Walks every chain and reports rows whose content was edited or whose predecessor was removed. */
 export async function verifyAuditChain(database: Database, batchSize = 5000): Promise<AuditVerification> {
   const problems: AuditVerification['problems'] = [];
-  let prev = GENESIS_HASH;
+  const prevOf = new Map<number, string>();
   let afterId = 0;
   let rows = 0;
   for (;;) {
@@ -127,12 +154,14 @@ export async function verifyAuditChain(database: Database, batchSize = 5000): Pr
       request_id: string | null;
       prev_hash: string;
       hash: string;
+      chain: number | string;
     }>('select * from audit_log where id > $1 order by id limit $2', [afterId, batchSize]);
     if (batch.length === 0) break;
     for (const r of batch) {
       rows++;
       const id = Number(r.id);
-      if (r.prev_hash !== prev) problems.push({ id, problem: 'broken_link' });
+      const chain = Number(r.chain);
+      if (r.prev_hash !== (prevOf.get(chain) ?? GENESIS_HASH)) problems.push({ id, problem: 'broken_link' });
       const expected = auditHash(r.prev_hash, {
         at: new Date(r.at),
         actorId: r.actor_id,
@@ -145,7 +174,7 @@ export async function verifyAuditChain(database: Database, batchSize = 5000): Pr
         requestId: r.request_id,
       });
       if (expected !== r.hash) problems.push({ id, problem: 'hash_mismatch' });
-      prev = r.hash;
+      prevOf.set(chain, r.hash);
       afterId = id;
     }
   }
