@@ -1,6 +1,7 @@
 // Child process for bench/intake.bench.ts: serves one of the systems under test on a loopback port and
 // answers the parent over IPC. BENCH_MODE = app-pg | app-pglite | baseline; BENCH_PROFILE=1 counts queries.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -150,14 +151,34 @@ async function startApp(): Promise<{ port: number; close: () => Promise<void> }>
   };
 }
 
+/** The V8 CPU profiler over the measured window (between 'reset' and 'stats'), written as a .cpuprofile. */
+const cpuProfDir = process.env.BENCH_CPU_PROF_DIR;
+let inspector: Session | null = null;
+async function startCpuProfile() {
+  if (!cpuProfDir) return;
+  inspector = new Session();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+async function stopCpuProfile() {
+  if (!inspector || !cpuProfDir) return;
+  const { profile } = await inspector.post('Profiler.stop');
+  writeFileSync(path.join(cpuProfDir, 'window.cpuprofile'), JSON.stringify(profile));
+  inspector.disconnect();
+  inspector = null;
+}
+
 const server = mode === 'baseline' ? await startBaseline() : await startApp();
-process.on('message', (m: Msg) => {
+process.on('message', async (m: Msg) => {
   if (m.type === 'reset') {
     queryStats.clear();
     poolWaitMs = 0;
     poolWaits = 0;
+    await startCpuProfile();
     send({ type: 'reset' });
   } else if (m.type === 'stats') {
+    await stopCpuProfile();
     send({
       type: 'stats',
       rss: process.memoryUsage().rss,

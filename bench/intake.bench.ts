@@ -2,7 +2,7 @@
 // Fastify + pg insert baseline, on a fresh PostgreSQL database; then the same intake on in-memory PGlite.
 // Writes its section of docs/benchmarks.md and prints `ratio: <app req/s ÷ baseline req/s>` last.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -58,14 +58,17 @@ function startServer(
   dbUrl: string,
   extra: { profile?: boolean; cpuProfDir?: string } = {},
 ): Promise<Server> {
-  const execArgv = [
-    '--import',
-    'tsx',
-    ...(extra.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${extra.cpuProfDir}`] : []),
-  ];
+  const execArgv = ['--import', 'tsx'];
   const child = fork(path.join(import.meta.dirname, 'intake-server.ts'), [], {
     execArgv,
-    env: { ...process.env, BENCH_MODE: mode, BENCH_DB_URL: dbUrl, BENCH_PROFILE: extra.profile ? '1' : '0' },
+    env: {
+      ...process.env,
+      BENCH_MODE: mode,
+      BENCH_DB_URL: dbUrl,
+      BENCH_PROFILE: extra.profile ? '1' : '0',
+      // The child profiles its CPU between 'reset' and 'stats' only: the measured window, not start-up.
+      ...(extra.cpuProfDir ? { BENCH_CPU_PROF_DIR: extra.cpuProfDir } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -232,7 +235,9 @@ function summariseCpu(file: string) {
 }
 
 async function profileApp(dbUrl: string) {
-  console.log('— profile: application on PostgreSQL with query counting and --cpu-prof');
+  console.log(
+    '— profile: application on PostgreSQL with query counting and a CPU profile of the measured window',
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-cpuprof-'));
   const server = await startServer('app-pg', dbUrl, { profile: true, cpuProfDir: dir });
   let r: LoadResult;
@@ -247,6 +252,9 @@ async function profileApp(dbUrl: string) {
   }
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const cpu = file ? summariseCpu(path.join(dir, file)) : null;
+  // BENCH_KEEP_CPU_PROFILE=file.cpuprofile keeps the window's profile (open it in Chrome's DevTools).
+  if (file && process.env.BENCH_KEEP_CPU_PROFILE)
+    copyFileSync(path.join(dir, file), process.env.BENCH_KEEP_CPU_PROFILE);
   rmSync(dir, { recursive: true, force: true });
   const created = r.statuses['201'] ?? 0;
   const queries = stats.queries.sort((a, b) => b.ms - a.ms);
