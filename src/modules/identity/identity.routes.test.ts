@@ -241,6 +241,13 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     expect(doc.paths['/api/v1/admin/users'].post.requestBody).toBeDefined();
     expect((await c.get('/readyz')).json()).toEqual({ status: 'ready', database: TEST_ENGINE });
     expect((await c.get('/metrics')).body).toContain('http_request_duration_seconds');
+    // Relayed by a proxy (someone outside the machine): not served without METRICS_TOKEN.
+    const relayed = await t.app.http.inject({
+      url: '/metrics',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    expect(relayed.statusCode).toBe(404);
+    expect(relayed.body).not.toContain('http_request_duration_seconds');
     const missing = await c.get('/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('route_not_found');

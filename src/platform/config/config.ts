@@ -84,6 +84,7 @@ const envSchema = z.object({
     .max(36500)
     .default(730),
   CTI_SECRET: z.string().min(32, 'phải có ít nhất 32 ký tự / must have at least 32 characters').optional(),
+  METRICS_TOKEN: z.string().min(24, 'phải có ít nhất 24 ký tự / must have at least 24 characters').optional(),
   DEMO_API_KEY: z.string().min(16, 'phải có ít nhất 16 ký tự / must have at least 16 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_SCALE: z.coerce
@@ -121,6 +122,8 @@ export interface Config {
   };
   /** The telephony (CTI) webhook's shared HMAC secret; unset → the webhook answers 404. */
   cti: { secret: string | undefined };
+  /** Bearer token for GET /metrics; unset → only direct requests from this machine (no proxy) are served. */
+  metricsToken: string | undefined;
   /** Days after closing (or rejection) before a report's reporter identity is removed; 0 keeps it. */
   anonymiseAfterDays: number;
   /** The Open311 key the demo seed registers (else a random one, printed once). */
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imapPollCron: e.IMAP_POLL_CRON,
     },
     cti: { secret: e.CTI_SECRET },
+    metricsToken: e.METRICS_TOKEN,
     anonymiseAfterDays: e.ANONYMISE_AFTER_DAYS,
     demoApiKey: e.DEMO_API_KEY,
     rateLimitScale: e.RATE_LIMIT_SCALE,

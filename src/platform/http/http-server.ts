@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -183,12 +183,29 @@ export async function createHttpServer(config: Config, database: Database): Prom
       return reply.status(503).send({ status: 'unavailable', database: database.kind });
     }
   });
-  app.get('/metrics', async (_req, reply) => {
+  // Metrics show traffic and internals: with METRICS_TOKEN a scraper sends it as a bearer token; without
+  // it only a request made on this machine, not relayed by a proxy, is served (others get a plain 404).
+  app.get('/metrics', async (req, reply) => {
+    if (!metricsAllowed(req, config.metricsToken)) return sendProblem(req, reply, 'not_found');
     reply.type(metricsRegistry.contentType);
     return metricsRegistry.metrics();
   });
 
   return app;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Whether GET /metrics may answer this request (exported for its unit test). */
+export function metricsAllowed(req: FastifyRequest, token: string | undefined): boolean {
+  if (token) {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+  return (
+    LOOPBACK.has(req.socket.remoteAddress ?? '') && !req.headers['x-forwarded-for'] && !req.headers.forwarded
+  );
 }
 
 /** Whether a decoded request part holds a NUL character anywhere (strings, arrays, objects; bounded depth). */
