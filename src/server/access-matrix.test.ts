@@ -231,7 +231,7 @@ const MATRIX: Record<string, Entry> = {
   // The community team records its activities; the department reads them.
   'POST /api/v1/campaigns/activities': roles(['community_team'], 'campaign activities'),
   // Multipart: the media type is checked before the permission.
-  'POST /api/v1/campaigns/reports/:id/files': perm('campaigns.report', { validatesFirst: true }),
+  'POST /api/v1/campaigns/reports/:id/files': perm('campaigns.report'),
   'GET /api/v1/campaigns/files/:id': perm('campaigns.report', { hides: true }),
 
   // Alerts: both alert roles read the queue; the officer drafts, the approver approves and publishes.
@@ -264,7 +264,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/content/items/:id/restore': perm('content.contribute', { hides: true }),
   'POST /api/v1/content/items/:id/preview-link': perm('content.contribute', { hides: true }),
   'GET /api/v1/content/media': perm('content.contribute'),
-  'POST /api/v1/content/media': perm('content.contribute', { validatesFirst: true }),
+  'POST /api/v1/content/media': perm('content.contribute'),
   // Published media files are public; drafts' files are not found for the public.
   'GET /api/v1/content/media/:id': PUBLIC,
   'GET /api/v1/content/public': PUBLIC,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute } from '../../platform/http/route.js';
 import { AppError } from '../../platform/http/problem.js';
-import { actorOf, requireSignedIn, type Principal } from '../identity/index.js';
+import { actorOf, authorize, requireSignedIn, type Principal } from '../identity/index.js';
 import { contentDisposition } from '../feedback/attachments/attachments.routes.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { readReportFile, REPORT_FILE_MAX_BYTES, uploadReportFile } from './use-cases/report-files.js';
@@ -24,7 +24,8 @@ export async function registerCampaignFileRoutes(app: FastifyInstance, deps: Cam
       summary: 'Đính kèm ảnh, tài liệu vào báo cáo quý / Attach a photo or document to a quarterly report',
       tags,
       params: z.strictObject({ id: z.uuid() }),
-      preHandler: [signedIn],
+      // The permission is checked before the upload is read: a refused caller gets 403, not 415/413.
+      preHandler: [signedIn, async (req) => void authorize(me(req), 'campaigns.report')],
       rateLimit: { max: 30, timeWindow: '1 minute' },
       responses: { 201: 'Đã đính kèm / Attached' },
       handler: async ({ req, reply, params }) => {

@@ -19,7 +19,7 @@ import {
 import { AppError } from '../../platform/http/problem.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { contentDisposition } from '../feedback/attachments/attachments.routes.js';
-import { actorOf, optionalSignIn, requireSignedIn, type Principal } from '../identity/index.js';
+import { actorOf, authorize, optionalSignIn, requireSignedIn, type Principal } from '../identity/index.js';
 import { MEDIA_UPLOAD_MAX_BYTES, type ContentDeps } from './content-deps.js';
 import {
   createContent,
@@ -197,7 +197,8 @@ export async function registerContentRoutes(app: FastifyInstance, deps: ContentD
       url: '/api/v1/content/media',
       summary: 'Tải tệp lên thư viện (multipart "file", "title") / Upload to the media library',
       tags,
-      preHandler: [signedIn],
+      // The permission is checked before the upload is read: a refused caller gets 403, not 415/413.
+      preHandler: [signedIn, async (req) => void authorize(me(req), 'content.contribute')],
       rateLimit: { max: 60, timeWindow: '1 minute' },
       responses: { 201: 'Đã lưu', 413: 'Tệp quá lớn', 415: 'Loại tệp không được chấp nhận' },
       handler: async ({ req, reply }) => {
