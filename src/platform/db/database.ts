@@ -114,6 +114,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports the error.
   pool.on('error', () => {});
+  // A checked-out client (a transaction between two statements) losing its server emits 'error' too, with
+  // no listener of the pool's: without this the process would crash on a database restart. The pending or
+  // next query fails with the connection error (503 to the client) and the pool discards the client.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();
