@@ -54,8 +54,11 @@ done
 curl -fs "$base/readyz" >/dev/null || { echo "the app did not start"; cat "$work/server.log"; exit 1; }
 
 # A real report (code + contact) so that boolean tests have a true page to compare with.
-read -r code contact < <(psql "$db_url" -Atc "select tracking_code || ' ' || reporter_email from reports
-  where reporter_email is not null order by created_at limit 1")
+sample="$(psql "$db_url" -Atc "select tracking_code || ' ' || coalesce(reporter_phone, reporter_email) from reports
+  where coalesce(reporter_phone, reporter_email) is not null order by received_at limit 1")"
+code="${sample%% *}"
+contact="${sample#* }"
+[ -n "$code" ] || { echo "no sample report in the demo data"; exit 1; }
 request_id="$code"
 echo "   sample report $code"
 
