@@ -25,6 +25,8 @@ work="$(mktemp -d -t tinhso-sqlmap-XXXXXX)"
 db="tinhso_sqlmap_$(head -c 5 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 db_url="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$SERVER_URL" "$db")"
 psql "$SERVER_URL" -qc "create database $db" >/dev/null
+# The Open311 key of the demo client app (the POST endpoint needs one to reach the intake).
+api_key="o311_sqlmap_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
 base="http://127.0.0.1:$port"
 server_pid=""
@@ -35,7 +37,7 @@ cleanup() {
     kill -KILL -- "-$server_pid" 2>/dev/null || true
   fi
   psql "$SERVER_URL" -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true
-  rm -rf "$work"
+  if [ -n "${SQLMAP_KEEP:-}" ]; then echo "logs kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -43,7 +45,7 @@ echo "== starting the app with demo data on $db (port $port)"
 # Own process group (setsid) so the whole npx → tsx → node chain is stopped at the end. Rate limits are
 # scaled up: sqlmap sends thousands of requests, and a 429 would hide what the endpoint does.
 setsid env PORT="$port" HOST=127.0.0.1 DATA_DIR="$work/data" PUBLIC_URL="$base" DATABASE_URL="$db_url" \
-  SEED=demo ADMIN_PASSWORD='Admin-Sqlmap-2026!' DEMO_PASSWORD='Demo-Sqlmap-2026!' RATE_LIMIT_SCALE=1000 \
+  SEED=demo DEMO_API_KEY="$api_key" ADMIN_PASSWORD='Admin-Sqlmap-2026!' DEMO_PASSWORD='Demo-Sqlmap-2026!' RATE_LIMIT_SCALE=1000 \
   LOG_LEVEL=warn npx tsx src/main.ts >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do
@@ -62,22 +64,11 @@ contact="${sample#* }"
 request_id="$code"
 echo "   sample report $code"
 
-# An Open311 key for the POST endpoint (issued by the administrator, as a city would for a client app).
-api_key="$(node -e '
-const [base, password] = process.argv.slice(1);
-(async () => {
-  const login = await fetch(base + "/api/v1/auth/login", { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ login: "admin", password }) });
-  const cookie = (login.headers.get("set-cookie") || "").split(";")[0];
-  const { csrfToken } = await login.json();
-  const res = await fetch(base + "/api/v1/open311/clients", { method: "POST", headers: { "content-type": "application/json", origin: base, cookie, "x-csrf-token": csrfToken }, body: JSON.stringify({ name: "sqlmap" }) });
-  const body = await res.json();
-  console.log(body.apiKey || body.key || "");
-})().catch(() => console.log(""));
-' "$base" 'Admin-Sqlmap-2026!')"
-[ -n "$api_key" ] || { echo "   (no Open311 key issued: POST is tested with a made-up key)"; api_key="khong-co-khoa"; }
+# URL-encoded contact (a phone number starts with "+").
+contact_q="$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$contact")"
 
 targets=(
-  "GET|$base/api/v1/public/reports/lookup?code=$code&contact=$contact"
+  "GET|$base/api/v1/public/reports/lookup?code=$code&contact=$contact_q"
   "GET|$base/api/v1/public/reports?limit=20&category=giao_thong_ha_tang&unit=80&from=2025-01-01&to=2027-12-31&q=duong&before=2027-01-01"
   "GET|$base/api/v1/public/reports/$code*"
   "GET|$base/api/v1/content/search?q=thu+tuc&type=news&from=2024-01-01&to=2027-12-31&page=1&limit=20"
@@ -88,7 +79,7 @@ targets=(
   "POST|$base/open311/v2/requests.json|api_key=$api_key&service_code=giao_thong_ha_tang&lat=10.5359&long=106.4107&description=Den+duong+hong+truoc+cong+truong&email=sqlmap%40example.vn&first_name=Thu&last_name=Nghiem"
   "GET|$base/phan-anh?linh-vuc=giao_thong_ha_tang&khu-vuc=80&tu=2025-01-01&den=2027-12-31&q=duong"
   "GET|$base/tra-cuu?ma=$code"
-  "POST|$base/tra-cuu|code=$code&contact=$contact"
+  "POST|$base/tra-cuu|code=$code&contact=$contact_q"
 )
 
 found=0
