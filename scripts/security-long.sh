@@ -8,10 +8,10 @@
 # the portal's list filters. Fails if sqlmap finds any injectable parameter, or if the server answered a
 # request with a 500 (an unhandled error is a finding too).
 #
-# Depth, chosen to stay within about 5 minutes on two cores: --level 2 (also tests cookies-less extra
-# injection places such as path-like values and more boundary forms), --risk 1 (no OR-based or heavy
-# time-based payloads that could change data), all five techniques (B boolean, E error, U union, S stacked,
-# T time with --time-sec 2), --dbms PostgreSQL (the only engine; skips other dialects' payloads).
+# Depth, chosen to stay within about 5 minutes on two cores: --level 2 (also the Cookie header and more
+# payload boundaries), --risk 1 (no OR-based or heavy time-based payloads that could change data), all five
+# techniques (B boolean, E error, U union, S stacked, T time with --time-sec 2), --dbms PostgreSQL (the only
+# engine: no other dialect's payloads), --skip-waf (zod's 400 answers look like a WAF to its probe).
 # Raise SQLMAP_LEVEL / SQLMAP_RISK for a deeper run by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +61,9 @@ sample="$(psql "$db_url" -Atc "select tracking_code || ' ' || coalesce(reporter_
 code="${sample%% *}"
 contact="${sample#* }"
 [ -n "$code" ] || { echo "no sample report in the demo data"; exit 1; }
-request_id="$code"
+# A published answer for the endpoints that show one (the public pages and Open311 show only those).
+published="$(psql "$db_url" -Atc "select tracking_code from reports where published_at is not null order by received_at limit 1")"
+[ -n "$published" ] || { echo "no published report in the demo data"; exit 1; }
 echo "   sample report $code"
 
 # URL-encoded contact (a phone number starts with "+").
@@ -70,11 +72,11 @@ contact_q="$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$contac
 targets=(
   "GET|$base/api/v1/public/reports/lookup?code=$code&contact=$contact_q"
   "GET|$base/api/v1/public/reports?limit=20&category=giao_thong_ha_tang&unit=80&from=2025-01-01&to=2027-12-31&q=duong&before=2027-01-01"
-  "GET|$base/api/v1/public/reports/$code*"
+  "GET|$base/api/v1/public/reports/$published*"
   "GET|$base/api/v1/content/search?q=thu+tuc&type=news&from=2024-01-01&to=2027-12-31&page=1&limit=20"
   "GET|$base/api/v1/content/public?type=news&category=tin-tuc&year=2026&issuer=UBND&page=1&limit=20"
-  "GET|$base/open311/v2/requests.json?service_code=giao_thong_ha_tang&status=open&start_date=2025-01-01T00:00:00Z&end_date=2027-12-31T00:00:00Z&service_request_id=$request_id"
-  "GET|$base/open311/v2/requests/$request_id*.json"
+  "GET|$base/open311/v2/requests.json?service_code=giao_thong_ha_tang&status=open&start_date=2025-01-01T00:00:00Z&end_date=2027-12-31T00:00:00Z&service_request_id=$published"
+  "GET|$base/open311/v2/requests/$published*.json"
   "GET|$base/open311/v2/servicerequestupdates.json?start_date=2025-01-01T00:00:00Z&end_date=2027-12-31T00:00:00Z"
   "POST|$base/open311/v2/requests.json|api_key=$api_key&service_code=giao_thong_ha_tang&lat=10.5359&long=106.4107&description=Den+duong+hong+truoc+cong+truong&email=sqlmap%40example.vn&first_name=Thu&last_name=Nghiem"
   "GET|$base/phan-anh?linh-vuc=giao_thong_ha_tang&khu-vuc=80&tu=2025-01-01&den=2027-12-31&q=duong"
@@ -90,7 +92,7 @@ for target in "${targets[@]}"; do
   IFS='|' read -r method url data <<<"$target"
   echo "== sqlmap $n/${#targets[@]}: $method ${url#"$base"}"
   args=(-u "$url" --batch --dbms=PostgreSQL --level="$LEVEL" --risk="$RISK" --technique=BEUST --time-sec=2
-    --threads=4 --timeout=15 --retries=1 --disable-coloring --output-dir="$work/sqlmap"
+    --skip-waf --threads=4 --timeout=15 --retries=1 --disable-coloring --output-dir="$work/sqlmap"
     -H "Origin: $base" -H "Accept-Language: vi")
   [ "$method" = POST ] && args+=(--data="$data")
   sqlmap "${args[@]}" >"$work/sqlmap-$n.log" 2>&1 || true
@@ -98,8 +100,8 @@ for target in "${targets[@]}"; do
     echo "   INJECTABLE — sqlmap says:"
     grep -iE "injection point|injectable|Parameter:|Type:|Payload:" "$work/sqlmap-$n.log" | sed 's/^/   /'
     found=1
-  elif grep -qiE "connection refused|unable to connect to the target URL" "$work/sqlmap-$n.log"; then
-    echo "   sqlmap could not reach the app:"
+  elif grep -qiE "connection refused|unable to connect to the target URL|page not found \(404\)|no parameter\(s\) found" "$work/sqlmap-$n.log"; then
+    echo "   sqlmap could not test this endpoint:"
     tail -20 "$work/sqlmap-$n.log" | sed 's/^/   /'
     found=1
   else
