@@ -1,10 +1,24 @@
 import { ConfigError, loadConfig } from './platform/config/config.js';
-import { DatabaseUnreachableError } from './platform/db/database.js';
+import { DatabaseUnreachableError, isConnectionError } from './platform/db/database.js';
 import { DataDirLockedError, DataDirUnusableError } from './platform/lock/data-dir-lock.js';
 import { buildApp } from './server/app.js';
 
 /** Starts Tỉnh Số: one process with the web app, API and jobs (or one role of it, PROCESS_ROLE). */
 async function main() {
+  // pg-boss (10.x) marks a job complete or failed without awaiting it: while the database server restarts
+  // that promise rejects with nobody listening, which would end the process. A lost database connection
+  // is survivable (the pool reconnects; the job is retried after its expiry): log it and go on. Anything
+  // else still ends the process, as Node does by default.
+  process.on('unhandledRejection', (reason) => {
+    if (!isConnectionError(reason)) throw reason;
+    console.error(
+      JSON.stringify({
+        level: 40,
+        msg: 'database connection lost',
+        err: { message: (reason as Error)?.message },
+      }),
+    );
+  });
   const config = loadConfig();
   const app = await buildApp(config);
   const { brand } = app.profile;

@@ -273,6 +273,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/content/search': PUBLIC,
 
   // Channels: mail quarantine, Open311 keys, the call centre.
+  'GET /api/v1/mail/health': perm('reports.triage'),
   'GET /api/v1/mail/quarantine': perm('reports.triage'),
   'GET /api/v1/mail/quarantine/:id': perm('reports.triage'),
   'GET /api/v1/mail/quarantine/:id/raw': perm('reports.triage'),

@@ -114,6 +114,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (options.jobs ?? true) {
       jobs = createJobQueue(database, http.log, { worker: config.processRole !== 'web' });
       await jobs.start();
+      // Mail to reporters waits out an SMTP server that is down for hours: 14 retries, doubling from 10 s,
+      // span two to four days (the first go of jobs of the other queues are retried 5 times, over a few minutes).
+      await jobs.declare([FEEDBACK_JOBS.notifyReporter], { retryLimit: 14 });
       await jobs.declare([
         ...Object.values(FEEDBACK_JOBS),
         ...Object.values(ALERTS_JOBS),

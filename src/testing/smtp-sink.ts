@@ -43,10 +43,11 @@ export class SmtpSink {
     });
   }
 
-  async start(): Promise<string> {
+  /** Listens on `port` (default: a free one), e.g. the port an app was told about while no server ran. */
+  async start(port = 0): Promise<string> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
+      this.server.listen(port, '127.0.0.1', () => resolve());
     });
     const address = this.server.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;

@@ -2,15 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDatabase } from './support/postgres.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
 
 // Reliability (issue 12): a report acknowledged to a citizen (HTTP 201) survives a crash of the server,
 // exactly once; a retry with the same Idempotency-Key never makes a second report.
 const REPORTS = 90;
 const CONCURRENCY = 10;
-const SERVER_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -88,22 +87,7 @@ const engines: { name: string; env: () => Promise<Record<string, string>> }[] = 
   { name: 'embedded PGlite', env: async () => ({}) },
   {
     name: 'PostgreSQL server',
-    env: async () => {
-      const name = `tinhso_crash_${randomBytes(5).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: SERVER_URL });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      cleanups.push(async () => {
-        const c = new pg.Client({ connectionString: SERVER_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      });
-      const url = new URL(SERVER_URL);
-      url.pathname = `/${name}`;
-      return { DATABASE_URL: url.toString() };
-    },
+    env: async () => ({ DATABASE_URL: await scratchDatabase('crash', cleanups) }),
   },
 ];
 

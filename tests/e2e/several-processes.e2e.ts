@@ -2,33 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDatabase } from './support/postgres.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
 
 // Scale (issue 11): two web processes and one worker on one PostgreSQL server, started together.
-const SERVER_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
-
-async function scratchDatabase(): Promise<string> {
-  const name = `tinhso_procs_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: SERVER_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
@@ -71,10 +53,10 @@ async function waitForEvent(
 }
 
 describe('two web processes and one worker on one PostgreSQL server', () => {
-  it('start together, share sessions, hear each other’s changes live, and leave jobs to the worker', async () => {
+  it('start together, share sessions, hear each other’s changes live, leave jobs to the worker, and share rate limits', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tinhso-procs-'));
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const env = { DATABASE_URL: await scratchDatabase(), RATE_LIMIT_SCALE: '20' };
+    const env = { DATABASE_URL: await scratchDatabase('procs', cleanups), RATE_LIMIT_SCALE: '20' };
     // Started at the same moment: the startup lock makes them migrate and seed one after the other.
     const [webA, webB, worker] = await Promise.all([
       startServer({ dataDir, env: { ...env, PROCESS_ROLE: 'web' } }),
@@ -126,5 +108,26 @@ describe('two web processes and one worker on one PostgreSQL server', () => {
     }
     expect(outbox).toContain(trackingCode);
     expect(outbox).toContain(email);
+
+    // One address guessing tracking codes through both processes gets one budget, not one per process:
+    // 10 a minute × RATE_LIMIT_SCALE 20 = 200 look-ups in all (the counters live in PostgreSQL).
+    const budget = 10 * 20;
+    const statuses: number[] = [];
+    for (let i = 0; i <= budget; i++) {
+      const web = i % 2 === 0 ? webA : webB;
+      const res = await fetch(
+        `${web.baseUrl}/api/v1/public/reports/lookup?code=LA-AAAA-A${String(i).padStart(3, '0')}&contact=0909000000`,
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, budget).every((s) => s === 404)).toBe(true);
+    expect(statuses[budget]).toBe(429);
+    for (const web of [webA, webB]) {
+      const res = await fetch(
+        `${web.baseUrl}/api/v1/public/reports/lookup?code=LA-AAAA-AAAA&contact=0909000000`,
+      );
+      expect(res.status).toBe(429);
+      expect(((await res.json()) as { code: string }).code).toBe('rate_limited');
+    }
   }, 600_000);
 });

@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
+import { scratchDatabase } from './support/postgres.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
 
 // Issue 3: staff are told about deadlines. A report of the agency lead's agency passes its deadline; the
 // deadline job (queued now instead of waiting for its 10-minute schedule) escalates it, and the lead sees
 // it in the console's bell, opens the list, marks it read and follows the link to the report. On
 // PostgreSQL, so the test can move the deadline into the past and queue the job from outside.
-const SERVER_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,23 +17,6 @@ let databaseUrl: string;
 const contexts: BrowserContext[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 let report: { id: string; trackingCode: string };
-
-async function scratchDatabase(): Promise<string> {
-  const name = `tinhso_notices_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: SERVER_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function sql(text: string, values: unknown[] = []): Promise<void> {
   const c = new pg.Client({ connectionString: databaseUrl });
@@ -69,7 +51,7 @@ async function bellCount(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  databaseUrl = await scratchDatabase();
+  databaseUrl = await scratchDatabase('notices', cleanups);
   server = await startServer({ env: { DATABASE_URL: databaseUrl, RATE_LIMIT_SCALE: '20' } });
   browser = await launchBrowser();
   const stamp = Date.now().toString(36);

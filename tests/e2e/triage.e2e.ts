@@ -1,17 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { scratchDatabase } from './support/postgres.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
 
 // Smart triage (issue 10), done when: a report typed without diacritics gets the right category first
 // (citizen form and IOC), an agency from the routing rules and its duplicate; a burst of flood reports in
 // one area raises a hotspot the IOC turns into a pre-filled alert draft. On PostgreSQL, so the test can
 // queue the hotspot detection now instead of waiting for its 15-minute schedule.
-const SERVER_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TAN_AN = { lat: 10.5359, lon: 106.4107 }; // Phường 5, Tân An (unit 794)
 const KIEN_TUONG = { lat: 10.81293, lon: 105.92829 }; // Thị xã Kiến Tường (unit 795)
 const FLOOD = 'Thoát nước – ngập úng – triều cường';
@@ -21,23 +20,6 @@ let browser: Browser;
 let databaseUrl: string;
 const contexts: BrowserContext[] = [];
 const cleanups: (() => Promise<void>)[] = [];
-
-async function scratchDatabase(): Promise<string> {
-  const name = `tinhso_triage_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: SERVER_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function sql(text: string, values: unknown[] = []): Promise<void> {
   const c = new pg.Client({ connectionString: databaseUrl });
@@ -71,7 +53,7 @@ async function report(input: {
 }
 
 beforeAll(async () => {
-  databaseUrl = await scratchDatabase();
+  databaseUrl = await scratchDatabase('triage', cleanups);
   server = await startServer({ env: { DATABASE_URL: databaseUrl, RATE_LIMIT_SCALE: '20' } });
   browser = await launchBrowser();
   // This province's IOC operators also draft alerts (in the demo they are two people).

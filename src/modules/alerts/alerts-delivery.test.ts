@@ -4,6 +4,7 @@ import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../
 import { TEST_ENGINE } from '../../testing/test-database.js';
 import { deliverBatch, RetryLaterError } from './jobs/deliver-alert.js';
 import { startLocalPushService, type LocalPushService } from './push/local-push-service.js';
+import { PushSender, type VapidConfig } from './push/push-sender.js';
 
 // The whole delivery path against a real push service (web-push-testing: checks the VAPID JWT, decrypts
 // the aes128gcm payload): queue jobs, targeting, headers, removal of gone subscriptions, no duplicates.
@@ -178,6 +179,67 @@ describe(`alert delivery by Web Push (${TEST_ENGINE})`, () => {
     expect(await deliverBatch(t.app.alerts.deps, sender, job)).toMatchObject({ sent: 0 });
     expect(messagesOf('late')).toHaveLength(1);
     expect(requestsOf('late')).toHaveLength(2);
+  });
+
+  it('retries a failing push service (500) until it answers, then delivers once', async () => {
+    await subscribeBrowser('down', [WARD_5]);
+    const sender = await t.app.alerts.sender();
+    const job = { alertId: floodId, subscriptionIds: [browsers.down!.id!] };
+    push.failNext(2, 500);
+    for (let i = 0; i < 2; i++)
+      await expect(deliverBatch(t.app.alerts.deps, sender, job)).rejects.toBeInstanceOf(RetryLaterError);
+    const [row] = await t.app.database.query<{ status: string; http_status: number }>(
+      `select status, http_status from alert_deliveries where alert_id = $1 and subscription_id = $2`,
+      [floodId, browsers.down!.id],
+    );
+    expect(row).toEqual({ status: 'retry', http_status: 500 });
+    expect(await deliverBatch(t.app.alerts.deps, sender, job)).toMatchObject({ sent: 1 });
+    expect(await deliverBatch(t.app.alerts.deps, sender, job)).toMatchObject({ sent: 0 });
+    expect(messagesOf('down')).toHaveLength(1);
+    expect(requestsOf('down')).toHaveLength(3);
+  });
+
+  it('retries a push service that does not answer in time; the browser still shows one notification', async () => {
+    await subscribeBrowser('slow', [WARD_5]);
+    // The installation's sender with a short timeout (its VAPID keys are private to it).
+    const { vapid } = (await t.app.alerts.sender()) as unknown as { vapid: VapidConfig };
+    const impatient = new PushSender(vapid, 300);
+    const job = { alertId: floodId, subscriptionIds: [browsers.slow!.id!] };
+    push.slowDown(1500);
+    try {
+      await expect(deliverBatch(t.app.alerts.deps, impatient, job)).rejects.toBeInstanceOf(RetryLaterError);
+    } finally {
+      push.slowDown(0);
+    }
+    const [row] = await t.app.database.query<{ status: string; http_status: number | null }>(
+      `select status, http_status from alert_deliveries where alert_id = $1 and subscription_id = $2`,
+      [floodId, browsers.slow!.id],
+    );
+    expect(row).toEqual({ status: 'retry', http_status: null });
+    expect(await deliverBatch(t.app.alerts.deps, impatient, job)).toMatchObject({ sent: 1 });
+    expect(await deliverBatch(t.app.alerts.deps, impatient, job)).toMatchObject({ sent: 0 });
+    impatient.close();
+    // The slow first request may still have reached the service: both carry the alert's Topic (the push
+    // service keeps one pending message per topic) and the same tag (the browser replaces, never stacks).
+    const messages = await waitFor(
+      () => messagesOf('slow'),
+      (m) => m.length >= 2,
+      3000,
+    );
+    expect(new Set(messages.map((m: { tag: string }) => m.tag))).toEqual(new Set([`alert-${floodId}`]));
+    expect(new Set(requestsOf('slow').map((r) => r.headers.topic))).toEqual(
+      new Set([floodId.replace(/-/g, '')]),
+    );
+    expect(requestsOf('slow')).toHaveLength(2);
+  });
+
+  it('leaves retries to the job queue with growing delays (pg-boss retry back-off)', async () => {
+    const [queue] = await t.app.database.query<{
+      retry_limit: number;
+      retry_delay: number;
+      retry_backoff: boolean;
+    }>(`select retry_limit, retry_delay, retry_backoff from pgboss.queue where name = 'alerts.push-batch'`);
+    expect(queue).toEqual({ retry_limit: 5, retry_delay: 10, retry_backoff: true });
   });
 
   it('an update replaces the notification (same Topic and tag), a cancellation ends it', async () => {

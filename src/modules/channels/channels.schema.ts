@@ -57,6 +57,20 @@ export const mailAddresses = pgTable('mail_addresses', {
 });
 
 /**
+ * Whether each outside mail server answered the last time it was used ('imap': the 1022 mailbox poll,
+ * 'smtp': outgoing mail), written by whichever process used it, so that the console shows a failing
+ * channel while the mail waits for the queue's next retry. One row per channel.
+ */
+export const channelHealth = pgTable('channel_health', {
+  channel: text('channel').primaryKey(),
+  ok: boolean('ok').notNull(),
+  lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
+  failingSince: timestamp('failing_since', { withTimezone: true }),
+  lastError: text('last_error'),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+});
+
+/**
  * Mail that could not be turned into a report or a follow-up, kept whole (raw bytes) so that staff can
  * read it and process it again; nothing is dropped silently.
  */

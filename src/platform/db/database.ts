@@ -114,6 +114,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports the error.
   pool.on('error', () => {});
+  // A checked-out client (a transaction between two statements) losing its server emits 'error' too, with
+  // no listener of the pool's: without this the process would crash on a database restart. The pending or
+  // next query fails with the connection error (503 to the client) and the pool discards the client.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();
@@ -122,7 +126,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     throw new DatabaseUnreachableError(url, err);
   }
   const db = drizzlePg(pool) as unknown as Db;
-  const listeners: pg.Client[] = [];
+  const listeners: { end(): Promise<void> }[] = [];
   return {
     kind: 'postgres',
     db,
@@ -138,25 +142,81 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
     async listen(channel, onMessage) {
       if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel ${channel}`);
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onMessage(msg.payload ?? '');
-      });
-      await client.query(`listen ${channel}`);
-      listeners.push(client);
+      const listener = await reconnectingListener(url, channel, onMessage);
+      listeners.push(listener);
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end().catch(() => {});
+        listeners.splice(listeners.indexOf(listener), 1);
+        await listener.end();
       };
     },
     async ping() {
       await pool.query('select 1');
     },
     async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await Promise.all(listeners.map((c) => c.end()));
       await pool.end();
+    },
+  };
+}
+
+/**
+ * A LISTEN connection that survives the server going away (restart, failover, a killed backend): when the
+ * connection ends it is opened again with back-off (0.5 s doubling to 10 s) and LISTEN is issued again.
+ * Notifications sent while it was down are lost (NOTIFY is not queued for absent listeners); live views
+ * re-read on their own schedule. The first connection must succeed (the caller is starting up).
+ */
+async function reconnectingListener(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<{ end(): Promise<void> }> {
+  let client: pg.Client | null = null;
+  let ended = false;
+  let delay = 500;
+  let timer: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    c.on('error', () => {});
+    c.on('notification', (msg) => {
+      if (msg.channel === channel) onMessage(msg.payload ?? '');
+    });
+    c.on('end', () => {
+      if (client !== c || ended) return;
+      client = null;
+      schedule();
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${channel}`);
+    } catch (err) {
+      await c.end().catch(() => {});
+      throw err;
+    }
+    if (ended) {
+      await c.end().catch(() => {});
+      return;
+    }
+    client = c;
+    delay = 500;
+  };
+  const schedule = () => {
+    if (ended || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      connect().catch(() => {
+        delay = Math.min(delay * 2, 10_000);
+        schedule();
+      });
+    }, delay);
+    timer.unref();
+  };
+  await connect();
+  return {
+    async end() {
+      ended = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => {});
+      client = null;
     },
   };
 }
@@ -165,4 +225,42 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return e.code === '23505' || e.cause?.code === '23505';
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown: the server is stopping (fast or immediate)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '53300', // too_many_connections
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i;
+
+/**
+ * True when a failure comes from the database being unreachable (down, restarting, a killed connection),
+ * not from the statement: the request may be retried. Follows drizzle's and pg-boss's `cause` chain.
+ */
+export function isConnectionError(err: unknown): boolean {
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
+    if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }

@@ -4,8 +4,9 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import client from 'prom-client';
 import type { Config } from '../config/config.js';
-import type { Database } from '../db/database.js';
+import { isConnectionError, type Database } from '../db/database.js';
 import { AppError, sendProblem } from './problem.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -26,26 +27,6 @@ const httpDuration = new client.Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   registers: [metricsRegistry],
 });
-
-function isConnectionError(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return (
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      '57P01',
-      '57P02',
-      '57P03',
-      '08006',
-      '08001',
-      '08003',
-    ].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
-      (err as Error).message ?? '',
-    )
-  );
-}
 
 /** Path without its query string: query strings may carry personal data and never reach the logs. */
 function pathOnly(url: string): string {
@@ -84,10 +65,20 @@ export async function createHttpServer(config: Config, database: Database): Prom
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
   await app.register(cookie);
+  // One process (embedded database): counters in memory. A PostgreSQL server may have several web
+  // processes behind one address: counters in the database, so a client's budget is shared by all (hits
+  // arriving together are counted in one statement, see rate-limit-store.ts).
+  const sharedLimits = database.kind === 'postgres' ? postgresRateLimitStore(database) : null;
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('rate_limited'),
+    ...(sharedLimits ? { store: sharedLimits.Store } : {}),
   });
+  if (sharedLimits) {
+    const timer = setInterval(() => void sharedLimits.cleanup().catch(() => undefined), 60_000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

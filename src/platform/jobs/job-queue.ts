@@ -26,8 +26,12 @@ export interface JobQueue {
     handler: (data: T, jobId: string) => Promise<JobOutcome>,
   ): Promise<void>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
-  /** Creates the queues up front: sending inside a transaction cannot create one (PGlite has one connection). */
-  declare(names: string[]): Promise<void>;
+  /**
+   * Creates the queues up front: sending inside a transaction cannot create one (PGlite has one connection).
+   * A failed job is retried after about 10 s, 20 s, 40 s … (doubling, with jitter), `retryLimit` times
+   * (default 5, about five minutes in all).
+   */
+  declare(names: string[], options?: { retryLimit?: number }): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Jobs of a queue not finished yet: waiting, running, or waiting for a retry. */
@@ -56,9 +60,12 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
   const queues = new Set<string>();
   let started = false;
 
-  async function ensureQueue(name: string) {
+  async function ensureQueue(name: string, retryLimit?: number) {
     if (queues.has(name)) return;
-    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 10, retryBackoff: true });
+    const policy = { retryLimit: retryLimit ?? 5, retryDelay: 10, retryBackoff: true };
+    await boss.createQueue(name, { name, ...policy });
+    // createQueue leaves an existing queue as it was: a changed policy is applied to it explicitly.
+    if (retryLimit !== undefined) await boss.updateQueue(name, { name, ...policy });
     queues.add(name);
   }
 
@@ -71,8 +78,8 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
       if (started) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       started = false;
     },
-    async declare(names) {
-      for (const name of names) await ensureQueue(name);
+    async declare(names, declareOptions = {}) {
+      for (const name of names) await ensureQueue(name, declareOptions.retryLimit);
     },
     async send(name, data, opts = {}) {
       if (opts.tx && !queues.has(name))

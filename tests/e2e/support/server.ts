@@ -15,6 +15,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
   /** Kills the whole server process group with SIGKILL (a crash: nothing is closed) and waits until it is gone. */
   kill: () => Promise<void>;
+  /** What the server printed so far (empty for an external server): for failure messages. */
+  output: () => string;
 }
 
 async function freePort(): Promise<number> {
@@ -76,6 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       kill: async () => {
         throw new Error('Cannot kill an external server');
       },
+      output: () => '',
     };
   const root = path.resolve(import.meta.dirname, '../../..');
   const ownsDataDir = !options.dataDir;
@@ -148,5 +151,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       signalGroup('SIGKILL');
       await groupGone();
     },
+    output: () => log,
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../../platform/http/route.js';
 import { actorOf, requireSignedIn, type Principal } from '../../identity/index.js';
 import type { ChannelsDeps } from '../channels-deps.js';
+import { listChannelHealth } from './channel-health.js';
 import {
   discardQuarantined,
   listQuarantine,
@@ -14,10 +15,19 @@ import {
 const tags = ['channels-mail'];
 const idParams = z.strictObject({ id: z.uuid() });
 
-/** Staff routes of the mailbox: the quarantine of mail the intake could not understand. */
+/** Staff routes of the mailbox: the mail servers' state, and the quarantine of mail the intake could not understand. */
 export function registerMailRoutes(app: FastifyInstance, deps: ChannelsDeps): void {
   const signedIn = requireSignedIn(deps);
   const me = (req: { principal?: Principal | null }) => req.principal ?? null;
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/mail/health',
+    summary: 'Tình trạng máy chủ thư (IMAP nhận, SMTP gửi) / Whether the mail servers answer',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => listChannelHealth(deps, me(req)),
+  });
 
   defineRoute(app, {
     method: 'GET',

@@ -1,4 +1,5 @@
 import { ImapFlow } from 'imapflow';
+import { recordChannelHealth } from './channel-health.js';
 import type { ChannelsDeps } from '../channels-deps.js';
 import { takeInMail, type MailOutcome } from './take-in-mail.js';
 
@@ -36,6 +37,18 @@ export function imapOptions(url: string) {
  * Message-ID). An error that is not about the mail (database down) stops the round; the next one retries.
  */
 export async function pollMailbox(deps: ChannelsDeps, url: string, mailbox: string): Promise<PollResult> {
+  try {
+    const result = await pollOnce(deps, url, mailbox);
+    await recordChannelHealth(deps.database.db, 'imap', null, deps.now());
+    return result;
+  } catch (err) {
+    // The mail stays unseen on the server: the next round (every minute, and the job's retries) takes it.
+    await recordChannelHealth(deps.database.db, 'imap', err, deps.now());
+    throw err;
+  }
+}
+
+async function pollOnce(deps: ChannelsDeps, url: string, mailbox: string): Promise<PollResult> {
   const client = new ImapFlow(imapOptions(url));
   client.on('error', (err: Error) => deps.log.warn({ err: { message: err.message } }, 'imap error'));
   await client.connect();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Database } from '../../../platform/db/database.js';
 import type { SmsSender } from '../../../platform/sms/sms.js';
+import { isSmtpServerFailure, recordChannelHealth } from './channel-health.js';
 import type { ReporterMessage, ReporterNotifier } from '../../feedback/jobs/notify-reporter.js';
 import * as repo from '../channels.repository.js';
 
@@ -84,7 +85,9 @@ export function smtpNotifier(o: SmtpNotifierOptions): ReporterNotifier {
       const isAck = m.action === 'received';
       const footer = `${o.brand} — thư tự động. Khi trả lời, xin giữ nguyên mã ${m.trackingCode ?? ''} trong tiêu đề. / Automatic mail; keep the code in the subject when replying.`;
       const subject = opening?.subject && isAck ? `${m.subject} — Re: ${opening.subject}` : m.subject;
-      await o.transport.sendMail({
+      // SMTP down or refusing us: the error fails the job and pg-boss retries it with growing delays (the
+      // queue keeps trying for two to four days); nothing was sent, so the retry cannot duplicate it.
+      const sending = o.transport.sendMail({
         from: o.from,
         to: address,
         subject,
@@ -98,6 +101,13 @@ export function smtpNotifier(o: SmtpNotifierOptions): ReporterNotifier {
           ...(m.trackingCode ? { 'X-Tinhso-Report': m.trackingCode } : {}),
         },
       });
+      try {
+        await sending;
+      } catch (err) {
+        if (isSmtpServerFailure(err)) await recordChannelHealth(db, 'smtp', err, now);
+        throw err;
+      }
+      await recordChannelHealth(db, 'smtp', null, now);
       await repo.recordMail(db, {
         direction: 'out',
         messageId,

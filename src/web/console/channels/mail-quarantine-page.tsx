@@ -22,6 +22,14 @@ interface Item {
   subject: string | null;
   reportId: string | null;
 }
+/** A mail server's state (GET /mail/health): a failing one is shown above the quarantine. */
+interface Health {
+  channel: 'imap' | 'smtp';
+  ok: boolean;
+  failingSince: string | null;
+  lastError: string | null;
+  checkedAt: string;
+}
 interface Detail extends Item {
   sha256: string;
   headers: string;
@@ -75,6 +83,13 @@ export function MailQuarantinePage() {
     void load();
   }, [load]);
 
+  const [health, setHealth] = useState<Health[]>([]);
+  useEffect(() => {
+    api<{ items: Health[] }>('GET', '/mail/health')
+      .then((res) => setHealth(res.items))
+      .catch(() => undefined);
+  }, []);
+
   async function view(id: string) {
     try {
       setOpen(await api<Detail>('GET', `/mail/quarantine/${id}`));
@@ -111,6 +126,19 @@ export function MailQuarantinePage() {
     <section>
       <PageHeading>{t('mailbox.title')}</PageHeading>
       <p>{t('mailbox.intro')}</p>
+      {health
+        .filter((h) => !h.ok)
+        .map((h) => (
+          <Alert
+            key={h.channel}
+            tone="error"
+            title={t(`mailbox.health.${h.channel}`, {
+              since: dateFormat.format(new Date(h.failingSince ?? h.checkedAt)),
+            })}
+          >
+            {h.lastError ? t('mailbox.health.error', { error: h.lastError }) : null}
+          </Alert>
+        ))}
       {notice ? <Alert tone="success" title={notice} /> : null}
       <ProblemAlert problem={problem} />
       <div className="filters">

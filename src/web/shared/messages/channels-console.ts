@@ -13,6 +13,11 @@ export const vi = {
   'mailbox.status.discarded': 'Đã bỏ qua',
   'mailbox.listTitle': '{count} thư',
   'mailbox.empty': 'Không có thư nào.',
+  'mailbox.health.imap':
+    'Máy chủ thư đến (IMAP) không phản hồi từ {since}. Thư mới vẫn nằm trên máy chủ và sẽ được nhận khi máy chủ hoạt động lại.',
+  'mailbox.health.smtp':
+    'Máy chủ gửi thư (SMTP) không phản hồi từ {since}. Thư gửi người phản ánh đang chờ và sẽ được gửi lại tự động.',
+  'mailbox.health.error': 'Lỗi gần nhất: {error}',
   'mailbox.received': 'Nhận lúc',
   'mailbox.from': 'Người gửi',
   'mailbox.subject': 'Tiêu đề',
@@ -67,6 +72,11 @@ export const en: Record<keyof typeof vi, string> = {
   'mailbox.status.discarded': 'Discarded',
   'mailbox.listTitle': '{count} mails',
   'mailbox.empty': 'No mail.',
+  'mailbox.health.imap':
+    'The incoming mail server (IMAP) has not answered since {since}. New mail stays on the server and is taken in once it is back.',
+  'mailbox.health.smtp':
+    'The outgoing mail server (SMTP) has not answered since {since}. Mail to reporters is waiting and will be retried automatically.',
+  'mailbox.health.error': 'Last error: {error}',
   'mailbox.received': 'Received',
   'mailbox.from': 'From',
   'mailbox.subject': 'Subject',
