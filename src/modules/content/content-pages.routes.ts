@@ -35,8 +35,8 @@ import {
 } from './use-cases/read-content.js';
 
 const PAGE_SIZE = 12;
-const PAGE_LIMIT = { max: 240, timeWindow: '1 minute' };
-const SEARCH_LIMIT = { max: 60, timeWindow: '1 minute' };
+const PAGE_LIMIT_MAX = 240;
+const SEARCH_LIMIT_MAX = 60;
 
 const PORTAL_CSS = path.resolve(import.meta.dirname, '../../web/public/content-portal.css');
 
@@ -88,6 +88,13 @@ export async function registerContentPages(
   deps: ContentDeps & { profile: Profile },
 ): Promise<void> {
   const { profile } = deps;
+  // Per-address limits, scaled like every defineRoute limit (RATE_LIMIT_SCALE, for load tests).
+  const scaled = (max: number) => ({
+    max: Math.ceil(max * (app.rateLimitScale ?? 1)),
+    timeWindow: '1 minute',
+  });
+  const PAGE_LIMIT = scaled(PAGE_LIMIT_MAX);
+  const SEARCH_LIMIT = scaled(SEARCH_LIMIT_MAX);
   const site = (req: FastifyRequest): PortalSite => ({
     brand: profile.brand,
     province: profile.province,
@@ -178,22 +185,12 @@ export async function registerContentPages(
       );
     });
 
-    scope.get(
-      `${PORTAL}/xem-truoc/:token`,
-      { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const token = String((req.params as { token: string }).token).slice(0, 100);
-        const item = await previewContent(deps, token);
-        reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
-        return send(
-          req,
-          reply,
-          HTML,
-          renderItemPage(site(req), item, { preview: true }),
-          'private, no-store',
-        );
-      },
-    );
+    scope.get(`${PORTAL}/xem-truoc/:token`, { config: { rateLimit: scaled(30) } }, async (req, reply) => {
+      const token = String((req.params as { token: string }).token).slice(0, 100);
+      const item = await previewContent(deps, token);
+      reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
+      return send(req, reply, HTML, renderItemPage(site(req), item, { preview: true }), 'private, no-store');
+    });
 
     const list = async (req: FastifyRequest, reply: FastifyReply, type: ContentType, category?: string) => {
       const page = pageNumber(req.query);
