@@ -113,7 +113,15 @@ export async function listStaffItems(
   },
 ): Promise<{ rows: ContentRow[]; total: number }> {
   const where: SQL[] = [];
-  if (f.status) where.push(eq(contentItems.status, f.status));
+  // Waiting for approval includes corrections of published items (their own status is in `revision`).
+  if (f.status === 'submitted' || f.status === 'draft')
+    where.push(
+      or(
+        eq(contentItems.status, f.status),
+        and(eq(contentItems.status, 'published'), sql`${contentItems.revision}->>'status' = ${f.status}`),
+      )!,
+    );
+  else if (f.status) where.push(eq(contentItems.status, f.status));
   if (f.type) where.push(eq(contentItems.type, f.type));
   if (f.agencyIds)
     where.push(

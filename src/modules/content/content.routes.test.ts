@@ -187,6 +187,12 @@ describe(`content workflow over HTTP (${TEST_ENGINE})`, () => {
     expect((await act(approver, id, 'approve')).json().code).toBe('content_action_not_allowed');
     expect((await act(editor, id, 'submit')).json().revision.status).toBe('submitted');
     expect((await act(editor, id, 'approve')).json().code).toBe('content_own_approval');
+    // The approver finds it among the items waiting for approval.
+    const waiting = (await approver.get('/api/v1/content/items?status=submitted&limit=100')).json();
+    expect(waiting.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      status: 'published',
+      revision: { status: 'submitted' },
+    });
     // Returned, resubmitted, approved: the corrected text is live at once (the page cache dropped).
     expect((await act(approver, id, 'return', 'Ghi rõ ngày')).json().revision.status).toBe('draft');
     await act(editor, id, 'submit');
