@@ -66,6 +66,8 @@ export const vi = {
   'content.console.updated': 'Cập nhật',
   'content.console.scheduled': 'hẹn giờ đăng',
   'content.console.live': 'đang hiển thị công khai',
+  'content.console.correctionDraft': 'có bản sửa chưa gửi duyệt',
+  'content.console.correctionSubmitted': 'bản sửa chờ duyệt',
   'content.console.revisionDraft':
     'Đang có bản sửa chưa gửi duyệt: trang công khai vẫn hiện nội dung đã đăng. Gửi duyệt để người duyệt thay nội dung.',
   'content.console.revisionSubmitted':
@@ -188,6 +190,8 @@ export const en: Record<keyof typeof vi, string> = {
   'content.console.updated': 'Updated',
   'content.console.scheduled': 'scheduled',
   'content.console.live': 'live on the public site',
+  'content.console.correctionDraft': 'correction not submitted',
+  'content.console.correctionSubmitted': 'correction waiting for approval',
   'content.console.revisionDraft':
     'A correction is saved but not submitted: the public page still shows the published text. Submit it for approval.',
   'content.console.revisionSubmitted':
