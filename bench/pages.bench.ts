@@ -75,6 +75,11 @@ try {
     { name: 'danh sách phản ánh đã trả lời / answers list', path: '/phan-anh' },
     { name: 'một bài tin tức / one news article', path: `/chuyen-doi-so/tin-tuc/${news.items[0]!.slug}` },
     { name: 'trang chủ cổng 1022 / portal home', path: '/' },
+    { name: 'trang chủ chuyển đổi số / digital-transformation portal home', path: '/chuyen-doi-so' },
+    {
+      name: 'thư viện tài liệu tuyên truyền / materials library',
+      path: '/chuyen-doi-so/tai-lieu-tuyen-truyen',
+    },
   ];
   const ceiling = await hello();
   const h = await load(ceiling.url);

@@ -205,7 +205,7 @@ try {
         ...machineLines(m),
         `- ${Number(size?.rows).toLocaleString('en')} published items generated in ${genSeconds.toFixed(1)} s (${size?.total} with indexes) on PostgreSQL; application built with \`buildApp\` (SEED base, rate limits scaled ×1000), requests over HTTP from the same process, sequential for search (up to ${RUNS} per query after 10 warm-up requests).`,
         '',
-        '### Full-text search over HTTP (`GET /api/v1/content/search`, 20 per page, ranked)',
+        '### Full-text search over HTTP (`GET /api/v1/content/search`, 20 per page, the newest 200 matches ranked)',
         '',
         table(['query', 'matches', 'runs', 'p50 ms', 'p95 ms', 'p99 ms'], rows),
         '',
@@ -215,7 +215,7 @@ try {
         '',
         table(['target', 'req/s', 'p97.5 ms', 'non-2xx'], loadRows),
         '',
-        `Portal home ÷ hello world: **ratio ${ratio.toFixed(3)}**. Each page render queries the database (no page cache); ETag and \`Cache-Control: public, max-age=60\` let a proxy or CDN in front serve repeats.`,
+        `Portal home ÷ hello world: **ratio ${ratio.toFixed(3)}**. Portal pages come from the in-process page cache (30 s, dropped when content changes); the JSON list is not cached in the process. ETag and \`Cache-Control: public, max-age=60\` let a proxy or CDN in front serve repeats.`,
         '',
         `Run took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
       ].join('\n');

@@ -260,8 +260,30 @@ export interface StaffContentItem {
   updatedAt: string;
   /** Live on the public site right now (published and inside its schedule). */
   live: boolean;
+  /**
+   * A correction of this published item waiting for approval (null when none): edits of a published
+   * item land here; the public text stays until an approver approves it (submit/return/approve act on it).
+   */
+  revision: ContentRevisionView | null;
   availableActions: ContentAction[];
   canEdit: boolean;
+}
+
+/** The proposed text of a published item and where it is in its own draft → submitted → approved path. */
+export interface ContentRevisionView {
+  status: 'draft' | 'submitted';
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  category: string;
+  fields: ContentFields;
+  mediaIds: string[];
+  coverMediaId: string | null;
+  unpublishAt: string | null;
+  savedAt: string;
+  savedBy: string | null;
+  submittedBy: string | null;
 }
 
 export interface ContentVersionView {

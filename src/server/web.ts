@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../platform/config/config.js';
 import { buildOpenApi } from '../platform/http/openapi.js';
+import { PageCache, sendPage } from '../platform/http/page-cache.js';
 import { pageLang, requestLang } from '../platform/http/problem.js';
 import { routeRegistry } from '../platform/http/route.js';
 import type { Profile } from '../platform/profile/profile.js';
@@ -26,17 +27,22 @@ export async function registerWebRoutes(app: FastifyInstance, deps: { config: Co
   const html = (reply: FastifyReply, body: string, maxAge = 60) =>
     reply.type('text/html; charset=utf-8').header('cache-control', `public, max-age=${maxAge}`).send(body);
 
-  app.get('/', async (req, reply) =>
-    html(
-      reply,
+  // The 1022 portal home depends only on the profile and the language: rendered once per language
+  // (the cache only expires after a day), sent with an ETag so a browser or proxy revalidates with a 304.
+  const homes = new PageCache(86_400_000, 4);
+  app.get('/', async (req, reply) => {
+    const lang = pageLang(req);
+    const page = await homes.get(lang, () =>
       renderPortalHome({
         brand: profile.brand,
         province: profile.province,
-        lang: pageLang(req),
+        lang,
         publicUrl: config.publicUrl,
       }),
-    ),
-  );
+    );
+    reply.header('vary', 'Accept-Language');
+    return sendPage(req, reply, page, 'public, max-age=60');
+  });
 
   registerPwaRoutes(app, { profile, webDist: WEB_DIST });
 

@@ -128,4 +128,28 @@ describe('an article from the editor to the public site and the app', () => {
     await page.goto('/app/dich-vu-so');
     await page.getByRole('heading', { name: 'Y tế', level: 2 }).waitFor();
   });
+
+  it('a correction of the published article waits for approval before it replaces the public text', async () => {
+    const corrected = `Đã nạo vét xong ${stamp}, mặt đường thông thoáng.`;
+    const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false });
+    contexts.push(context);
+    const publicText = async () => (await (await context.request.get(itemUrl)).text()) as string;
+
+    await editor.reload();
+    await editor.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await editor.getByText('Bài đã đăng: nội dung sửa được lưu thành bản sửa').waitFor();
+    await editor.getByLabel('Tóm tắt').fill(corrected);
+    await editor.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await editor.getByText('Đang có bản sửa chưa gửi duyệt').waitFor();
+    expect(await publicText()).not.toContain(corrected);
+    await act(editor, 'Gửi duyệt', 'Đã đăng');
+    await editor.getByText('Bản sửa đang chờ duyệt').waitFor();
+    expect(await editor.getByRole('button', { name: 'Duyệt', exact: true }).count()).toBe(0);
+
+    const approver = await signIn('so');
+    await openItem(approver);
+    await expect.poll(() => approver.getByLabel('Tóm tắt').inputValue()).toBe(corrected);
+    await act(approver, 'Duyệt', 'Đã đăng');
+    await expect.poll(publicText).toContain(corrected);
+  });
 });

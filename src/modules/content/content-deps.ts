@@ -15,3 +15,6 @@ export const PREVIEW_TTL_MS = 7 * 24 * 3600_000;
 
 /** The portal's path prefix. */
 export const PORTAL = '/chuyen-doi-so';
+
+/** Channel on which committed content changes are announced (NOTIFY), so page caches drop their copies. */
+export const CONTENT_CHANNEL = 'content_changes';

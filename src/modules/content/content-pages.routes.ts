@@ -10,6 +10,7 @@ import {
   isCategoryOf,
   type ContentType,
 } from '../../contracts/content.js';
+import { PageCache } from '../../platform/http/page-cache.js';
 import { AppError, pageLang } from '../../platform/http/problem.js';
 import type { Profile } from '../../platform/profile/profile.js';
 import {
@@ -22,7 +23,7 @@ import {
   typePath,
   type PortalSite,
 } from '../../web/public/content-pages.js';
-import type { ContentDeps } from './content-deps.js';
+import { CONTENT_CHANNEL, type ContentDeps } from './content-deps.js';
 import { renderRss, renderSitemap } from './content-feeds.js';
 import {
   documentFacets,
@@ -34,8 +35,8 @@ import {
 } from './use-cases/read-content.js';
 
 const PAGE_SIZE = 12;
-const PAGE_LIMIT = { max: 240, timeWindow: '1 minute' };
-const SEARCH_LIMIT = { max: 60, timeWindow: '1 minute' };
+const PAGE_LIMIT_MAX = 240;
+const SEARCH_LIMIT_MAX = 60;
 
 const PORTAL_CSS = path.resolve(import.meta.dirname, '../../web/public/content-portal.css');
 
@@ -87,12 +88,40 @@ export async function registerContentPages(
   deps: ContentDeps & { profile: Profile },
 ): Promise<void> {
   const { profile } = deps;
+  // Per-address limits, scaled like every defineRoute limit (RATE_LIMIT_SCALE, for load tests).
+  const scaled = (max: number) => ({
+    max: Math.ceil(max * (app.rateLimitScale ?? 1)),
+    timeWindow: '1 minute',
+  });
+  const PAGE_LIMIT = scaled(PAGE_LIMIT_MAX);
+  const SEARCH_LIMIT = scaled(SEARCH_LIMIT_MAX);
   const site = (req: FastifyRequest): PortalSite => ({
     brand: profile.brand,
     province: profile.province,
     lang: pageLang(req),
     publicUrl: deps.config.publicUrl,
   });
+
+  // Rendered public pages (home, lists, items, sitemap, feeds) are kept up to 30 s per address and
+  // language, on the application's clock (so scheduled items appear at most 30 s late); any committed
+  // change to an item (NOTIFY from the editing use cases, every process) drops them all at once.
+  const pages = new PageCache(30_000, 500, () => deps.now().getTime());
+  const stopListening = await deps.database.listen(CONTENT_CHANNEL, () => pages.clear());
+  app.addHook('onClose', async () => stopListening());
+  const cached = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    type: string,
+    cache: string,
+    render: () => Promise<string>,
+  ) => {
+    const lang = pageLang(req);
+    const page = await pages.get(`${lang} ${req.url}`, render);
+    reply.status(200).type(type).header('cache-control', cache).header('vary', 'Accept-Language');
+    reply.header('etag', page.etag);
+    if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
+    return reply.send(page.body);
+  };
 
   await app.register(async (scope) => {
     scope.setErrorHandler(async (err, req, reply) => {
@@ -108,26 +137,22 @@ export async function registerContentPages(
       return send(req, reply, HTML, renderPortalMessage(site(req), 'error', 500), 'no-store', 500);
     });
 
-    scope.get(PORTAL, { config: { rateLimit: PAGE_LIMIT } }, async (req, reply) => {
-      const [latest, documents, services, materials] = await Promise.all([
-        listPublicContent(deps, { type: 'article', page: 1, limit: 6 }),
-        listPublicContent(deps, { type: 'document', page: 1, limit: 3 }),
-        listPublicContent(deps, { type: 'service', page: 1, limit: 1 }),
-        listPublicContent(deps, { type: 'material', page: 1, limit: 1 }),
-      ]);
-      return send(
-        req,
-        reply,
-        HTML,
-        renderPortalHome(site(req), {
+    scope.get(PORTAL, { config: { rateLimit: PAGE_LIMIT } }, async (req, reply) =>
+      cached(req, reply, HTML, PUBLIC, async () => {
+        const [latest, documents, services, materials] = await Promise.all([
+          listPublicContent(deps, { type: 'article', page: 1, limit: 6 }),
+          listPublicContent(deps, { type: 'document', page: 1, limit: 3 }),
+          listPublicContent(deps, { type: 'service', page: 1, limit: 1 }),
+          listPublicContent(deps, { type: 'material', page: 1, limit: 1 }),
+        ]);
+        return renderPortalHome(site(req), {
           latest: latest.items,
           documents: documents.items,
           services: services.total,
           materials: materials.total,
-        }),
-        PUBLIC,
-      );
-    });
+        });
+      }),
+    );
 
     let css: string | null = null;
     scope.get(`${PORTAL}/portal.css`, async (req, reply) => {
@@ -142,7 +167,7 @@ export async function registerContentPages(
       const page = pageNumber(req.query);
       const result = q
         ? await searchPublicContent(deps, { q, type, page, limit: PAGE_SIZE })
-        : { items: [], total: 0, page: 1, pages: 1 };
+        : { items: [], total: 0, more: false, page: 1, pages: 1 };
       return send(
         req,
         reply,
@@ -152,6 +177,7 @@ export async function registerContentPages(
           type,
           hits: result.items,
           total: result.total,
+          more: !!result.more,
           page,
           pages: result.pages,
         }),
@@ -159,22 +185,12 @@ export async function registerContentPages(
       );
     });
 
-    scope.get(
-      `${PORTAL}/xem-truoc/:token`,
-      { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-      async (req, reply) => {
-        const token = String((req.params as { token: string }).token).slice(0, 100);
-        const item = await previewContent(deps, token);
-        reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
-        return send(
-          req,
-          reply,
-          HTML,
-          renderItemPage(site(req), item, { preview: true }),
-          'private, no-store',
-        );
-      },
-    );
+    scope.get(`${PORTAL}/xem-truoc/:token`, { config: { rateLimit: scaled(30) } }, async (req, reply) => {
+      const token = String((req.params as { token: string }).token).slice(0, 100);
+      const item = await previewContent(deps, token);
+      reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
+      return send(req, reply, HTML, renderItemPage(site(req), item, { preview: true }), 'private, no-store');
+    });
 
     const list = async (req: FastifyRequest, reply: FastifyReply, type: ContentType, category?: string) => {
       const page = pageNumber(req.query);
@@ -183,14 +199,11 @@ export async function registerContentPages(
       const year = /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : undefined;
       const issuer = isDoc ? str(req.query, 'co_quan', 200) || undefined : undefined;
       const limit = type === 'service' ? 200 : PAGE_SIZE;
-      const result = await listPublicContent(deps, { type, category, year, issuer, page, limit });
-      if (page > result.pages) throw new AppError('not_found');
-      const facets = isDoc ? await documentFacets(deps) : undefined;
-      return send(
-        req,
-        reply,
-        HTML,
-        renderListPage(site(req), {
+      return cached(req, reply, HTML, PUBLIC, async () => {
+        const result = await listPublicContent(deps, { type, category, year, issuer, page, limit });
+        if (page > result.pages) throw new AppError('not_found');
+        const facets = isDoc ? await documentFacets(deps) : undefined;
+        return renderListPage(site(req), {
           type,
           category,
           items: result.items,
@@ -198,9 +211,8 @@ export async function registerContentPages(
           pages: result.pages,
           total: result.total,
           ...(facets ? { filters: { year, issuer, ...facets } } : {}),
-        }),
-        PUBLIC,
-      );
+        });
+      });
     };
 
     scope.get(`${PORTAL}/:section`, { config: { rateLimit: PAGE_LIMIT } }, async (req, reply) => {
@@ -224,8 +236,9 @@ export async function registerContentPages(
       const params = req.params as { section: string; slug: string };
       const type = TYPE_BY_PATH.get(params.section);
       if (!type || !/^[a-z0-9-]{1,80}$/.test(params.slug)) throw new AppError('not_found');
-      const item = await getPublicContent(deps, type, params.slug);
-      return send(req, reply, HTML, renderItemPage(site(req), item), PUBLIC);
+      return cached(req, reply, HTML, PUBLIC, async () =>
+        renderItemPage(site(req), await getPublicContent(deps, type, params.slug)),
+      );
     });
 
     scope.get('/sitemap.xml', { config: { rateLimit: PAGE_LIMIT } }, async (req, reply) => {
@@ -240,11 +253,16 @@ export async function registerContentPages(
           ...Object.keys(CONTENT_CATEGORIES[t]).map((c) => `${typePath(t)}/chuyen-muc/${c}`),
         ]),
       ];
-      const body = renderSitemap(deps.config.publicUrl, fixed, await sitemapEntries(deps));
-      return send(req, reply, 'application/xml; charset=utf-8', body, 'public, max-age=300');
+      return cached(req, reply, 'application/xml; charset=utf-8', 'public, max-age=300', async () =>
+        renderSitemap(deps.config.publicUrl, fixed, await sitemapEntries(deps)),
+      );
     });
 
-    const rss = async (req: FastifyRequest, reply: FastifyReply, category?: string) => {
+    const rss = (req: FastifyRequest, reply: FastifyReply, category?: string) =>
+      cached(req, reply, 'application/rss+xml; charset=utf-8', 'public, max-age=300', () =>
+        renderFeed(req, category),
+      );
+    const renderFeed = async (req: FastifyRequest, category?: string) => {
       const s = site(req);
       const name = String(
         (s.lang === 'en' && profile.brand.contentPortalNameEn) || profile.brand.contentPortalName,
@@ -253,7 +271,7 @@ export async function registerContentPages(
       const catLabel = category
         ? CONTENT_CATEGORIES.article[category]![s.lang]
         : CONTENT_TYPE_LABELS.article[s.lang];
-      const body = renderRss({
+      return renderRss({
         publicUrl: deps.config.publicUrl,
         title: `${catLabel} — ${name}`,
         description: catLabel,
@@ -262,7 +280,6 @@ export async function registerContentPages(
         lang: s.lang,
         items,
       });
-      return send(req, reply, 'application/rss+xml; charset=utf-8', body, 'public, max-age=300');
     };
 
     scope.get('/rss.xml', { config: { rateLimit: PAGE_LIMIT } }, async (req, reply) => rss(req, reply));

@@ -6,6 +6,7 @@ import {
   EDITOR_EDITABLE,
   type ContentAction,
   type ContentFields,
+  type ContentRevisionView,
   type ContentStatus,
   type ContentType,
   type MediaView,
@@ -16,7 +17,7 @@ import {
 } from '../../contracts/content.js';
 import { can, type Principal } from '../identity/index.js';
 import { PORTAL } from './content-deps.js';
-import type { ContentRow, MediaRow } from './content.repository.js';
+import type { ContentRow, MediaRow, NewContentRow } from './content.repository.js';
 
 export function itemPath(type: string, slug: string): string {
   return `${PORTAL}/${CONTENT_TYPE_PATHS[type as ContentType]}/${slug}`;
@@ -79,13 +80,47 @@ export function isLive(row: ContentRow, now: Date): boolean {
 
 const scope = (row: { agencyId: string | null }) => ({ agencyId: row.agencyId });
 
-/** Actions the person may take on the item now (the console shows only these buttons). */
+/** The pending correction of a published item, if any (stored as JSON in content_items.revision). */
+export function revisionOf(row: ContentRow): ContentRevisionView | null {
+  return row.status === 'published' && row.revision ? (row.revision as ContentRevisionView) : null;
+}
+
+/** The columns a correction replaces when approved (the publication time of a live item stays). */
+export function revisionColumns(r: ContentRevisionView): Partial<NewContentRow> {
+  return {
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    body: r.body,
+    category: r.category,
+    fields: r.fields,
+    docNumber: r.fields.document?.number ?? null,
+    issuedOn: r.fields.document?.issuedOn ?? null,
+    issuer: r.fields.document?.issuer ?? null,
+    mediaIds: r.mediaIds,
+    coverMediaId: r.coverMediaId,
+    unpublishAt: r.unpublishAt ? new Date(r.unpublishAt) : null,
+  };
+}
+
+/** Actions that act on a published item's correction rather than on the item itself. */
+export const REVISION_ACTIONS: readonly ContentAction[] = ['submit', 'return', 'approve'];
+
+/**
+ * Actions the person may take on the item now (the console shows only these buttons). On a published
+ * item with a correction, submit/return/approve follow the correction's own status.
+ */
 export function availableActions(p: Principal, row: ContentRow): ContentAction[] {
+  const revision = revisionOf(row);
+  const statusFor = (a: ContentAction) =>
+    revision && REVISION_ACTIONS.includes(a) ? revision.status : (row.status as ContentStatus);
+  const submitterFor = (a: ContentAction) =>
+    revision && REVISION_ACTIONS.includes(a) ? revision.submittedBy : row.submittedBy;
   return (
     Object.entries(CONTENT_TRANSITIONS) as [ContentAction, (typeof CONTENT_TRANSITIONS)[ContentAction]][]
   )
-    .filter(([, t]) => t.from.includes(row.status as ContentStatus) && can(p, t.permission, scope(row)))
-    .filter(([, t]) => !t.notBySubmitter || row.submittedBy !== p.userId)
+    .filter(([a, t]) => t.from.includes(statusFor(a)) && can(p, t.permission, scope(row)))
+    .filter(([a, t]) => !t.notBySubmitter || submitterFor(a) !== p.userId)
     .filter(
       ([action]) => action !== 'submit' || can(p, 'content.edit', scope(row)) || row.authorId === p.userId,
     )
@@ -135,6 +170,7 @@ export function toStaffItem(
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     live: isLive(row, now),
+    revision: revisionOf(row),
     availableActions: availableActions(p, row),
     canEdit: canEditItem(p, row),
   };

@@ -1,6 +1,20 @@
-import { and, count, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  type AnyColumn,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { ContentStatus, ContentType } from '../../contracts/content.js';
 import type { Executor } from '../../platform/db/database.js';
+import { CONTENT_CHANNEL } from './content-deps.js';
 import { contentItems, contentMedia, contentVersions } from './content.schema.js';
 
 export type ContentRow = typeof contentItems.$inferSelect;
@@ -99,7 +113,15 @@ export async function listStaffItems(
   },
 ): Promise<{ rows: ContentRow[]; total: number }> {
   const where: SQL[] = [];
-  if (f.status) where.push(eq(contentItems.status, f.status));
+  // Waiting for approval includes corrections of published items (their own status is in `revision`).
+  if (f.status === 'submitted' || f.status === 'draft')
+    where.push(
+      or(
+        eq(contentItems.status, f.status),
+        and(eq(contentItems.status, 'published'), sql`${contentItems.revision}->>'status' = ${f.status}`),
+      )!,
+    );
+  else if (f.status) where.push(eq(contentItems.status, f.status));
   if (f.type) where.push(eq(contentItems.type, f.type));
   if (f.agencyIds)
     where.push(
@@ -222,31 +244,43 @@ export function toPrefixQuery(terms: string[]): string {
   return terms.map((t) => `'${t}':*`).join(' & ');
 }
 
+/** A number such as "310/KH" also matches the document number as a substring (trigram index). */
+function numberMatch(terms: string[], column: SQL | SQL.Aliased | AnyColumn): SQL {
+  const joined = terms.join(' ');
+  return /\d/.test(joined)
+    ? sql` or f_unaccent(lower(${column})) like ${'%' + joined.replace(/[%_\\]/g, '') + '%'}`
+    : sql``;
+}
+
 function searchCondition(q: string): SQL {
   const terms = searchTerms(q);
   if (terms.length === 0) return sql`false`;
-  const tsq = toPrefixQuery(terms);
-  const joined = terms.join(' ');
-  // A number such as "310/KH" also matches the document number as a substring (trigram index).
-  const byNumber = /\d/.test(joined)
-    ? sql` or f_unaccent(lower(${contentItems.docNumber})) like ${'%' + joined.replace(/[%_\\]/g, '') + '%'}`
-    : sql``;
-  return sql`(${contentItems.search} @@ to_tsquery('simple', ${tsq})${byNumber})`;
+  return sql`(${contentItems.search} @@ to_tsquery('simple', ${toPrefixQuery(terms)})${numberMatch(terms, contentItems.docNumber)})`;
 }
 
 export interface SearchRow extends ContentRow {
   rank: number;
 }
 
-/** How many of the newest matches are ranked; counts stop there too ("1,000+"). */
-export const SEARCH_CANDIDATES = 400;
-export const SEARCH_COUNT_CAP = 1000;
+/** How many of the newest matches are ranked and paged; beyond that the total reads "more than 200". */
+export const SEARCH_CANDIDATES = 200;
+/** Newest live items read in date order before deciding how to find the rest (see searchLive). */
+export const SEARCH_WALK_FIRST = 2000;
+/** The longest date-ordered walk; a rarer term goes through the GIN index instead. */
+export const SEARCH_WALK_MAX = 16000;
 
 /**
  * Ranked full-text search over live items (title > summary/issuer > body; a document-number hit first).
- * Ranking reads every candidate's tsvector, so a common word matching thousands of items would be slow:
- * the newest SEARCH_CANDIDATES matches are ranked (news search favours recent items) and the total is
- * counted up to SEARCH_COUNT_CAP.
+ * The newest SEARCH_CANDIDATES matches are ranked (news search favours recent items). Finding them is
+ * where the time goes, and the cheap way depends on how common the terms are, which the planner cannot
+ * tell for prefix queries (it guesses a few dozen rows for any of them):
+ * - a common term: walk the live items newest first (the public date index) and keep the matches; 200
+ *   matches of a word in 1 item out of 8 cost ≈ 1,600 rows read in date order, where a bitmap of every
+ *   match (12,500 of 100,000) reads 12,000 scattered pages to sort them by date;
+ * - a rarer term (fewer than SEARCH_CANDIDATES matches in the newest SEARCH_WALK_FIRST items): the share
+ *   found there tells how far the walk would have to go; up to SEARCH_WALK_MAX rows it walks on, otherwise
+ *   the GIN index finds every match (then there are few: under 1 in 64 items) and they are sorted by date.
+ * The total is exact under SEARCH_CANDIDATES; beyond it is capped and `capped` says so ("more than 200").
  */
 export async function searchLive(
   db: Executor,
@@ -263,48 +297,64 @@ export async function searchLive(
   const terms = searchTerms(f.q);
   if (terms.length === 0) return { rows: [], total: 0, capped: false };
   const tsq = toPrefixQuery(terms);
-  const where: SQL[] = [liveAt(now), searchCondition(f.q)];
-  if (f.type) where.push(eq(contentItems.type, f.type));
-  if (f.from) where.push(sql`${contentItems.publishAt} >= ${f.from}::date`);
-  if (f.to) where.push(sql`${contentItems.publishAt} < (${f.to}::date + 1)`);
-  const cond = and(...where);
-  const candidates = await db
-    .select({ id: contentItems.id })
-    .from(contentItems)
-    .where(cond)
-    .orderBy(sql`${contentItems.publishAt} desc nulls last`, sql`${contentItems.id} desc nulls last`)
-    .limit(SEARCH_CANDIDATES);
-  if (candidates.length === 0) return { rows: [], total: 0, capped: false };
+  const scope: SQL[] = [liveAt(now)];
+  if (f.type) scope.push(eq(contentItems.type, f.type));
+  if (f.from) scope.push(sql`${contentItems.publishAt} >= ${f.from}::date`);
+  if (f.to) scope.push(sql`${contentItems.publishAt} < (${f.to}::date + 1)`);
+  const match = searchCondition(f.q);
+  const newestFirst = sql`${contentItems.publishAt} desc nulls last, ${contentItems.id} desc nulls last`;
+
+  // The newest `rows` live items in date order (an index walk, whatever the terms), filtered by the terms.
+  const walk = async (rows: number) => {
+    const w = db
+      .select({ id: contentItems.id, search: contentItems.search, docNumber: contentItems.docNumber })
+      .from(contentItems)
+      .where(and(...scope))
+      .orderBy(newestFirst)
+      .limit(rows)
+      .as('w');
+    const found = await db
+      .select({ id: w.id })
+      .from(w)
+      .where(sql`(${w.search} @@ to_tsquery('simple', ${tsq})${numberMatch(terms, w.docNumber)})`)
+      .limit(SEARCH_CANDIDATES + 1);
+    return found.map((r) => r.id);
+  };
+
+  let ids = await walk(SEARCH_WALK_FIRST);
+  if (ids.length <= SEARCH_CANDIDATES) {
+    const needed = ids.length
+      ? Math.ceil((SEARCH_CANDIDATES * SEARCH_WALK_FIRST * 1.25) / ids.length)
+      : Infinity;
+    if (needed <= SEARCH_WALK_MAX) ids = await walk(needed);
+    if (ids.length <= SEARCH_CANDIDATES) {
+      const rows = await db
+        .select({ id: contentItems.id })
+        .from(contentItems)
+        .where(and(...scope, match))
+        // Not the date index's order on purpose: with it the planner may walk every live item (it
+        // over-estimates a document-number LIKE); here every match is found by index, then sorted.
+        .orderBy(sql`${contentItems.publishAt} + interval '0 s' desc`, desc(contentItems.id))
+        .limit(SEARCH_CANDIDATES + 1);
+      ids = rows.map((r) => r.id);
+    }
+  }
+  if (ids.length === 0) return { rows: [], total: 0, capped: false };
+  const capped = ids.length > SEARCH_CANDIDATES;
+  const candidates = ids.slice(0, SEARCH_CANDIDATES);
   const joined = terms.join(' ');
   const rank = sql<number>`ts_rank(${contentItems.search}, to_tsquery('simple', ${tsq})) + case when f_unaccent(lower(coalesce(${contentItems.docNumber}, ''))) like ${joined.replace(/[%_\\]/g, '') + '%'} then 1 else 0 end`;
   const rows = await db
     .select({ item: contentItems, rank })
     .from(contentItems)
-    .where(
-      inArray(
-        contentItems.id,
-        candidates.map((c) => c.id),
-      ),
-    )
+    .where(inArray(contentItems.id, candidates))
     .orderBy(desc(rank), desc(contentItems.publishAt), desc(contentItems.id))
     .limit(f.limit)
     .offset(f.offset);
-  let total = candidates.length;
-  if (candidates.length === SEARCH_CANDIDATES) {
-    const [counted] = await db.select({ n: count() }).from(
-      db
-        .select({ one: sql`1` })
-        .from(contentItems)
-        .where(cond)
-        .limit(SEARCH_COUNT_CAP + 1)
-        .as('capped'),
-    );
-    total = Math.min(counted?.n ?? 0, SEARCH_COUNT_CAP);
-  }
   return {
     rows: rows.map((r) => ({ ...r.item, rank: Number(r.rank) })),
-    total,
-    capped: total >= SEARCH_COUNT_CAP,
+    total: candidates.length,
+    capped,
   };
 }
 
@@ -376,4 +426,9 @@ export async function setPreview(db: Executor, id: string, hash: string, expires
     .update(contentItems)
     .set({ previewTokenHash: hash, previewExpiresAt: expiresAt })
     .where(eq(contentItems.id, id));
+}
+
+/** Announces a change to an item when the transaction commits (page caches listen; see content-pages). */
+export async function notifyContentChanged(db: Executor, id: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${CONTENT_CHANNEL}, ${id})`);
 }

@@ -132,15 +132,138 @@ describe(`content workflow over HTTP (${TEST_ENGINE})`, () => {
     const anon = new TestClient(t.app);
     expect((await anon.get(`/api/v1/content/public/article/${slug}`)).statusCode).toBe(404);
     expect((await anon.get('/rss.xml')).body).not.toContain(slug);
+    // The portal pages are cached (30 s on the application's clock): not there yet…
+    expect((await anon.get('/chuyen-doi-so')).body).not.toContain('Lịch cắt điện khu vực Tân An');
+    const search = () => anon.get(`/api/v1/content/search?q=${encodeURIComponent('lich cat dien tan an')}`);
+    expect((await search()).json().total).toBe(0);
 
     offsetMs = 3 * 3600_000;
+    // …and there at the scheduled time: the public site, the RSS feed, the app's API, the search
+    // (typed without diacritics by a citizen).
     expect((await anon.get(`/api/v1/content/public/article/${slug}`)).statusCode).toBe(200);
     expect((await anon.get('/rss.xml')).body).toContain(`/chuyen-doi-so/tin-tuc/${slug}`);
     expect((await anon.get('/chuyen-doi-so')).body).toContain('Lịch cắt điện khu vực Tân An cuối tuần');
+    expect((await anon.get(`/chuyen-doi-so/tin-tuc/${slug}`)).statusCode).toBe(200);
+    const list = (await anon.get('/api/v1/content/public?type=article&category=thong-bao')).json();
+    expect(list.items.map((i: { slug: string }) => i.slug)).toContain(slug);
+    const found = (await search()).json();
+    expect(found.items[0]).toMatchObject({ slug, title: 'Lịch cắt điện khu vực Tân An cuối tuần' });
+    expect(found.items[0].snippet.some((part: { hit: boolean }) => part.hit)).toBe(true);
 
     offsetMs = 6 * 3600_000;
     expect((await anon.get(`/api/v1/content/public/article/${slug}`)).statusCode).toBe(404);
     offsetMs = 0;
+  });
+
+  it('sends a correction of a published item through approval while the published text stays live', async () => {
+    const { id, slug } = (
+      await editor.post('/api/v1/content/items', article({ title: 'Lịch tiếp công dân tháng 12' }))
+    ).json();
+    await act(editor, id, 'submit');
+    await act(approver, id, 'approve');
+    const published = (await act(editor, id, 'publish')).json();
+    const anon = new TestClient(t.app);
+    const livePage = () => anon.get(`/chuyen-doi-so/tin-tuc/${slug}`);
+    expect((await livePage()).body).toContain('Lịch tiếp công dân tháng 12');
+
+    // The editor corrects the title and body: a pending correction, the public page unchanged.
+    const edited = await editor.request('PUT', `/api/v1/content/items/${id}`, {
+      ...article({ title: 'Lịch tiếp công dân tháng 12 (đã sửa giờ)', body: 'Từ 7 giờ 30 sáng thứ Năm.' }),
+      type: undefined,
+      version: published.version,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      status: 'published',
+      live: true,
+      title: 'Lịch tiếp công dân tháng 12',
+      revision: { status: 'draft', title: 'Lịch tiếp công dân tháng 12 (đã sửa giờ)' },
+    });
+    expect(edited.json().availableActions).toEqual(expect.arrayContaining(['submit', 'unpublish']));
+    expect((await livePage()).body).not.toContain('đã sửa giờ');
+    const pub = await anon.get(`/api/v1/content/public/article/${slug}`);
+    expect(pub.json().title).toBe('Lịch tiếp công dân tháng 12');
+    // The correction cannot be approved before it is submitted, nor by who submitted it.
+    expect((await act(approver, id, 'approve')).json().code).toBe('content_action_not_allowed');
+    expect((await act(editor, id, 'submit')).json().revision.status).toBe('submitted');
+    expect((await act(editor, id, 'approve')).json().code).toBe('content_own_approval');
+    // The approver finds it among the items waiting for approval.
+    const waiting = (await approver.get('/api/v1/content/items?status=submitted&limit=100')).json();
+    expect(waiting.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      status: 'published',
+      revision: { status: 'submitted' },
+    });
+    // Returned, resubmitted, approved: the corrected text is live at once (the page cache dropped).
+    expect((await act(approver, id, 'return', 'Ghi rõ ngày')).json().revision.status).toBe('draft');
+    await act(editor, id, 'submit');
+    const approved = (await act(approver, id, 'approve')).json();
+    expect(approved).toMatchObject({
+      status: 'published',
+      live: true,
+      revision: null,
+      title: 'Lịch tiếp công dân tháng 12 (đã sửa giờ)',
+      body: 'Từ 7 giờ 30 sáng thứ Năm.',
+      publishAt: published.publishAt,
+    });
+    await expect.poll(async () => (await livePage()).body).toContain('đã sửa giờ');
+    const found = (await anon.get('/api/v1/content/search?q=da%20sua%20gio')).json();
+    expect(found.items.map((i: { slug: string }) => i.slug)).toContain(slug);
+
+    // History keeps every step; restoring the first text proposes it as a new correction.
+    const detail = (await editor.get(`/api/v1/content/items/${id}`)).json();
+    expect(detail.versions[0].note).toBe('correction: approve');
+    const restored = await editor.post(`/api/v1/content/items/${id}/restore`, {
+      version: 1,
+      currentVersion: approved.version,
+    });
+    expect(restored.json()).toMatchObject({
+      title: 'Lịch tiếp công dân tháng 12 (đã sửa giờ)',
+      revision: { status: 'draft', title: 'Lịch tiếp công dân tháng 12' },
+    });
+    expect((await livePage()).body).toContain('đã sửa giờ');
+    // The preview link shows the correction.
+    const link = (await editor.post(`/api/v1/content/items/${id}/preview-link`)).json();
+    const preview = await anon.get(new URL(link.url).pathname);
+    expect(preview.body).toContain('<h1');
+    expect(preview.body).not.toContain('đã sửa giờ');
+
+    const actions = await t.app.database.query<{ action: string }>(
+      `select action from audit_log where entity_id = $1 order by id`,
+      [id],
+    );
+    expect(actions.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'content.revision_saved',
+        'content.revision_submit',
+        'content.revision_return',
+        'content.revision_approve',
+      ]),
+    );
+  });
+
+  it('serves portal pages from a cache that a committed change empties at once', async () => {
+    const { id, slug } = (
+      await editor.post('/api/v1/content/items', article({ title: 'Thông báo bộ nhớ đệm trang' }))
+    ).json();
+    await act(editor, id, 'submit');
+    await act(approver, id, 'approve');
+    await act(editor, id, 'publish');
+    const anon = new TestClient(t.app);
+    const first = await anon.get(`/chuyen-doi-so/tin-tuc/${slug}`);
+    expect(first.statusCode).toBe(200);
+    const again = await anon.get(`/chuyen-doi-so/tin-tuc/${slug}`);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const revalidated = await t.app.http.inject({
+      method: 'GET',
+      url: `/chuyen-doi-so/tin-tuc/${slug}`,
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect((await anon.get('/chuyen-doi-so')).body).toContain('Thông báo bộ nhớ đệm trang');
+    await act(editor, id, 'unpublish');
+    // The NOTIFY arrives after the commit (on another connection on PostgreSQL): within moments.
+    await expect.poll(async () => (await anon.get(`/chuyen-doi-so/tin-tuc/${slug}`)).statusCode).toBe(404);
+    expect((await anon.get('/chuyen-doi-so')).body).not.toContain('Thông báo bộ nhớ đệm trang');
   });
 
   it('refuses a schedule in the past, a category of another type and a document without its fields', async () => {

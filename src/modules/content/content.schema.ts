@@ -54,6 +54,11 @@ export const contentItems = pgTable(
     publishAt: timestamp('publish_at', { withTimezone: true }),
     unpublishAt: timestamp('unpublish_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /**
+     * A correction of a published item waiting for approval (the live text stays until it is approved):
+     * the edited snapshot plus its own workflow state; see ContentRevision in edit-content.ts.
+     */
+    revision: jsonb('revision'),
     previewTokenHash: text('preview_token_hash'),
     previewExpiresAt: timestamp('preview_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -37,12 +37,17 @@ describe('safe Markdown', () => {
     const out = html(
       '## Lợi ích\n\n- **Một** bước\n- *Hai* bước\n\n1. Mở [Cổng](https://dichvucong.gov.vn)\n\n> Trích dẫn',
     );
-    expect(out).toContain('<h3>Lợi ích</h3>');
+    expect(out).toContain('<h2>Lợi ích</h2>');
     expect(out).toContain('<ul><li><strong>Một</strong> bước</li><li><em>Hai</em> bước</li></ul>');
     expect(out).toContain(
       '<ol><li>Mở <a href="https://dichvucong.gov.vn" rel="noopener noreferrer nofollow">Cổng</a></li></ol>',
     );
     expect(out).toContain('<blockquote>Trích dẫn</blockquote>');
+  });
+
+  it('makes the top-most heading an h2 and never skips a level', () => {
+    expect(html('## A\n\n#### B\n\n### C')).toContain('<h2>A</h2><h3>B</h3><h3>C</h3>');
+    expect(html('# A\n\n## B')).toContain('<h2>A</h2><h3>B</h3>');
   });
 
   it('never passes HTML through and drops dangerous link targets', () => {

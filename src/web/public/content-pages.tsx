@@ -646,6 +646,8 @@ export function renderSearchPage(
     type?: ContentType | undefined;
     hits: SearchHit[];
     total: number;
+    /** More matches than `total` (only the newest are ranked). */
+    more?: boolean;
     page: number;
     pages: number;
   },
@@ -684,7 +686,9 @@ export function renderSearchPage(
         </nav>
         {d.q ? (
           <>
-            <p role="status">{tx(site, 'content.searchCount', { n: d.total })}</p>
+            <p role="status">
+              {tx(site, d.more ? 'content.searchCountMore' : 'content.searchCount', { n: d.total })}
+            </p>
             <ol className="cp-list">
               {d.hits.map((h) => (
                 <li key={h.id} className="cp-card">

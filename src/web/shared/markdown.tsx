@@ -4,7 +4,8 @@ import { Fragment, type ReactNode } from 'react';
  * A small, safe Markdown: the content body is parsed into blocks and inline runs and rendered as React
  * elements, so every character of the author's text is escaped by React and no HTML written by an author
  * ever reaches a page (no raw HTML pass-through, no `dangerouslySetInnerHTML`). Links are kept only for
- * http(s), mailto, tel and site-relative targets. Supported: paragraphs, `##`/`###` headings, `-`/`*` and
+ * http(s), mailto, tel and site-relative targets. Supported: paragraphs, `#`…`####` headings (the top-most
+ * depth used becomes h2, below the page's h1), `-`/`*` and
  * `1.` lists, `>` quotes, `**bold**`, `*italic*`, `[text](url)`, bare https URLs, hard line breaks.
  */
 
@@ -76,7 +77,8 @@ export function parseMarkdown(source: string): Block[] {
     }
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);
     if (heading) {
-      const level = Math.min(4, Math.max(2, heading[1]!.length + 1)) as 2 | 3 | 4;
+      // The raw depth for now; levels are fixed once every heading is known (below).
+      const level = heading[1]!.length as 2 | 3 | 4;
       blocks.push({ t: 'h', level, c: parseInline(heading[2]!.replace(/\s+#+\s*$/, '').trim()) });
       i++;
       continue;
@@ -116,6 +118,15 @@ export function parseMarkdown(source: string): Block[] {
       i++;
     }
     blocks.push({ t: 'p', c: inlineLines(para) });
+  }
+  // The page's title is the h1: the body's top-most heading depth (`#` or `##`, as authors write)
+  // becomes h2 and no level is skipped (screen readers navigate by heading level).
+  const headings = blocks.filter((b): b is Extract<Block, { t: 'h' }> => b.t === 'h');
+  const top = Math.min(...headings.map((h) => h.level));
+  let previous = 1;
+  for (const h of headings) {
+    h.level = Math.min(4, h.level - top + 2, previous + 1) as 2 | 3 | 4;
+    previous = h.level;
   }
   return blocks;
 }

@@ -4,6 +4,7 @@ import {
   isCategoryOf,
   slugify,
   type ContentFields,
+  type ContentRevisionView,
   type ContentStatus,
   type ContentTransitionRequest,
   type ContentType,
@@ -19,7 +20,14 @@ import { AppError } from '../../../platform/http/problem.js';
 import { authorize, can, type Principal } from '../../identity/index.js';
 import { PORTAL, PREVIEW_TTL_MS, type ContentDeps } from '../content-deps.js';
 import * as repo from '../content.repository.js';
-import { availableActions, canEditItem, toStaffItem } from '../content.presenter.js';
+import {
+  availableActions,
+  canEditItem,
+  REVISION_ACTIONS,
+  revisionColumns,
+  revisionOf,
+  toStaffItem,
+} from '../content.presenter.js';
 
 type Content = Omit<SaveContentRequest, 'type'>;
 
@@ -62,6 +70,61 @@ async function recordVersion(tx: Executor, row: repo.ContentRow, p: Principal, n
     savedByLabel: p.label,
     note,
   });
+}
+
+/** Keeps a correction in the history too (status draft; restoring it makes a new correction). */
+async function recordRevision(
+  tx: Executor,
+  row: repo.ContentRow,
+  revision: ContentRevisionView,
+  p: Principal,
+  note: string,
+) {
+  await repo.insertVersion(tx, {
+    itemId: row.id,
+    version: row.version,
+    status: 'draft',
+    snapshot: {
+      slug: revision.slug,
+      title: revision.title,
+      summary: revision.summary,
+      body: revision.body,
+      category: revision.category,
+      fields: revision.fields,
+      mediaIds: revision.mediaIds,
+      coverMediaId: revision.coverMediaId,
+      publishAt: row.publishAt?.toISOString() ?? null,
+      unpublishAt: revision.unpublishAt,
+    } satisfies Snapshot,
+    savedAt: row.updatedAt,
+    savedBy: p.userId,
+    savedByLabel: p.label,
+    note,
+  });
+}
+
+/** A correction of a published item from the edited values (status draft: it must be submitted). */
+function newRevision(
+  values: Partial<repo.NewContentRow>,
+  slug: string,
+  p: Principal,
+  now: Date,
+): ContentRevisionView {
+  return {
+    status: 'draft',
+    slug,
+    title: values.title!,
+    summary: values.summary ?? '',
+    body: values.body ?? '',
+    category: values.category!,
+    fields: (values.fields ?? {}) as ContentFields,
+    mediaIds: values.mediaIds ?? [],
+    coverMediaId: values.coverMediaId ?? null,
+    unpublishAt: values.unpublishAt?.toISOString() ?? null,
+    savedAt: now.toISOString(),
+    savedBy: p.userId,
+    submittedBy: null,
+  };
 }
 
 /** The agency a new item belongs to: the one asked for, else the contributor's own (community team). */
@@ -226,6 +289,20 @@ export async function updateContent(
         : row.slug;
     const agencyId = input.agencyId === undefined ? row.agencyId : agencyFor(principal, input.agencyId);
     authorize(principal, 'content.contribute', { agencyId });
+    if (row.status === 'published') {
+      // A correction of a published item goes through approval: the live text stays until then.
+      const revision = newRevision(values, slug, principal, now);
+      const updated = await repo.updateItem(tx, row.id, row.version, { revision, updatedAt: now });
+      if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+      await recordRevision(tx, updated, revision, principal, 'correction: edited');
+      await appendAudit(tx, actor, {
+        action: 'content.revision_saved',
+        entityType: 'content_item',
+        entityId: row.id,
+        summary: { version: updated.version, status: updated.status },
+      });
+      return present(deps, principal, updated, tx);
+    }
     const updated = await repo.updateItem(tx, row.id, row.version, {
       ...values,
       slug,
@@ -234,6 +311,7 @@ export async function updateContent(
     });
     if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
     await recordVersion(tx, updated, principal, 'edited');
+    await repo.notifyContentChanged(tx, updated.id);
     await appendAudit(tx, actor, {
       action: 'content.updated',
       entityType: 'content_item',
@@ -259,6 +337,9 @@ export async function transitionContent(
     const row = await lockedItem(tx, id, principal, t.permission);
     authorize(principal, t.permission, { agencyId: row.agencyId });
     checkVersion(row, input.version);
+    const revision = revisionOf(row);
+    if (revision && REVISION_ACTIONS.includes(input.action))
+      return transitionRevision(deps, tx, principal, row, revision, input, actor);
     if (t.notBySubmitter && row.submittedBy === principal.userId) throw new AppError('content_own_approval');
     if (!availableActions(principal, row).includes(input.action)) {
       if (!t.from.includes(row.status as ContentStatus)) throw new AppError('content_action_not_allowed');
@@ -290,6 +371,9 @@ export async function transitionContent(
         if (row.unpublishAt && row.unpublishAt <= now) patch.unpublishAt = null;
         break;
       case 'unpublish':
+        // Taken off the site, the item carries its pending correction as its text (it needs approval
+        // again before it is published anyway).
+        if (revision) Object.assign(patch, revisionColumns(revision), { revision: null });
         break;
       case 'archive':
         break;
@@ -297,6 +381,7 @@ export async function transitionContent(
     const updated = await repo.updateItem(tx, row.id, row.version, patch);
     if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
     await recordVersion(tx, updated, principal, input.note ? `${input.action}: ${input.note}` : input.action);
+    await repo.notifyContentChanged(tx, updated.id);
     await appendAudit(tx, actor, {
       action: `content.${input.action}`,
       entityType: 'content_item',
@@ -311,6 +396,54 @@ export async function transitionContent(
     });
     return present(deps, principal, updated, tx);
   });
+}
+
+/**
+ * submit / return / approve on the correction of a published item: the same rules as for an item (four
+ * eyes: not approved by who submitted it); approval replaces the live text with the correction.
+ */
+async function transitionRevision(
+  deps: ContentDeps,
+  tx: Executor,
+  principal: Principal,
+  row: repo.ContentRow,
+  revision: ContentRevisionView,
+  input: ContentTransitionRequest,
+  actor: Actor,
+): Promise<StaffContentItem> {
+  const t = CONTENT_TRANSITIONS[input.action];
+  const now = deps.now();
+  if (t.notBySubmitter && revision.submittedBy === principal.userId)
+    throw new AppError('content_own_approval');
+  if (!availableActions(principal, row).includes(input.action)) {
+    if (!t.from.includes(revision.status)) throw new AppError('content_action_not_allowed');
+    throw new AppError('forbidden');
+  }
+  let patch: Partial<repo.NewContentRow>;
+  if (input.action === 'approve') {
+    if (revision.slug !== row.slug && (await repo.slugTaken(tx, row.type, revision.slug, row.id)))
+      throw new AppError('content_slug_taken', { slug: revision.slug });
+    patch = { ...revisionColumns(revision), revision: null, approvedBy: principal.userId, updatedAt: now };
+  } else {
+    const next: ContentRevisionView =
+      input.action === 'submit'
+        ? { ...revision, status: 'submitted', submittedBy: principal.userId }
+        : { ...revision, status: 'draft', submittedBy: null };
+    patch = { revision: next, updatedAt: now };
+  }
+  const updated = await repo.updateItem(tx, row.id, row.version, patch);
+  if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+  const note = `correction: ${input.action}${input.note ? `: ${input.note}` : ''}`;
+  if (input.action === 'approve') await recordVersion(tx, updated, principal, note);
+  else await recordRevision(tx, updated, updated.revision as ContentRevisionView, principal, note);
+  await repo.notifyContentChanged(tx, updated.id);
+  await appendAudit(tx, actor, {
+    action: `content.revision_${input.action}`,
+    entityType: 'content_item',
+    entityId: row.id,
+    summary: { version: updated.version, ...(input.note ? { note: input.note } : {}) },
+  });
+  return present(deps, principal, updated, tx);
 }
 
 /** Copies an earlier version's text back as a new version (the slug stays, so links keep working). */
@@ -332,6 +465,34 @@ export async function restoreContentVersion(
     const s = old.snapshot as Snapshot;
     const media = await repo.mediaByIds(tx, [...s.mediaIds, ...(s.coverMediaId ? [s.coverMediaId] : [])]);
     const known = new Set(media.map((m) => m.id));
+    if (row.status === 'published') {
+      // Restoring text on a published item proposes it as a correction (approval needed, as for edits).
+      const revision: ContentRevisionView = {
+        status: 'draft',
+        slug: row.slug,
+        title: s.title,
+        summary: s.summary,
+        body: s.body,
+        category: s.category,
+        fields: s.fields,
+        mediaIds: s.mediaIds.filter((m) => known.has(m)),
+        coverMediaId: s.coverMediaId && known.has(s.coverMediaId) ? s.coverMediaId : null,
+        unpublishAt: row.unpublishAt?.toISOString() ?? null,
+        savedAt: now.toISOString(),
+        savedBy: principal.userId,
+        submittedBy: null,
+      };
+      const updated = await repo.updateItem(tx, row.id, row.version, { revision, updatedAt: now });
+      if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+      await recordRevision(tx, updated, revision, principal, `correction: restored v${input.version}`);
+      await appendAudit(tx, actor, {
+        action: 'content.restored',
+        entityType: 'content_item',
+        entityId: row.id,
+        summary: { fromVersion: input.version, version: updated.version, asCorrection: true },
+      });
+      return present(deps, principal, updated, tx);
+    }
     const updated = await repo.updateItem(tx, row.id, row.version, {
       title: s.title,
       summary: s.summary,
@@ -347,6 +508,7 @@ export async function restoreContentVersion(
     });
     if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
     await recordVersion(tx, updated, principal, `restored v${input.version}`);
+    await repo.notifyContentChanged(tx, updated.id);
     await appendAudit(tx, actor, {
       action: 'content.restored',
       entityType: 'content_item',

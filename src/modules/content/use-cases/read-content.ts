@@ -11,7 +11,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { markdownToText } from '../../../web/shared/markdown.js';
 import type { ContentDeps } from '../content-deps.js';
 import * as repo from '../content.repository.js';
-import { snippet, toPublicItem, toPublicSummary } from '../content.presenter.js';
+import { revisionColumns, revisionOf, snippet, toPublicItem, toPublicSummary } from '../content.presenter.js';
 import { previewHash } from './edit-content.js';
 
 /**
@@ -32,6 +32,8 @@ export interface PublicPage<T> {
   total: number;
   page: number;
   pages: number;
+  /** Search only: there are more matches than `total` (the newest SEARCH_CANDIDATES are ranked). */
+  more?: boolean;
 }
 
 export async function listPublicContent(
@@ -71,15 +73,18 @@ export async function getPublicContent(
 export async function previewContent(deps: ContentDeps, token: string): Promise<PublicContentItem> {
   if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) throw new AppError('not_found');
   const db = deps.database.db;
-  const row = await repo.findByPreviewHash(db, previewHash(token), deps.now());
-  if (!row) throw new AppError('not_found');
+  const found = await repo.findByPreviewHash(db, previewHash(token), deps.now());
+  if (!found) throw new AppError('not_found');
+  // A published item with a pending correction previews the correction.
+  const revision = revisionOf(found);
+  const row = revision ? ({ ...found, ...revisionColumns(revision) } as repo.ContentRow) : found;
   return toPublicItem(row, await mediaFor(db, [row], true));
 }
 
 export async function searchPublicContent(deps: ContentDeps, q: SearchQuery): Promise<PublicPage<SearchHit>> {
   const db = deps.database.db;
   const terms = repo.searchTerms(q.q);
-  const { rows, total } = await repo.searchLive(db, deps.now(), {
+  const { rows, total, capped } = await repo.searchLive(db, deps.now(), {
     q: q.q,
     type: q.type,
     from: q.from,
@@ -94,6 +99,7 @@ export async function searchPublicContent(deps: ContentDeps, q: SearchQuery): Pr
       return { ...toPublicSummary(r, media), rank: r.rank, snippet: snippet(text || r.title, terms) };
     }),
     total,
+    more: capped,
     page: q.page,
     // Only the newest SEARCH_CANDIDATES matches are ranked and paged.
     pages: Math.max(1, Math.ceil(Math.min(total, repo.SEARCH_CANDIDATES) / q.limit)),

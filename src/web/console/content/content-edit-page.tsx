@@ -82,7 +82,9 @@ function toLocalInput(iso: string | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-function fromItem(i: StaffContentItem): Form {
+/** The form shows the pending correction of a published item when there is one (that is what gets edited). */
+function fromItem(item: StaffContentItem): Form {
+  const i = item.revision ? { ...item, ...item.revision, publishAt: item.publishAt } : item;
   return {
     type: i.type,
     title: i.title,
@@ -293,6 +295,17 @@ export function ContentEditPage({ id }: { id?: string }) {
           {' · '}
           {t('content.console.version', { version: item.version })}
         </p>
+      ) : null}
+      {item?.revision ? (
+        <Alert tone="info">
+          {t(
+            item.revision.status === 'submitted'
+              ? 'content.console.revisionSubmitted'
+              : 'content.console.revisionDraft',
+          )}
+        </Alert>
+      ) : item?.status === 'published' && item.canEdit ? (
+        <p>{t('content.console.revisionHint')}</p>
       ) : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <ProblemAlert problem={problem} />

@@ -129,6 +129,9 @@ export function ContentListPage() {
               <td>
                 {CONTENT_STATUS_LABELS[i.status][lang]}
                 {i.status === 'published' && !i.live ? ` (${t('content.console.scheduled')})` : ''}
+                {i.revision
+                  ? ` · ${t(i.revision.status === 'submitted' ? 'content.console.correctionSubmitted' : 'content.console.correctionDraft')}`
+                  : ''}
               </td>
               <td>{formatWhen(i.updatedAt)}</td>
             </tr>

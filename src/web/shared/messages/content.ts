@@ -52,6 +52,7 @@ export const vi = {
   'content.searchTitleFor': 'Kết quả tìm kiếm “{q}”',
   'content.searchDescription': 'Tìm kiếm tin tức, văn bản, hướng dẫn, tài liệu và dịch vụ số trên {name}.',
   'content.searchCount': 'Tìm thấy {n} kết quả.',
+  'content.searchCountMore': 'Tìm thấy hơn {n} kết quả; {n} kết quả mới nhất được xếp theo mức liên quan.',
   'content.message.not_found': 'Không tìm thấy trang',
   'content.message.error': 'Đã xảy ra lỗi',
   'content.message.too_many': 'Quá nhiều yêu cầu, vui lòng thử lại sau',
@@ -65,6 +66,14 @@ export const vi = {
   'content.console.updated': 'Cập nhật',
   'content.console.scheduled': 'hẹn giờ đăng',
   'content.console.live': 'đang hiển thị công khai',
+  'content.console.correctionDraft': 'có bản sửa chưa gửi duyệt',
+  'content.console.correctionSubmitted': 'bản sửa chờ duyệt',
+  'content.console.revisionDraft':
+    'Đang có bản sửa chưa gửi duyệt: trang công khai vẫn hiện nội dung đã đăng. Gửi duyệt để người duyệt thay nội dung.',
+  'content.console.revisionSubmitted':
+    'Bản sửa đang chờ duyệt: trang công khai vẫn hiện nội dung đã đăng cho đến khi bản sửa được duyệt.',
+  'content.console.revisionHint':
+    'Bài đã đăng: nội dung sửa được lưu thành bản sửa, cần gửi duyệt và được duyệt mới thay nội dung công khai.',
   'content.console.saved': 'Đã lưu (phiên bản {version}).',
   'content.console.done': 'Đã thực hiện: {action}.',
   'content.console.restored': 'Đã khôi phục nội dung của phiên bản {version}.',
@@ -167,6 +176,7 @@ export const en: Record<keyof typeof vi, string> = {
   'content.searchDescription':
     'Search news, documents, guides, materials and digital services on the {name}.',
   'content.searchCount': '{n} results.',
+  'content.searchCountMore': 'More than {n} results; the newest {n} are ranked by relevance.',
   'content.message.not_found': 'Page not found',
   'content.message.error': 'Something went wrong',
   'content.message.too_many': 'Too many requests, please try again later',
@@ -180,6 +190,14 @@ export const en: Record<keyof typeof vi, string> = {
   'content.console.updated': 'Updated',
   'content.console.scheduled': 'scheduled',
   'content.console.live': 'live on the public site',
+  'content.console.correctionDraft': 'correction not submitted',
+  'content.console.correctionSubmitted': 'correction waiting for approval',
+  'content.console.revisionDraft':
+    'A correction is saved but not submitted: the public page still shows the published text. Submit it for approval.',
+  'content.console.revisionSubmitted':
+    'A correction is waiting for approval: the public page shows the published text until it is approved.',
+  'content.console.revisionHint':
+    'Published item: edits are saved as a correction that must be submitted and approved before it replaces the public text.',
   'content.console.saved': 'Saved (version {version}).',
   'content.console.done': 'Done: {action}.',
   'content.console.restored': 'Restored the text of version {version}.',
