@@ -10,6 +10,7 @@ import * as feedbackRepo from '../../feedback/feedback.repository.js';
 import { invalidateRoutingSnapshot } from '../../routing/index.js';
 import { mailAddresses, mailMessages } from '../channels.schema.js';
 import { pollMailbox } from './poll-mailbox.js';
+import { blindIndex } from '../../../platform/crypto/field-cipher.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../tests/fixtures/mail');
 const fixture = (name: string, fill: Record<string, string> = {}) => {
@@ -26,8 +27,8 @@ const poll = () => pollMailbox(t.app.channels.deps, dovecot.url, 'INBOX');
 const reportsFrom = async (email: string) =>
   (
     (await t.app.database.executeSql(
-      'select id, tracking_code, channel, title, body, reporter_name, status from reports where reporter_email = $1 order by received_at',
-      [email],
+      'select id, tracking_code, channel, title, body, reporter_name, status from reports where reporter_email_hash = $1 order by received_at',
+      [blindIndex(email.toLowerCase())],
     )) as {
       rows: {
         id: string;
