@@ -33,6 +33,19 @@ export const vi = {
   'dataRequests.fulfilled': 'Đã thực hiện yêu cầu; người yêu cầu sẽ được báo.',
   'dataRequests.refused': 'Đã từ chối yêu cầu; người yêu cầu sẽ được báo lý do.',
   'dataRequests.outcome': 'Kết quả',
+  'dataRequests.app.title': 'Yêu cầu về dữ liệu cá nhân',
+  'dataRequests.app.intro':
+    'Bạn có thể yêu cầu xem, sửa, xoá thông tin cá nhân đã gửi kèm phản ánh, hoặc phản đối việc xử lý. Chúng tôi trả lời trong 2 ngày làm việc, qua số điện thoại hoặc email bạn đã dùng.',
+  'dataRequests.app.kind': 'Bạn muốn',
+  'dataRequests.app.code': 'Mã phản ánh',
+  'dataRequests.app.codeHint': 'Đã đăng nhập: có thể để trống để yêu cầu cho cả tài khoản.',
+  'dataRequests.app.contact': 'Số điện thoại hoặc email đã dùng khi gửi',
+  'dataRequests.app.details': 'Nội dung yêu cầu',
+  'dataRequests.app.newEmail': 'Email đúng (nếu cần sửa)',
+  'dataRequests.app.newName': 'Họ tên đúng (nếu cần sửa)',
+  'dataRequests.app.send': 'Gửi yêu cầu',
+  'dataRequests.app.sent': 'Đã nhận yêu cầu. Hạn trả lời: {due}.',
+  'dataRequests.app.link': 'Yêu cầu xem, sửa, xoá dữ liệu cá nhân',
 };
 
 export const en: Record<keyof typeof vi, string> = {
@@ -69,4 +82,17 @@ export const en: Record<keyof typeof vi, string> = {
   'dataRequests.fulfilled': 'Request fulfilled; the requester will be told.',
   'dataRequests.refused': 'Request refused; the requester will be told the reason.',
   'dataRequests.outcome': 'Outcome',
+  'dataRequests.app.title': 'Personal data requests',
+  'dataRequests.app.intro':
+    'You may ask to see, correct or delete the personal details sent with your reports, or object to their processing. We answer within 2 working days, by the phone or email you used.',
+  'dataRequests.app.kind': 'You want to',
+  'dataRequests.app.code': 'Tracking code',
+  'dataRequests.app.codeHint': 'Signed in: leave empty to ask about your whole account.',
+  'dataRequests.app.contact': 'Phone or email used when sending',
+  'dataRequests.app.details': 'Your request',
+  'dataRequests.app.newEmail': 'Correct email (if it needs correcting)',
+  'dataRequests.app.newName': 'Correct name (if it needs correcting)',
+  'dataRequests.app.send': 'Send request',
+  'dataRequests.app.sent': 'Request received. Answer due: {due}.',
+  'dataRequests.app.link': 'Ask to see, correct or delete your personal data',
 };
