@@ -392,6 +392,7 @@ const REVIEWED_PERMISSIONS: Record<string, readonly string[]> = {
   'routing.manage': ['ioc_operator', 'admin'],
   'templates.manage': ['ioc_operator', 'agency_lead', 'admin'],
   'reports.read_contact': ['ioc_operator', 'call_agent', 'agency_lead'],
+  'data_requests.handle': ['ioc_operator', 'admin'],
   'alerts.draft': ['alert_officer'],
   'alerts.approve': ['alert_approver'],
   'content.edit': ['editor'],
