@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../config/config.js';
@@ -30,8 +30,18 @@ export function resolveKeyRing(config: Pick<Config, 'dataKeys' | 'dataDir'>): Ke
   if (config.dataKeys.current) return keyRing(config.dataKeys.current, config.dataKeys.previous);
   const file = path.join(config.dataDir, KEY_FILE);
   if (!existsSync(file)) {
+    // Processes started together on one folder (web + worker) race here: the key is written whole to a
+    // private file and linked into place, so exactly one key wins and nobody reads half a file.
     mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(tmp, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+    try {
+      linkSync(tmp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(tmp);
+    }
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new DataKeyError([`${file} (không phải 32 byte / not 32 bytes)`]);

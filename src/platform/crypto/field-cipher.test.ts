@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { KEY_FILE, resolveKeyRing } from './data-keys.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../config/config.js';
 import {
@@ -56,5 +60,18 @@ describe('field cipher (AES-256-GCM, key ids, blind index)', () => {
     expect(() => loadConfig({ DATA_ENCRYPTION_PREVIOUS_KEYS: `${k1.toString('base64')},nope` })).toThrow(
       ConfigError,
     );
+  });
+});
+
+describe('the key kept in DATA_DIR', () => {
+  it('is generated once, private, and the same for every process that reads it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tinhso-key-'));
+    const config = { dataDir: dir, dataKeys: { current: undefined, previous: [] } };
+    const rings = [resolveKeyRing(config), resolveKeyRing(config)];
+    expect(rings[0]!.current.id).toBe(rings[1]!.current.id);
+    expect(statSync(path.join(dir, KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual([KEY_FILE]);
+    // An explicit key wins over the file.
+    expect(resolveKeyRing({ ...config, dataKeys: { current: k2, previous: [] } }).current.key).toEqual(k2);
   });
 });
