@@ -169,15 +169,19 @@ export async function listDataRequests(
     .where(status ? eq(dataRequests.status, status) : undefined)
     .orderBy(sql`${dataRequests.status} <> 'open'`, asc(dataRequests.dueAt), desc(dataRequests.receivedAt))
     .limit(500);
-  const items = rows.map((r) => ({
+  const items = rows.map((r) => staffView(r, now));
+  return { items, overdue: items.filter((i) => i.overdue).length };
+}
+
+function staffView(r: Row, now: Date): DataRequestView {
+  return {
     ...citizenView(r),
     reportId: r.reportId,
     byAccount: !!r.userId,
     details: openSealed(r.details),
     correction: r.correction ? (JSON.parse(r.correction.open()) as DataRequestView['correction']) : null,
     overdue: r.status === 'open' && r.dueAt.getTime() < now.getTime(),
-  }));
-  return { items, overdue: items.filter((i) => i.overdue).length };
+  };
 }
 
 /** Staff fulfil a request (the deletion or correction is applied) or refuse it with a reason. */
@@ -222,8 +226,8 @@ export async function decideDataRequest(
       { tx },
     );
   });
-  const { items } = await listDataRequests(deps, p, undefined);
-  return items.find((i) => i.id === id)!;
+  const [decided] = await deps.database.db.select().from(dataRequests).where(eq(dataRequests.id, id));
+  return staffView(decided!, now);
 }
 
 /** What fulfilling does, by kind; returns a summary for the audit row (no personal data). */
