@@ -111,7 +111,7 @@ export async function generateReports(
     await database.exec(`
       insert into reports (
         tracking_code, status, channel, citizen_category_code, category_code, title, body, address, lat, lon,
-        unit_code, urgency, received_at, deadline_at, agency_id, suggested_agency_id, reporter_phone, reporter_email,
+        unit_code, urgency, received_at, deadline_at, agency_id, suggested_agency_id, reporter_phone_hash, reporter_email_hash,
         display_publicly, consent_at, consent_version, answer, answered_at, published_at, closed_at, first_action_at,
         timeliness, rating, reject_reason, updated_at, version)
       select
@@ -122,8 +122,10 @@ export async function generateReports(
         x.received_at + case x.urgency when 'urgent' then interval '1 day' when 'field' then interval '7 days' else interval '21 days' end,
         case when x.status in ('received', 'accepted') then null else x.agency end,
         x.agency,
-        case when x.r7 < 0.7 then '09' || lpad((floor(x.r7 * 100000000))::int::text, 8, '0') end,
-        case when x.r7 >= 0.5 then 'nguoidan' || (g % 50000) || '@example.vn' end,
+        -- Contacts are encrypted by the application (SQL has no key): generated reports carry only their
+        -- blind indexes (64 hex digits, same shape and index size), so a start has nothing to re-encrypt.
+        case when x.r7 < 0.7 then md5('p' || floor(x.r7 * 100000000)::text) || md5('q' || floor(x.r7 * 100000000)::text) end,
+        case when x.r7 >= 0.5 then md5('e' || (g % 50000)) || md5('f' || (g % 50000)) end,
         case when x.r7 < 0.3 then 'name' else 'anonymous' end,
         x.received_at, '2026-11',
         case when x.status in ('answered', 'approved', 'published', 'closed') then 'Đã xử lý: ' || x.title end,

@@ -2,6 +2,7 @@ import { ALERTS_ERRORS } from './errors/alerts.js';
 import { CONTENT_ERRORS } from './errors/content.js';
 import { CHANNELS_ERRORS } from './errors/channels.js';
 import { TRIAGE_ERRORS } from './errors/triage.js';
+import { DATA_REQUEST_ERRORS } from './errors/data-requests.js';
 import { ANALYTICS_ERRORS } from './errors/analytics.js';
 import { CAMPAIGNS_ERRORS } from './errors/campaigns.js';
 
@@ -206,6 +207,7 @@ export const ERRORS = {
   ...CONTENT_ERRORS,
   ...CHANNELS_ERRORS,
   ...TRIAGE_ERRORS,
+  ...DATA_REQUEST_ERRORS,
   ...ANALYTICS_ERRORS,
   ...CAMPAIGNS_ERRORS,
 } as const;

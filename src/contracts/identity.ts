@@ -18,6 +18,11 @@ export function normalizePhone(input: string): string {
   return `+84${digits}`;
 }
 
+/** An email address as compared and indexed: trimmed, lower-case. */
+export function normalizeEmail(input: string): string {
+  return input.trim().toLowerCase();
+}
+
 export const loginRequest = z.strictObject({
   login: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(500),

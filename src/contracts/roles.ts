@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'routing.manage': ['ioc_operator', 'admin'],
   'templates.manage': ['ioc_operator', 'agency_lead', 'admin'],
   'reports.read_contact': ['ioc_operator', 'call_agent', 'agency_lead'],
+  /** Data subject requests (Decree 356/2025): the 1022 centre answers them; administrators oversee. */
+  'data_requests.handle': ['ioc_operator', 'admin'],
   'alerts.draft': ['alert_officer'],
   'alerts.approve': ['alert_approver'],
   'content.edit': ['editor'],

@@ -155,6 +155,16 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/me/account': CITIZEN,
   'PATCH /api/v1/me/account': CITIZEN,
   'GET /api/v1/me/data': CITIZEN,
+  'GET /api/v1/me/data-requests': CITIZEN,
+  // Anyone may file (code + contact proves the report is theirs; a wrong pair is "not found").
+  'POST /api/v1/public/data-requests': {
+    ...PUBLIC,
+    body: { kind: 'access', code: 'LA-AAAA-AAAA', contact: '0912000999' },
+  },
+  'GET /api/v1/data-requests': perm('data_requests.handle'),
+  'POST /api/v1/data-requests/:id/decision': perm('data_requests.handle', {
+    body: { decision: 'refuse', note: 'Kiểm tra' },
+  }),
   'DELETE /api/v1/me/account': { ...CITIZEN, noProbe: true },
   // Optional sign-in first (the contract is checked before the caller): citizens only.
   'POST /api/v1/me/report-push': CITIZEN,
@@ -383,6 +393,7 @@ const REVIEWED_PERMISSIONS: Record<string, readonly string[]> = {
   'routing.manage': ['ioc_operator', 'admin'],
   'templates.manage': ['ioc_operator', 'agency_lead', 'admin'],
   'reports.read_contact': ['ioc_operator', 'call_agent', 'agency_lead'],
+  'data_requests.handle': ['ioc_operator', 'admin'],
   'alerts.draft': ['alert_officer'],
   'alerts.approve': ['alert_approver'],
   'content.edit': ['editor'],

@@ -15,10 +15,13 @@ import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { seedDatabase, type SeedResult } from '../seed/seed.js';
 import {
   FEEDBACK_JOBS,
+  FEEDBACK_SEALED_COLUMNS,
   type FeedbackDeps,
   type NotifyReporterJob,
 } from '../modules/feedback/feedback-deps.js';
 import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.js';
+import { registerDataRequestRoutes } from '../modules/feedback/data-requests.routes.js';
+import { notifyDataRequest, type DataRequestNoticeJob } from '../modules/feedback/use-cases/data-requests.js';
 import { seedDemoReports } from '../modules/feedback/feedback-seed.js';
 import { registerRoutingRoutes } from '../modules/routing/routing.routes.js';
 import { localFileStorage } from '../platform/storage/storage.js';
@@ -34,7 +37,15 @@ import {
 } from '../modules/feedback/jobs/deadline-jobs.js';
 import { emailStaffNotification, type EmailStaffJob } from '../modules/feedback/staff-notifications.js';
 import { registerChannels, type ChannelsModule } from '../modules/channels/channels-module.js';
-import { CHANNELS_JOBS } from '../modules/channels/channels-deps.js';
+import { CHANNELS_JOBS, CHANNELS_SEALED_COLUMNS } from '../modules/channels/channels-deps.js';
+import {
+  checkDataKeys,
+  forgetOldDataKeys,
+  recordDataKey,
+  resealColumns,
+  resolveKeyRing,
+} from '../platform/crypto/data-keys.js';
+import { installKeyRing } from '../platform/crypto/field-cipher.js';
 import type { MailTransport } from '../modules/channels/mail/smtp-notifier.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
@@ -87,6 +98,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   let releaseStartup: (() => Promise<void>) | null = await acquireStartupLock(database, config.databaseUrl);
   try {
     await migrateDatabase(database, config.databaseUrl);
+    // Personal data at rest: refuse a key that cannot read this database, then encrypt rows written before
+    // encryption (or under a previous key) before anything else reads them.
+    const ring = resolveKeyRing(config);
+    await checkDataKeys(database.db, ring);
+    installKeyRing(ring);
+    await recordDataKey(database.db, ring);
+    for (const spec of [...FEEDBACK_SEALED_COLUMNS, ...CHANNELS_SEALED_COLUMNS])
+      await resealColumns(database, spec, ring);
+    await forgetOldDataKeys(database.db, ring);
     const seed =
       config.seed === 'none'
         ? null
@@ -129,6 +149,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     const feedback: FeedbackDeps = { ...identity, profile, jobs };
     if (config.seed === 'demo' && seed) await seedDemoReports(feedback);
     registerFeedbackRoutes(http, feedback);
+    registerDataRequestRoutes(http, feedback);
     registerRoutingRoutes(http, identity);
     // Smart triage (issue 10): suggestions, model versions and training, hotspots.
     await registerTriage(http, feedback);
@@ -220,6 +241,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       };
       await jobs.work<NotifyReporterJob>(FEEDBACK_JOBS.notifyReporter, (job) =>
         notifyReporter(feedback, notifier, job, reporterPush),
+      );
+      await jobs.work<DataRequestNoticeJob>(FEEDBACK_JOBS.notifyDataRequest, (job) =>
+        notifyDataRequest(feedback, notifier, job),
       );
       await jobs.work<EmailStaffJob>(FEEDBACK_JOBS.emailStaff, (job) =>
         emailStaffNotification(feedback, notifier, job),

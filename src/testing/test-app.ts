@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_ADMIN_PASSWORD = 'Admin-Test-2026!';
 export const TEST_DEMO_PASSWORD = 'Demo-Test-2026!';
+/** The data encryption key of test apps: derived from a fixed phrase, so a test can reopen its database. */
+export const TEST_DATA_KEY = createHash('sha256').update('tinhso test data key').digest('base64');
 
 /** Captures SMS instead of sending them: the boundary we cannot reach from tests. */
 export class CapturingSms implements SmsSender {
@@ -41,6 +44,7 @@ export async function createTestApp(
     DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_SCALE: '20',
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tinhso-test-')),
     ...(testDb.url ? { DATABASE_URL: testDb.url } : {}),
     ...options.env,

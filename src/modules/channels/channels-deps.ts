@@ -1,3 +1,5 @@
+import { normalizePhone } from '../../contracts/identity.js';
+import type { SealedColumns } from '../../platform/crypto/data-keys.js';
 import type { Config } from '../../platform/config/config.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
 import type { FeedbackDeps } from '../feedback/feedback-deps.js';
@@ -14,3 +16,12 @@ export interface ChannelsDeps extends FeedbackDeps {
 export const CHANNELS_JOBS = {
   pollMailbox: 'channels.poll-mailbox',
 } as const;
+
+/** The channels module's encrypted columns (see FEEDBACK_SEALED_COLUMNS). */
+export const CHANNELS_SEALED_COLUMNS: SealedColumns[] = [
+  {
+    table: 'calls',
+    columns: [{ column: 'caller_phone', hashColumn: 'caller_phone_hash', normalise: normalizePhone }],
+  },
+  { table: 'mail_quarantine', columns: [{ column: 'from_address' }] },
+];

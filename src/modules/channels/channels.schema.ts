@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../platform/crypto/sealed-column.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -84,7 +85,7 @@ export const mailQuarantine = pgTable(
     sha256: text('sha256').notNull(),
     reason: text('reason').notNull(),
     status: text('status').notNull().default('held'),
-    fromAddress: text('from_address'),
+    fromAddress: sealedText('from_address'),
     subject: text('subject'),
     reportId: uuid('report_id'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -127,7 +128,9 @@ export const calls = pgTable(
     externalId: text('external_id'),
     direction: text('direction').notNull().default('in'),
     /** Normalised (+84…); null when the number was withheld ("anonymous"). */
-    callerPhone: text('caller_phone'),
+    callerPhone: sealedText('caller_phone'),
+    /** Blind index (HMAC-SHA256) of the normalised number: the caller's history is found by it. */
+    callerPhoneHash: text('caller_phone_hash'),
     /** The number called (our line), as the telephony system sent it. */
     calledNumber: text('called_number'),
     agentId: uuid('agent_id'),
@@ -142,7 +145,7 @@ export const calls = pgTable(
   },
   (t) => [
     uniqueIndex('calls_provider_external_uq').on(t.provider, t.externalId),
-    index('calls_caller_idx').on(t.callerPhone, t.startedAt.desc()),
+    index('calls_caller_idx').on(t.callerPhoneHash, t.startedAt.desc()),
     index('calls_started_idx').on(t.startedAt),
     check('calls_provider_ck', sql`${t.provider} in ('cti','manual')`),
     check('calls_external_id_ck', sql`(${t.provider} = 'manual') = (${t.externalId} is null)`),

@@ -1,7 +1,15 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { blindIndex, Sealed } from '../../platform/crypto/field-cipher.js';
+import { normalizeEmail, normalizePhone } from '../../contracts/identity.js';
 import { OPEN_STATUSES, type ReportStatus } from '../../contracts/report-lifecycle.js';
-import { reportAttachments, reportEvents, reportNotes, reports } from './feedback.schema.js';
+import {
+  reportAttachments,
+  reportEvents,
+  reportNotes,
+  reportPushTargets,
+  reports,
+} from './feedback.schema.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportInsert = typeof reports.$inferInsert;
@@ -286,7 +294,10 @@ export async function insertReports(db: Executor, values: ReportInsert[]): Promi
 
 function ofReporter(userId: string, phone: string | null): SQL {
   return phone
-    ? or(eq(reports.reporterUserId, userId), eq(reports.reporterPhone, phone))!
+    ? or(
+        eq(reports.reporterUserId, userId),
+        eq(reports.reporterPhoneHash, blindIndex(normalizePhone(phone))),
+      )!
     : eq(reports.reporterUserId, userId);
 }
 
@@ -313,6 +324,8 @@ export async function eraseReporter(db: Executor, userId: string, phone: string 
       reporterName: null,
       reporterPhone: null,
       reporterEmail: null,
+      reporterPhoneHash: null,
+      reporterEmailHash: null,
       displayPublicly: 'anonymous',
       version: sql`${reports.version} + 1`,
       updatedAt: new Date(),
@@ -320,4 +333,55 @@ export async function eraseReporter(db: Executor, userId: string, phone: string 
     .where(ofReporter(userId, phone))
     .returning({ id: reports.id });
   return rows.length;
+}
+
+/** Removes the reporter's identity from one report; returns whether it had one. */
+export async function eraseReporterOf(db: Executor, reportId: string): Promise<boolean> {
+  await db.delete(reportPushTargets).where(eq(reportPushTargets.reportId, reportId));
+  const rows = await db
+    .update(reports)
+    .set({
+      reporterUserId: null,
+      reporterName: null,
+      reporterPhone: null,
+      reporterEmail: null,
+      reporterPhoneHash: null,
+      reporterEmailHash: null,
+      displayPublicly: 'anonymous',
+      version: sql`${reports.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(reports.id, reportId),
+        or(
+          isNotNull(reports.reporterUserId),
+          isNotNull(reports.reporterName),
+          isNotNull(reports.reporterPhone),
+          isNotNull(reports.reporterEmail),
+        ),
+      ),
+    )
+    .returning({ id: reports.id });
+  return rows.length > 0;
+}
+
+/** Replaces the reporter's contact on one report (a correction request), encrypted with its blind indexes. */
+export async function correctReporterOf(
+  db: Executor,
+  reportId: string,
+  values: { name?: string | undefined; phone?: string | undefined; email?: string | undefined },
+): Promise<void> {
+  const phone = values.phone ? normalizePhone(values.phone) : undefined;
+  const email = values.email ? normalizeEmail(values.email) : undefined;
+  await db
+    .update(reports)
+    .set({
+      ...(values.name ? { reporterName: Sealed.of(values.name) } : {}),
+      ...(phone ? { reporterPhone: Sealed.of(phone), reporterPhoneHash: blindIndex(phone) } : {}),
+      ...(email ? { reporterEmail: Sealed.of(email), reporterEmailHash: blindIndex(email) } : {}),
+      version: sql`${reports.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(reports.id, reportId));
 }

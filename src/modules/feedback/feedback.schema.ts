@@ -16,6 +16,9 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
+import { sealedText } from '../../platform/crypto/sealed-column.js';
+import { DATA_REQUEST_KINDS, DATA_REQUEST_STATUSES } from '../../contracts/data-requests.js';
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
@@ -51,9 +54,13 @@ export const reports = pgTable(
     suggestedAgencyId: uuid('suggested_agency_id'),
     handlerId: uuid('handler_id'),
     reporterUserId: uuid('reporter_user_id'),
-    reporterName: text('reporter_name'),
-    reporterPhone: text('reporter_phone'),
-    reporterEmail: text('reporter_email'),
+    // Encrypted at rest (AES-256-GCM, platform/crypto); look-ups by equality use the keyed *_hash columns.
+    reporterName: sealedText('reporter_name'),
+    reporterPhone: sealedText('reporter_phone'),
+    reporterEmail: sealedText('reporter_email'),
+    /** HMAC-SHA256 blind index of the normalised phone (+84…) and of the lower-case email. */
+    reporterPhoneHash: text('reporter_phone_hash'),
+    reporterEmailHash: text('reporter_email_hash'),
     displayPublicly: text('display_publicly').notNull().default('anonymous'),
     consentAt: timestamp('consent_at', { withTimezone: true }),
     consentVersion: text('consent_version'),
@@ -95,7 +102,8 @@ export const reports = pgTable(
     index('reports_unit_idx').on(t.unitCode, t.receivedAt.desc()),
     index('reports_reporter_idx').on(t.reporterUserId),
     // The call centre looks up a caller's earlier reports by phone number.
-    index('reports_reporter_phone_idx').on(t.reporterPhone),
+    index('reports_reporter_phone_hash_idx').on(t.reporterPhoneHash),
+    index('reports_reporter_email_hash_idx').on(t.reporterEmailHash),
     index('reports_search_idx').using('gin', t.search),
     index('reports_received_idx').on(t.receivedAt.desc(), t.id.desc()),
     check(
@@ -287,5 +295,45 @@ export const staffNotifications = pgTable(
       .where(sql`${t.readAt} is null`),
     index('staff_notifications_report_idx').on(t.reportId),
     check('staff_notifications_kind_ck', sql`${t.kind} in (${inList(STAFF_NOTIFICATION_KINDS)})`),
+  ],
+);
+
+/**
+ * A data subject's request (Law 91/2025/QH15, Decree 356/2025/NĐ-CP): see, correct or delete their data
+ * in a report, or object to its processing. Filed by a signed-in citizen or by anyone holding a tracking
+ * code and the contact given with it; staff answer within 2 working days (`due_at`). The requester's
+ * contact and free text are encrypted like reporters' contacts.
+ */
+export const dataRequests = pgTable(
+  'data_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('open'),
+    reportId: uuid('report_id').references(() => reports.id, { onDelete: 'set null' }),
+    /** The tracking code as filed (kept when the report is later deleted). */
+    trackingCode: text('tracking_code'),
+    userId: uuid('user_id'),
+    contactPhone: sealedText('contact_phone'),
+    contactEmail: sealedText('contact_email'),
+    details: sealedText('details'),
+    /** For a correction: the reporter's name/phone/email as they should be (encrypted JSON). */
+    correction: sealedText('correction'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+    /** What the requester is told: the reason of a refusal, or a note on what was done. */
+    outcomeNote: text('outcome_note'),
+    /** When the acknowledgement and the outcome went to the requester (a retried job sends neither twice). */
+    ackSentAt: timestamp('ack_sent_at', { withTimezone: true }),
+    outcomeSentAt: timestamp('outcome_sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('data_requests_status_idx').on(t.status, t.dueAt),
+    index('data_requests_report_idx').on(t.reportId),
+    check('data_requests_kind_ck', sql`${t.kind} in (${inList(DATA_REQUEST_KINDS)})`),
+    check('data_requests_status_ck', sql`${t.status} in (${inList(DATA_REQUEST_STATUSES)})`),
+    check('data_requests_refusal_ck', sql`${t.status} <> 'refused' or ${t.outcomeNote} is not null`),
   ],
 );

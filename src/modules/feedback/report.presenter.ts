@@ -18,6 +18,7 @@ import {
 import type { Role } from '../../contracts/roles.js';
 import { AGENCY_SCOPED_ROLES } from '../../contracts/roles.js';
 import type { Executor } from '../../platform/db/database.js';
+import { openSealed } from '../../platform/crypto/field-cipher.js';
 import { agencyNames, can, unitNames, type Principal } from '../identity/index.js';
 import * as repo from './feedback.repository.js';
 
@@ -64,12 +65,17 @@ function attachmentView(
   };
 }
 
-/** Reports as staff (or their reporter) see them; contact data only where the role allows. */
+/**
+ * Reports as staff (or their reporter) see them. The reporter's contact is decrypted only when asked for
+ * (`contact: true`: the single-report view, whose caller audits the read) and where the role allows;
+ * lists, boards and command results never carry it.
+ */
 export async function presentReports(
   db: Executor,
   rows: repo.ReportRow[],
   p: Principal | null,
   now: Date,
+  opts: { contact?: boolean } = {},
 ): Promise<ReportView[]> {
   const names = await agencyNames(db, [...new Set(rows.flatMap((r) => (r.agencyId ? [r.agencyId] : [])))]);
   const units = await unitNames(db, [...new Set(rows.flatMap((r) => (r.unitCode ? [r.unitCode] : [])))]);
@@ -84,7 +90,7 @@ export async function presentReports(
   }
   return rows.map((r) => {
     const own = !!p && r.reporterUserId === p.userId;
-    const seeContact = own || can(p, 'reports.read_contact', { agencyId: r.agencyId });
+    const seeContact = !!opts.contact && (own || can(p, 'reports.read_contact', { agencyId: r.agencyId }));
     return {
       id: r.id,
       trackingCode: r.trackingCode,
@@ -110,7 +116,14 @@ export async function presentReports(
       suggestedAgencyId: r.suggestedAgencyId,
       handlerId: r.handlerId,
       displayPublicly: r.displayPublicly as 'name' | 'anonymous',
-      reporter: seeContact ? { name: r.reporterName, phone: r.reporterPhone, email: r.reporterEmail } : null,
+      // Decrypted only for the roles that may see the reporter (the view is audited by the use case).
+      reporter: seeContact
+        ? {
+            name: openSealed(r.reporterName),
+            phone: openSealed(r.reporterPhone),
+            email: openSealed(r.reporterEmail),
+          }
+        : null,
       answer: r.answer,
       answeredAt: r.answeredAt?.toISOString() ?? null,
       publishedAt: r.publishedAt?.toISOString() ?? null,
@@ -162,7 +175,8 @@ export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<Pu
         ? { lat: Math.round(r.lat * 1000) / 1000, lon: Math.round(r.lon * 1000) / 1000 }
         : null,
     receivedAt: r.receivedAt.toISOString(),
-    reporterName: r.displayPublicly === 'name' ? r.reporterName : null,
+    // The reporter chose to be named publicly: only then is the name opened for a public page.
+    reporterName: r.displayPublicly === 'name' ? openSealed(r.reporterName) : null,
     agencyName: agency ?? null,
     answer: answered ? r.answer : null,
     publishedAt: r.publishedAt?.toISOString() ?? null,

@@ -11,6 +11,13 @@ const port = z.coerce
   .min(1, 'phải từ 1 đến 65535 / must be 1–65535')
   .max(65535, 'phải từ 1 đến 65535 / must be 1–65535');
 
+const base64Key = z
+  .string()
+  .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v.trim()) && Buffer.from(v, 'base64').length === 32, {
+    error:
+      'phải là 32 byte mã hoá base64 (openssl rand -base64 32) / must be 32 bytes in base64 (openssl rand -base64 32)',
+  });
+
 const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -86,6 +93,16 @@ const envSchema = z.object({
   CTI_SECRET: z.string().min(32, 'phải có ít nhất 32 ký tự / must have at least 32 characters').optional(),
   METRICS_TOKEN: z.string().min(24, 'phải có ít nhất 24 ký tự / must have at least 24 characters').optional(),
   DEMO_API_KEY: z.string().min(16, 'phải có ít nhất 16 ký tự / must have at least 16 characters').optional(),
+  /** AES-256-GCM key for personal data at rest (base64, 32 bytes); unset → DATA_DIR/data-encryption.key. */
+  DATA_ENCRYPTION_KEY: base64Key.optional(),
+  /** Keys used before a rotation, comma-separated: values sealed with them are read and re-encrypted at start. */
+  DATA_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => base64Key.safeParse(k.trim()).success), {
+      error:
+        'mỗi khoá phải là 32 byte base64, cách nhau bằng dấu phẩy / each key must be 32 bytes in base64, comma-separated',
+    })
+    .optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_SCALE: z.coerce
     .number({ error: 'phải là một số / must be a number' })
@@ -129,6 +146,8 @@ export interface Config {
   /** The Open311 key the demo seed registers (else a random one, printed once). */
   demoApiKey: string | undefined;
   secureCookies: boolean;
+  /** Data encryption keys (personal data at rest); `current` unset → a key kept in DATA_DIR. */
+  dataKeys: { current: Buffer | undefined; previous: Buffer[] };
   /** Multiplies every rate limit (load tests and test suites raise it; production keeps 1). */
   rateLimitScale: number;
 }
@@ -193,6 +212,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymiseAfterDays: e.ANONYMISE_AFTER_DAYS,
     demoApiKey: e.DEMO_API_KEY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    dataKeys: {
+      current: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY.trim(), 'base64') : undefined,
+      previous: (e.DATA_ENCRYPTION_PREVIOUS_KEYS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+        .map((k) => Buffer.from(k, 'base64')),
+    },
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

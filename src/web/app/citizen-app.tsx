@@ -20,6 +20,7 @@ import { setAppCsrf } from './session.js';
 import { PhoneSignInPage } from './sign-in/phone-sign-in-page.js';
 import { InstallButton, OfflineBanner } from './pwa.js';
 import { AccountPage } from './account/account-page.js';
+import { DataRequestPage } from './account/data-request-page.js';
 
 function loadSession(onUser: (user: SessionUser | null) => void): Promise<void> {
   return api<SessionResponse | { user: null; csrfToken: null }>('GET', '/auth/whoami')
@@ -86,6 +87,8 @@ export function CitizenApp() {
         levels={(profile as { levels?: number } | null)?.levels ?? 3}
       />
     );
+  } else if (path === '/app/yeu-cau-du-lieu') {
+    page = <DataRequestPage user={user} />;
   } else if (path === '/app/tai-khoan') {
     page = (
       <AccountPage

@@ -46,6 +46,12 @@ export const NAV: NavEntry[] = [
   },
   { path: '/console/analytics', label: 'nav.analytics', permissions: ['analytics.read'], built: true },
   { path: '/console/thu-cach-ly', label: 'mailbox.nav', permissions: ['reports.triage'], built: true },
+  {
+    path: '/console/du-lieu-ca-nhan',
+    label: 'dataRequests.nav',
+    permissions: ['data_requests.handle'],
+    built: true,
+  },
   { path: '/console/open311', label: 'open311.nav', permissions: ['settings.manage'], built: true },
   {
     path: '/console/admin',

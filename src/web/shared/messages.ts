@@ -6,6 +6,7 @@ import * as analytics from './messages/analytics.js';
 import * as campaigns from './messages/campaigns.js';
 import * as channelsConsole from './messages/channels-console.js';
 import * as notifications from './messages/notifications.js';
+import * as dataRequests from './messages/data-requests.js';
 
 /** Every text the citizen app and the console show, Vietnamese first; English must have the same keys. */
 export type Lang = 'vi' | 'en';
@@ -548,6 +549,7 @@ const vi = {
   ...campaigns.vi,
   ...channelsConsole.vi,
   ...notifications.vi,
+  ...dataRequests.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1086,6 +1088,7 @@ const en: Record<MessageKey, string> = {
   ...campaigns.en,
   ...channelsConsole.en,
   ...notifications.en,
+  ...dataRequests.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -3,6 +3,7 @@ import { normalizePhone } from '../../../contracts/identity.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { maskPhone } from '../../../platform/sms/sms.js';
+import { blindIndex } from '../../../platform/crypto/field-cipher.js';
 import { authorize, type Principal } from '../../identity/index.js';
 // Read-only use of the feedback module's table: the call centre looks reports up by the caller's number.
 import { reports } from '../../feedback/feedback.schema.js';
@@ -42,7 +43,7 @@ export async function callerHistory(
     const rows = await tx
       .select()
       .from(reports)
-      .where(eq(reports.reporterPhone, phone))
+      .where(eq(reports.reporterPhoneHash, blindIndex(phone)))
       .orderBy(desc(reports.receivedAt))
       .limit(20);
     const calls = await earlierCalls(

@@ -11,6 +11,12 @@ import { users } from '../../identity/identity.schema.js';
 import { reports } from '../../feedback/feedback.schema.js';
 import type { ChannelsDeps } from '../channels-deps.js';
 import { callReports, calls, ctiEvents } from '../channels.schema.js';
+import { blindIndex, openSealed, Sealed } from '../../../platform/crypto/field-cipher.js';
+
+/** The caller's number as stored: encrypted, with its blind index for the caller's history. */
+function sealedCaller(phone: string | null): { callerPhone: Sealed | null; callerPhoneHash: string | null } {
+  return { callerPhone: Sealed.of(phone), callerPhoneHash: phone ? blindIndex(phone) : null };
+}
 
 /** LISTEN/NOTIFY channel on which committed call changes are announced (no personal data in it). */
 export const CALL_CHANNEL = 'call_changes';
@@ -102,7 +108,7 @@ export async function receiveCtiEvent(
           provider: 'cti',
           externalId: event.callId,
           direction: event.direction,
-          callerPhone: phoneOf(caller),
+          ...sealedCaller(phoneOf(caller)),
           calledNumber: called ?? null,
           // An outgoing call is placed by the named agent.
           agentId: event.direction === 'out' ? (ringing[0] ?? null) : null,
@@ -115,7 +121,10 @@ export async function receiveCtiEvent(
         action: 'call.started',
         entityType: 'call',
         entityId: call.id,
-        summary: { direction: call.direction, phone: call.callerPhone ? maskPhone(call.callerPhone) : null },
+        summary: {
+          direction: call.direction,
+          phone: call.callerPhone ? maskPhone(call.callerPhone.open()) : null,
+        },
       });
       await notify(tx, {
         id: call.id,
@@ -188,7 +197,8 @@ async function callViews(tx: Executor, rows: CallRow[]): Promise<CallView[]> {
     id: r.id,
     provider: r.provider as CallView['provider'],
     direction: r.direction as CallView['direction'],
-    phone: r.callerPhone,
+    // The agent on the line needs the number (call-centre roles only).
+    phone: openSealed(r.callerPhone),
     agentId: r.agentId,
     agentName: agents.find((a) => a.id === r.agentId)?.name ?? null,
     status: r.status as CallStatus,
@@ -214,7 +224,7 @@ export async function earlierCalls(tx: Executor, phone: string, exceptId?: strin
   const rows = await tx
     .select()
     .from(calls)
-    .where(and(eq(calls.callerPhone, phone), exceptId ? ne(calls.id, exceptId) : undefined))
+    .where(and(eq(calls.callerPhoneHash, blindIndex(phone)), exceptId ? ne(calls.id, exceptId) : undefined))
     .orderBy(desc(calls.startedAt))
     .limit(20);
   return callViews(tx, rows);
@@ -236,7 +246,7 @@ export async function getCall(
         action: 'call.contact_read',
         entityType: 'call',
         entityId: row.id,
-        summary: { phone: maskPhone(row.callerPhone) },
+        summary: { phone: maskPhone(row.callerPhone.open()) },
       });
     return (await callViews(tx, [row]))[0] as CallView;
   });
@@ -277,7 +287,7 @@ export async function startManualCall(
       .values({
         provider: 'manual',
         direction: input.direction,
-        callerPhone: phone,
+        ...sealedCaller(phone),
         agentId: me.userId,
         status: 'answered',
         startedAt: now,

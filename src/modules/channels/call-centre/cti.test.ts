@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../../testing/test-app.js';
 import { TEST_ENGINE } from '../../../testing/test-database.js';
 import { signCtiBody } from './cti-signature.js';
+import { blindIndex, decryptText } from '../../../platform/crypto/field-cipher.js';
 
 const SECRET = 'test-cti-secret-0123456789-abcdefghij';
 let t: TestApp;
@@ -65,7 +66,11 @@ describe(`CTI webhook (${TEST_ENGINE})`, () => {
     expect(opened.statusCode).toBe(200);
     expect(opened.json()).toMatchObject({ status: 'ringing', outcome: null });
     let row = await callRow(callId);
-    expect(row).toMatchObject({ status: 'ringing', caller_phone: `+84${from.slice(1)}`, direction: 'in' });
+    expect(row).toMatchObject({ status: 'ringing', direction: 'in' });
+    // The number is stored encrypted, found by its blind index.
+    expect(row!.caller_phone).not.toContain(from.slice(1));
+    expect(decryptText(row!.caller_phone as string)).toBe(`+84${from.slice(1)}`);
+    expect(row!.caller_phone_hash).toBe(blindIndex(`+84${from.slice(1)}`));
 
     // Form-encoded, as Zammad's generic CTI also accepts; the agent is found by login.
     const answered = await post(

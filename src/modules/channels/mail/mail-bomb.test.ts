@@ -4,6 +4,7 @@ import { TEST_ENGINE } from '../../../testing/test-database.js';
 import { Dovecot } from '../../../testing/dovecot.js';
 import * as feedbackRepo from '../../feedback/feedback.repository.js';
 import { pollMailbox } from './poll-mailbox.js';
+import { blindIndex } from '../../../platform/crypto/field-cipher.js';
 
 const BOMBER = 'bom.thu@example.vn';
 const CAP = 5;
@@ -54,8 +55,8 @@ describe(`a mail bomb against a real Dovecot (${TEST_ENGINE})`, () => {
     expect([...(await dovecot.flags()).values()].every((f) => f.has('\\Seen'))).toBe(true);
 
     const { rows } = (await t.app.database.executeSql(
-      `select id, channel from reports where reporter_email = $1 order by received_at, tracking_code`,
-      [BOMBER],
+      `select id, channel from reports where reporter_email_hash = $1 order by received_at, tracking_code`,
+      [blindIndex(BOMBER.toLowerCase())],
     )) as { rows: { id: string; channel: string }[] };
     expect(rows).toHaveLength(CAP);
     expect(rows.every((r) => r.channel === 'email')).toBe(true);
@@ -69,8 +70,8 @@ describe(`a mail bomb against a real Dovecot (${TEST_ENGINE})`, () => {
     expect(followUps.every((e) => (e.data as { rateCapped?: boolean }).rateCapped === true)).toBe(true);
     expect(followUps.some((e) => e.note?.includes(`Thư thứ ${MAILS}:`))).toBe(true);
     const { rows: other } = await t.app.database.executeSql(
-      'select 1 from reports where reporter_email = $1',
-      ['nguoi.khac@example.vn'],
+      'select 1 from reports where reporter_email_hash = $1',
+      [blindIndex('nguoi.khac@example.vn')],
     );
     expect(other).toHaveLength(1);
     // The bomber got no acknowledgement for the capped mails: only CAP reports asked for one.

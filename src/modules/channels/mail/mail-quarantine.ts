@@ -4,6 +4,7 @@ import { authorize, type Principal } from '../../identity/index.js';
 import type { ChannelsDeps } from '../channels-deps.js';
 import * as repo from '../channels.repository.js';
 import { takeInMail, type MailOutcome } from './take-in-mail.js';
+import { openSealed } from '../../../platform/crypto/field-cipher.js';
 
 export interface QuarantineItemView {
   id: string;
@@ -28,6 +29,8 @@ export async function listQuarantine(
   return {
     items: rows.map((r) => ({
       ...r,
+      // Operators read quarantined mail whole; the sender is shown to them (role reports.triage).
+      fromAddress: openSealed(r.fromAddress),
       receivedAt: r.receivedAt.toISOString(),
       resolvedAt: r.resolvedAt?.toISOString() ?? null,
     })),
@@ -82,7 +85,7 @@ export async function quarantinedItem(
     size: row.size,
     reason: row.reason,
     status: row.status,
-    fromAddress: row.fromAddress,
+    fromAddress: openSealed(row.fromAddress),
     subject: row.subject,
     reportId: row.reportId,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,

@@ -10,6 +10,7 @@ import * as feedbackRepo from '../../feedback/feedback.repository.js';
 import { invalidateRoutingSnapshot } from '../../routing/index.js';
 import { mailAddresses, mailMessages } from '../channels.schema.js';
 import { pollMailbox } from './poll-mailbox.js';
+import { blindIndex, decryptText } from '../../../platform/crypto/field-cipher.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../tests/fixtures/mail');
 const fixture = (name: string, fill: Record<string, string> = {}) => {
@@ -26,8 +27,8 @@ const poll = () => pollMailbox(t.app.channels.deps, dovecot.url, 'INBOX');
 const reportsFrom = async (email: string) =>
   (
     (await t.app.database.executeSql(
-      'select id, tracking_code, channel, title, body, reporter_name, status from reports where reporter_email = $1 order by received_at',
-      [email],
+      'select id, tracking_code, channel, title, body, reporter_name, status from reports where reporter_email_hash = $1 order by received_at',
+      [blindIndex(email.toLowerCase())],
     )) as {
       rows: {
         id: string;
@@ -94,8 +95,9 @@ describe(`the 1022 mailbox against a real Dovecot (${TEST_ENGINE})`, () => {
     expect(binh).toMatchObject({
       channel: 'email',
       title: 'Cống thoát nước bị tắc gây ngập',
-      reporter_name: 'Nguyễn Văn Bình',
     });
+    // Stored encrypted (the sender's display name becomes the reporter's name).
+    expect(decryptText(binh!.reporter_name!)).toBe('Nguyễn Văn Bình');
     expect(binh!.body).toContain('đường Trương Định, phường 1');
     const ack = await ackTo('nguyen.van.binh@example.vn');
     expect(ack.parsed.subject).toContain(binh!.tracking_code);

@@ -6,6 +6,7 @@ import { TEST_ENGINE } from '../../../testing/test-database.js';
 import { SmtpSink } from '../../../testing/smtp-sink.js';
 import { mailMessages } from '../channels.schema.js';
 import * as repo from '../channels.repository.js';
+import { blindIndex } from '../../../platform/crypto/field-cipher.js';
 
 let t: TestApp;
 const sink = new SmtpSink();
@@ -68,8 +69,8 @@ describe(`reporter mail over SMTP (${TEST_ENGINE})`, () => {
       await new Promise((r) => setTimeout(r, 250));
       const { rows } = (await t.app.database.executeSql(
         `select e.data from report_events e join reports r on r.id = e.report_id
-          where r.reporter_email = $1 and e.action = 'reporter_notified'`,
-        [address],
+          where r.reporter_email_hash = $1 and e.action = 'reporter_notified'`,
+        [blindIndex(address.toLowerCase())],
       )) as { rows: { data: { suppressed?: string } }[] };
       suppressed = rows.filter((r) => r.data.suppressed === 'cap').length;
       if (rows.length === 3) break;

@@ -24,6 +24,8 @@ import {
   threadIds,
   type LoopReason,
 } from './mail-rules.js';
+import { blindIndex, Sealed } from '../../../platform/crypto/field-cipher.js';
+import { normalizeEmail } from '../../../contracts/identity.js';
 
 export const MAILBOX_ACTOR: Actor = { id: null, label: 'mailbox' };
 
@@ -132,7 +134,7 @@ async function toQuarantine(
     size: raw.length,
     sha256: createHash('sha256').update(raw).digest('hex'),
     reason: reason.slice(0, 500),
-    fromAddress: mail ? senderOf(mail) : null,
+    fromAddress: Sealed.of(mail ? senderOf(mail) : null),
     subject: mail?.subject?.slice(0, 300) ?? null,
     receivedAt: deps.now(),
   });
@@ -301,7 +303,8 @@ async function takeInFollowUp(
         note: clip(note, NOTE_MAX),
         data: {
           from: maskEmail(sender),
-          sameSender: sender === report.reporterEmail,
+          sameSender:
+            !!report.reporterEmailHash && blindIndex(normalizeEmail(sender)) === report.reporterEmailHash,
           attachments: files.ids.length,
           ...(loop ? { loop } : {}),
           ...(rateCapped ? { rateCapped: true } : {}),
@@ -355,7 +358,7 @@ async function takeInBounce(
             to: recipient ? maskEmail(recipient) : null,
             permanent: bounce.permanent,
             status: bounce.status,
-            phone: report.reporterPhone ? maskPhone(report.reporterPhone) : null,
+            phone: report.reporterPhone ? maskPhone(report.reporterPhone.open()) : null,
           },
         },
         MAILBOX_ACTOR,

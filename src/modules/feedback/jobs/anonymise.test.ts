@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../platform/audit/audit.js';
+import { decryptText } from '../../../platform/crypto/field-cipher.js';
 import { createTestApp, TestClient, type TestApp } from '../../../testing/test-app.js';
 import { TEST_ENGINE } from '../../../testing/test-database.js';
 import { anonymiseOldReports } from './deadline-jobs.js';
@@ -65,8 +66,18 @@ describe(`personal data kept no longer than needed (${TEST_ENGINE})`, () => {
       display_publicly: 'anonymous',
       title: 'Báo cáo cũ đã đóng',
     });
-    for (const id of [recent.id, open.id])
-      expect(byId.get(id)).toMatchObject({ reporter_name: 'Lê Văn Tám', reporter_email: 'tam@example.vn' });
+    for (const id of [recent.id, open.id]) {
+      const r = byId.get(id)!;
+      expect([decryptText(r.reporter_name!), decryptText(r.reporter_email!)]).toEqual([
+        'Lê Văn Tám',
+        'tam@example.vn',
+      ]);
+    }
+    const hashes = await db.query<{ reporter_phone_hash: string | null }>(
+      `select reporter_phone_hash from reports where id = $1`,
+      [old.id],
+    );
+    expect(hashes[0]!.reporter_phone_hash).toBeNull();
 
     const events = await db.query<{ n: number }>(
       `select count(*)::int as n from report_events where report_id = $1 and action = 'anonymised'`,

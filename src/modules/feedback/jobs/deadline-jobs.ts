@@ -113,7 +113,7 @@ export async function anonymiseOldReports(deps: FeedbackDeps, afterDays: number)
   return deps.database.db.transaction(async (tx) => {
     const done = await tx.execute(sql`
       update reports set reporter_user_id = null, reporter_name = null, reporter_phone = null,
-             reporter_email = null, display_publicly = 'anonymous', version = version + 1, updated_at = now()
+             reporter_email = null, reporter_phone_hash = null, reporter_email_hash = null, display_publicly = 'anonymous', version = version + 1, updated_at = now()
        where id in (
          select id from reports
           where status in ('closed', 'rejected', 'merged')

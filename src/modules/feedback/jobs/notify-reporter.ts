@@ -5,6 +5,7 @@ import {
   type ReportStatus,
 } from '../../../contracts/report-lifecycle.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.js';
+import { openSealed } from '../../../platform/crypto/field-cipher.js';
 import type { JobOutcome } from '../../../platform/jobs/job-queue.js';
 import { maskPhone } from '../../../platform/sms/sms.js';
 import type { FeedbackDeps, NotifyReporterJob } from '../feedback-deps.js';
@@ -56,7 +57,7 @@ export function composeNotice(
   if (event.note && event.isPublic && event.action !== 'publish') lines.push(event.note);
   lines.push(`Tra cứu: ${publicUrl}/tra-cuu?ma=${encodeURIComponent(r.trackingCode)}`);
   return {
-    to: { email: r.reporterEmail, phone: r.reporterPhone },
+    to: { email: openSealed(r.reporterEmail), phone: openSealed(r.reporterPhone) },
     subject: `[${r.trackingCode}] ${status}`,
     text: lines.join('\n'),
     reportId: r.id,

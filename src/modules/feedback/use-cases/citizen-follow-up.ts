@@ -1,5 +1,6 @@
 import type { PublicReportView, ReportView, TimelineEntry } from '../../../contracts/feedback.js';
-import { normalizePhone } from '../../../contracts/identity.js';
+import { normalizeEmail, normalizePhone } from '../../../contracts/identity.js';
+import { blindIndex } from '../../../platform/crypto/field-cipher.js';
 import { REOPEN_WINDOW_DAYS } from '../../../contracts/report-lifecycle.js';
 import type { Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -12,9 +13,10 @@ import { normalizeTrackingCode } from '../tracking-code.js';
 
 function contactMatches(r: repo.ReportRow, contact: string): boolean {
   const c = contact.trim().toLowerCase();
-  if (c.includes('@')) return !!r.reporterEmail && r.reporterEmail === c;
+  // Compared through the blind index: the stored contact is never decrypted for a look-up.
+  if (c.includes('@')) return !!r.reporterEmailHash && r.reporterEmailHash === blindIndex(normalizeEmail(c));
   if (!/^[+\d][\d\s.-]{7,}$/.test(c)) return false;
-  return !!r.reporterPhone && r.reporterPhone === normalizePhone(c);
+  return !!r.reporterPhoneHash && r.reporterPhoneHash === blindIndex(normalizePhone(c));
 }
 
 /**

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/audit.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
-import { isUniqueViolation } from '../../../platform/db/database.js';
+import { isUniqueViolation, type Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/problem.js';
+import { blindIndex, openSealed } from '../../../platform/crypto/field-cipher.js';
+import { normalizePhone } from '../../../contracts/identity.js';
 import {
   authorize,
   citizenAccount,
@@ -115,7 +117,12 @@ export async function exportMyData(deps: FeedbackDeps, p: Principal | null, acto
       unitCode: r.unitCode,
       status: r.status,
       receivedAt: r.receivedAt.toISOString(),
-      reporter: { name: r.reporterName, phone: r.reporterPhone, email: r.reporterEmail },
+      // The citizen's own copy: their contacts decrypted (the export is audited above).
+      reporter: {
+        name: openSealed(r.reporterName),
+        phone: openSealed(r.reporterPhone),
+        email: openSealed(r.reporterEmail),
+      },
       displayPublicly: r.displayPublicly,
       consent: { at: r.consentAt?.toISOString() ?? null, noticeVersion: r.consentVersion },
       answer: r.answer,
@@ -137,15 +144,7 @@ export async function eraseMyData(
   const principal = citizen(p);
   const a = await account(deps, principal);
   return deps.database.db.transaction(async (tx) => {
-    // The devices told about these reports go too (an endpoint identifies a phone).
-    await tx.execute(sql`
-      delete from report_push_targets
-       where user_id = ${a.id}
-          or report_id in (select id from reports
-                            where reporter_user_id = ${a.id}
-                               or (${a.phone}::text is not null and reporter_phone = ${a.phone}::text))`);
-    const reportsAnonymised = await repo.eraseReporter(tx, a.id, a.phone);
-    await deleteCitizenAccount(tx, a.id);
+    const reportsAnonymised = await eraseCitizen(tx, a.id, a.phone, true);
     await appendAudit(
       tx,
       { ...actor, label: 'citizen (erased)' },
@@ -158,4 +157,27 @@ export async function eraseMyData(
     );
     return { reportsAnonymised };
   });
+}
+
+/**
+ * Removes a citizen's identity from every report sent under their account or phone, and the devices told
+ * about those reports (an endpoint identifies a phone); with `deleteAccount`, the account too. Also used
+ * by staff fulfilling a deletion or objection request (data-requests.ts).
+ */
+export async function eraseCitizen(
+  tx: Executor,
+  userId: string,
+  phone: string | null,
+  deleteAccount: boolean,
+): Promise<number> {
+  const phoneHash = phone ? blindIndex(normalizePhone(phone)) : null;
+  await tx.execute(sql`
+    delete from report_push_targets
+     where user_id = ${userId}
+        or report_id in (select id from reports
+                          where reporter_user_id = ${userId}
+                             or (${phoneHash}::text is not null and reporter_phone_hash = ${phoneHash}::text))`);
+  const n = await repo.eraseReporter(tx, userId, phone);
+  if (deleteAccount) await deleteCitizenAccount(tx, userId);
+  return n;
 }

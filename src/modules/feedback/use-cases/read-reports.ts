@@ -80,7 +80,7 @@ export async function getReport(
   const r = await repo.findReport(db, id);
   if (!r || !canSee(principal, r)) throw new AppError('not_found');
   const staff = principal.kind === 'staff';
-  const [report] = await presentReports(db, [r], principal, deps.now());
+  const [report] = await presentReports(db, [r], principal, deps.now(), { contact: true });
   if (staff && report!.reporter) {
     // Every look at a reporter's personal data is on record (Decree 356/2025).
     await db.transaction((tx) =>

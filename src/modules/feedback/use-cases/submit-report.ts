@@ -3,7 +3,8 @@ import {
   type Channel,
   type CreateReportRequest,
 } from '../../../contracts/feedback.js';
-import { normalizePhone } from '../../../contracts/identity.js';
+import { normalizeEmail, normalizePhone } from '../../../contracts/identity.js';
+import { blindIndex, Sealed } from '../../../platform/crypto/field-cipher.js';
 import type { Actor } from '../../../platform/audit/audit.js';
 import { GroupCommit } from '../../../platform/jobs/group-commit.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -89,7 +90,7 @@ async function prepareReport(
   if (meta.intakeChannel) channel = meta.intakeChannel;
 
   let phone = input.reporter.phone ? normalizePhone(input.reporter.phone) : null;
-  const email = input.reporter.email?.toLowerCase() ?? null;
+  const email = input.reporter.email ? normalizeEmail(input.reporter.email) : null;
   const citizen = p?.kind === 'citizen' ? p : null;
   if (citizen && !phone) phone = (await findUserById(db, citizen.userId))?.phone ?? null;
   if (!phone && !email) throw new AppError('contact_required');
@@ -117,9 +118,11 @@ async function prepareReport(
       deadlineAt: routing.deadlineFor(category.code, urgency, now),
       suggestedAgencyId: suggestion?.id ?? null,
       reporterUserId: citizen?.userId ?? null,
-      reporterName: input.reporter.name ?? null,
-      reporterPhone: phone,
-      reporterEmail: email,
+      reporterName: Sealed.of(input.reporter.name ?? null),
+      reporterPhone: Sealed.of(phone),
+      reporterEmail: Sealed.of(email),
+      reporterPhoneHash: phone ? blindIndex(phone) : null,
+      reporterEmailHash: email ? blindIndex(email) : null,
       displayPublicly: input.displayPublicly,
       consentAt: now,
       consentVersion: PRIVACY_NOTICE_VERSION,

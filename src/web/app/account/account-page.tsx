@@ -142,6 +142,9 @@ export function AccountPage({ user, onErased }: { user: SessionUser | null; onEr
                 {t('account.download')}
               </a>
             </p>
+            <p>
+              <Link href="/app/yeu-cau-du-lieu">{t('dataRequests.app.link')}</Link>
+            </p>
           </section>
 
           <section aria-labelledby="account-delete">

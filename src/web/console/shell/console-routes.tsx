@@ -11,6 +11,7 @@ import { Open311KeysPage } from '../channels/open311-keys-page.js';
 import { UsersPage } from '../admin/users-page.js';
 import { DeadlinePage } from '../feedback/deadline-page.js';
 import { MapPage } from '../feedback/map-page.js';
+import { DataRequestsPage } from '../feedback/data-requests-page.js';
 import { AgencyAnalyticsPage } from '../analytics/agency-page.js';
 import { AnalyticsPage } from '../analytics/analytics-page.js';
 import { QueuePage } from '../feedback/queue-page.js';
@@ -39,6 +40,7 @@ const BUILT_PAGES: Record<string, () => React.JSX.Element> = {
   '/console/analytics': AnalyticsPage,
   '/console/thu-cach-ly': MailQuarantinePage,
   '/console/open311': Open311KeysPage,
+  '/console/du-lieu-ca-nhan': DataRequestsPage,
 };
 
 /** Picks the page for the path among the entries this person may open. */
