@@ -104,73 +104,101 @@ const SIGNED_SUMS = [
   bucketSums('ans', 'f.ans_hours'),
 ].join(',\n');
 
+const ROLLUPS = [
+  'analytics_daily',
+  'analytics_monthly',
+  'analytics_monthly_agency',
+  'analytics_daily_dims',
+  'analytics_monthly_dims',
+  'analytics_daily_agency_dims',
+] as const;
+
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
 const ADD = MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
 
+const PLAIN_SUMS = MEASURES.map((m) => `sum(a.${m}) as ${m}`).join(', ');
+
 /**
- * Adds signed fact rows (a relation with column `s` and the fact columns) to every rollup: one grouped
- * upsert per table, so the cost follows the number of rows in `source`.
+ * Adds signed fact rows (a relation with column `s` and the fact columns) to every rollup. The facts are
+ * summed once per cohort (day × area × category × channel × agency); the other rollups are sums of those
+ * cohort rows, so the cost follows the number of changed cohorts. `empty`: the rollups were just emptied
+ * (a full rebuild), so plain inserts do and the cohort rows go straight into analytics_daily.
  */
-async function applyFacts(tx: Executor, source: string): Promise<void> {
-  const month = `date_trunc('month', f.day)::date`;
+async function applyFacts(tx: Executor, source: string, empty: boolean): Promise<void> {
+  const keys = `day, ${DIMS}`;
+  const upsert = (constraint: string) =>
+    empty ? '' : `on conflict on constraint ${constraint} do update set ${ADD}`;
+  let cohorts = 'analytics_daily';
+  const grouped = `select f.day, f.area_code, f.category_code, f.channel, f.agency_id, ${SIGNED_SUMS}
+      from ${source} f group by 1, 2, 3, 4, 5`;
+  if (empty) {
+    await tx.execute(
+      sql.raw(`insert into analytics_daily (${keys}, ${MEASURES.join(', ')}) ${grouped} order by 1`),
+    );
+  } else {
+    cohorts = 'analytics_delta_cohorts';
+    await tx.execute(sql.raw(`create temp table analytics_delta_cohorts on commit drop as ${grouped}`));
+    await tx.execute(
+      sql.raw(`
+      insert into analytics_daily as t (${keys}, ${MEASURES.join(', ')})
+      select ${keys}, ${MEASURES.join(', ')} from analytics_delta_cohorts
+      ${upsert('analytics_daily_key_uq')}`),
+    );
+  }
+  const month = `date_trunc('month', a.day)::date`;
+  const allDims = `cross join lateral (values ('channel', a.channel), ('category', a.category_code),
+      ('area', a.area_code), ('agency', a.agency_id::text)) d(dim, key)`;
   const statements: [string, string, string, string, string][] = [
     // [table, key columns, key expressions, from, constraint]
     [
-      'analytics_daily',
-      `day, ${DIMS}`,
-      'f.day, f.area_code, f.category_code, f.channel, f.agency_id',
-      `${source} f`,
-      'analytics_daily_key_uq',
-    ],
-    [
       'analytics_monthly',
       'month, area_code, category_code, channel',
-      `${month}, f.area_code, f.category_code, f.channel`,
-      `${source} f`,
+      `${month}, a.area_code, a.category_code, a.channel`,
+      `${cohorts} a`,
       'analytics_monthly_key_uq',
     ],
     [
       'analytics_monthly_agency',
       'month, agency_id',
-      `${month}, f.agency_id`,
-      `${source} f`,
+      `${month}, a.agency_id`,
+      `${cohorts} a`,
       'analytics_monthly_agency_key_uq',
     ],
     [
       'analytics_daily_dims',
       'day, dim, key',
-      'f.day, d.dim, d.key',
-      `${source} f cross join lateral (values ('channel', f.channel), ('category', f.category_code),
-         ('area', f.area_code), ('agency', f.agency_id::text)) d(dim, key)`,
+      'a.day, d.dim, d.key',
+      `${cohorts} a ${allDims}`,
       'analytics_daily_dims_key_uq',
     ],
     [
       'analytics_monthly_dims',
       'month, dim, key',
       `${month}, d.dim, d.key`,
-      `${source} f cross join lateral (values ('channel', f.channel), ('category', f.category_code),
-         ('area', f.area_code), ('agency', f.agency_id::text)) d(dim, key)`,
+      `${cohorts} a ${allDims}`,
       'analytics_monthly_dims_key_uq',
     ],
     [
       'analytics_daily_agency_dims',
       'agency_id, day, dim, key',
-      'f.agency_id, f.day, d.dim, d.key',
-      `(select * from ${source} x where x.agency_id is not null) f cross join lateral (values ('channel', f.channel),
-         ('category', f.category_code), ('area', f.area_code)) d(dim, key)`,
+      'a.agency_id, a.day, d.dim, d.key',
+      `${cohorts} a cross join lateral (values ('channel', a.channel), ('category', a.category_code),
+         ('area', a.area_code)) d(dim, key) where a.agency_id is not null`,
       'analytics_daily_agency_dims_key_uq',
     ],
   ];
-  for (const [table, keys, exprs, from, constraint] of statements) {
-    const n = keys.split(',').length;
+  for (const [table, keyCols, exprs, from, constraint] of statements) {
+    const n = keyCols.split(',').length;
+    const groupBy = Array.from({ length: n }, (_, i) => i + 1).join(', ');
     await tx.execute(
       sql.raw(`
-      insert into ${table} as t (${keys}, ${MEASURES.join(', ')})
-      select ${exprs}, ${SIGNED_SUMS} from ${from}
-      group by ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}
-      on conflict on constraint ${constraint} do update set ${ADD}`),
+      insert into ${table} as t (${keyCols}, ${MEASURES.join(', ')})
+      select ${exprs}, ${PLAIN_SUMS} from ${from}
+      group by ${groupBy} ${empty ? `order by ${groupBy}` : ''}
+      ${upsert(constraint)}`),
     );
   }
+  if (!empty) await tx.execute(sql.raw('drop table analytics_delta_cohorts'));
 }
 
 export interface RefreshResult {
@@ -209,21 +237,12 @@ export async function refreshRollups(
     const full = options.full || !state || !state.refreshed_at;
 
     if (full) {
-      for (const table of [
-        'analytics_facts',
-        'analytics_daily',
-        'analytics_monthly',
-        'analytics_monthly_agency',
-        'analytics_daily_dims',
-        'analytics_monthly_dims',
-        'analytics_daily_agency_dims',
-        'analytics_returns',
-      ])
+      for (const table of ['analytics_facts', ...ROLLUPS, 'analytics_returns'])
         await tx.execute(sql.raw(`delete from ${table}`));
       await tx.execute(sql`
         insert into analytics_facts (${sql.raw(FACT_COLUMNS)})
         select ${factColumns(nowIso)} from reports r left join admin_units u on u.code = r.unit_code`);
-      await applyFacts(tx, `(select 1 as s, * from analytics_facts)`);
+      await applyFacts(tx, `(select 1 as s, * from analytics_facts)`, true);
       await tx.execute(sql`
         insert into analytics_returns (day, agency_id, returned)
         select ${sql.raw(vnDayOf('e.at'))}, (e.data->>'agencyId')::uuid, count(*)
@@ -269,18 +288,9 @@ export async function refreshRollups(
       await tx.execute(sql`
         insert into analytics_delta
         select 1 as s, f.* from analytics_facts f join analytics_changed c on c.id = f.report_id`);
-      await applyFacts(tx, 'analytics_delta');
-      // Cohorts left without any report (received counts every report) go.
-      const touched = sql`(select distinct day from analytics_delta)`;
-      const months = sql`(select distinct date_trunc('month', day)::date from analytics_delta)`;
-      await tx.execute(sql`delete from analytics_daily where received = 0 and day in ${touched}`);
-      await tx.execute(sql`delete from analytics_daily_dims where received = 0 and day in ${touched}`);
-      await tx.execute(sql`
-        delete from analytics_daily_agency_dims where received = 0 and day in ${touched}
-          and agency_id in (select distinct agency_id from analytics_delta where agency_id is not null)`);
-      await tx.execute(sql`delete from analytics_monthly where received = 0 and month in ${months}`);
-      await tx.execute(sql`delete from analytics_monthly_dims where received = 0 and month in ${months}`);
-      await tx.execute(sql`delete from analytics_monthly_agency where received = 0 and month in ${months}`);
+      await applyFacts(tx, 'analytics_delta', false);
+      // Cohorts left without any report (received counts every report) go; a partial index finds them.
+      for (const table of ROLLUPS) await tx.execute(sql.raw(`delete from ${table} where received = 0`));
       await tx.execute(sql`drop table analytics_delta`);
     }
     await tx.execute(sql`drop table analytics_changed`);

@@ -57,6 +57,9 @@ export const analyticsDaily = pgTable(
     ...measures(),
   },
   (t) => [
+    index('analytics_daily_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
     unique('analytics_daily_key_uq')
       .on(t.day, t.areaCode, t.categoryCode, t.channel, t.agencyId)
       .nullsNotDistinct(),
@@ -83,6 +86,9 @@ export const analyticsMonthly = pgTable(
     ...measures(),
   },
   (t) => [
+    index('analytics_monthly_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
     unique('analytics_monthly_key_uq').on(t.month, t.areaCode, t.categoryCode, t.channel).nullsNotDistinct(),
   ],
 );
@@ -96,6 +102,9 @@ export const analyticsMonthlyAgency = pgTable(
     ...measures(),
   },
   (t) => [
+    index('analytics_monthly_agency_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
     unique('analytics_monthly_agency_key_uq').on(t.month, t.agencyId).nullsNotDistinct(),
     index('analytics_monthly_agency_agency_idx').on(t.agencyId, t.month),
   ],
@@ -116,6 +125,9 @@ export const analyticsDailyDims = pgTable(
     ...measures(),
   },
   (t) => [
+    index('analytics_daily_dims_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
     unique('analytics_daily_dims_key_uq').on(t.day, t.dim, t.key).nullsNotDistinct(),
     index('analytics_daily_dims_open_idx')
       .on(t.dim, t.day)
@@ -132,7 +144,12 @@ export const analyticsMonthlyDims = pgTable(
     key: text('key'),
     ...measures(),
   },
-  (t) => [unique('analytics_monthly_dims_key_uq').on(t.month, t.dim, t.key).nullsNotDistinct()],
+  (t) => [
+    index('analytics_monthly_dims_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
+    unique('analytics_monthly_dims_key_uq').on(t.month, t.dim, t.key).nullsNotDistinct(),
+  ],
 );
 
 /**
@@ -149,6 +166,9 @@ export const analyticsDailyAgencyDims = pgTable(
     ...measures(),
   },
   (t) => [
+    index('analytics_daily_agency_dims_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
     unique('analytics_daily_agency_dims_key_uq').on(t.agencyId, t.day, t.dim, t.key).nullsNotDistinct(),
     index('analytics_daily_agency_dims_open_idx')
       .on(t.agencyId, t.day)

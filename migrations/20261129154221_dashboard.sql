@@ -176,10 +176,16 @@ CREATE TABLE "analytics_monthly_dims" (
 DROP INDEX "analytics_daily_day_idx";--> statement-breakpoint
 DROP INDEX "analytics_monthly_month_idx";--> statement-breakpoint
 DROP INDEX "analytics_monthly_agency_month_idx";--> statement-breakpoint
+CREATE INDEX "analytics_daily_agency_dims_empty_idx" ON "analytics_daily_agency_dims" USING btree ("received") WHERE received = 0;--> statement-breakpoint
 CREATE INDEX "analytics_daily_agency_dims_open_idx" ON "analytics_daily_agency_dims" USING btree ("agency_id","day") WHERE open_count > 0 and dim = 'channel';--> statement-breakpoint
+CREATE INDEX "analytics_daily_dims_empty_idx" ON "analytics_daily_dims" USING btree ("received") WHERE received = 0;--> statement-breakpoint
 CREATE INDEX "analytics_daily_dims_open_idx" ON "analytics_daily_dims" USING btree ("dim","day") WHERE open_count > 0;--> statement-breakpoint
+CREATE INDEX "analytics_monthly_dims_empty_idx" ON "analytics_monthly_dims" USING btree ("received") WHERE received = 0;--> statement-breakpoint
+CREATE INDEX "analytics_daily_empty_idx" ON "analytics_daily" USING btree ("received") WHERE received = 0;--> statement-breakpoint
 CREATE INDEX "analytics_daily_area_idx" ON "analytics_daily" USING btree ("area_code","day");--> statement-breakpoint
 CREATE INDEX "analytics_daily_category_idx" ON "analytics_daily" USING btree ("category_code","day");--> statement-breakpoint
+CREATE INDEX "analytics_monthly_empty_idx" ON "analytics_monthly" USING btree ("received") WHERE received = 0;--> statement-breakpoint
+CREATE INDEX "analytics_monthly_agency_empty_idx" ON "analytics_monthly_agency" USING btree ("received") WHERE received = 0;--> statement-breakpoint
 ALTER TABLE "analytics_daily" ADD CONSTRAINT "analytics_daily_key_uq" UNIQUE NULLS NOT DISTINCT("day","area_code","category_code","channel","agency_id");--> statement-breakpoint
 ALTER TABLE "analytics_monthly" ADD CONSTRAINT "analytics_monthly_key_uq" UNIQUE NULLS NOT DISTINCT("month","area_code","category_code","channel");--> statement-breakpoint
 ALTER TABLE "analytics_monthly_agency" ADD CONSTRAINT "analytics_monthly_agency_key_uq" UNIQUE NULLS NOT DISTINCT("month","agency_id");
