@@ -249,6 +249,9 @@ export async function refreshRollups(
         from report_events e
         where e.action = 'return_to_ioc' and e.id <= ${maxId} and e.data->>'agencyId' is not null
         group by 1, 2`);
+      // Fresh statistics for the planner: the tables were just rewritten.
+      for (const table of ['analytics_facts', ...ROLLUPS, 'analytics_returns'])
+        await tx.execute(sql.raw(`analyze ${table}`));
       const [n] = rows<{ n: number }>(await tx.execute(sql`select count(*)::int as n from analytics_facts`));
       await saveState(tx, maxId, nowIso);
       return { skipped: false, full: true, reports: n?.n ?? 0, lastEventId: maxId };
@@ -466,30 +469,38 @@ export async function aggregateDims(
   const where = sql`${sql.raw(dateCol)} >= ${from}::date and ${sql.raw(dateCol)} <= ${f.to}::date and ${
     source === 'agencies' ? agencyScope(f.agencyIds) : sql`true`
   }`;
-  const parts: string[] = [
-    `select 'total' as dim, null::text as key, ${plainSums} from t where dim = 'channel'`,
-  ];
-  if (dims.includes('period'))
-    parts.push(`select 'period', ${pkey}, ${plainSums} from t where dim = 'channel' group by 2`);
+  // Two small scans instead of one wide one: the breakdowns (one row per dimension value), and the
+  // series from the channel rows alone (a handful a day). The total is the sum of the channel rows.
   const plain = dims.filter((d) => d !== 'period' && !(source === 'agencies' && d === 'agency'));
+  const breakdown: SQL[] = [];
   if (plain.length)
-    parts.push(
-      `select dim, key, ${plainSums} from t where dim in (${plain.map((d) => `'${d}'`).join(',')}) group by 1, 2`,
-    );
+    breakdown.push(sql`select dim, key, ${sql.raw(plainSums)} from ${sql.raw(table)}
+      where ${where} and dim in (${sql.raw(plain.map((d) => `'${d}'`).join(','))}) group by 1, 2`);
   if (source === 'agencies' && dims.includes('agency'))
-    parts.push(`select 'agency', agency_id::text, ${plainSums} from t where dim = 'channel' group by 2`);
-  const result = rows<Record<string, unknown> & { dim: string; key: string | null }>(
-    await db.execute(sql`
-      with t as (select * from ${sql.raw(table)} where ${where})
-      ${sql.raw(parts.join('\nunion all\n'))}`),
-  );
+    breakdown.push(sql`select 'agency' as dim, agency_id::text as key, ${sql.raw(plainSums)}
+      from ${sql.raw(table)} where ${where} and dim = 'channel' group by 2`);
+  type Row = Record<string, unknown> & { dim: string; key: string | null };
+  const [groups, series] = await Promise.all([
+    breakdown.length
+      ? db.execute(sql.join(breakdown, sql` union all `)).then((r) => rows<Row>(r))
+      : Promise.resolve([] as Row[]),
+    dims.includes('period')
+      ? db
+          .execute(
+            sql`select 'period' as dim, ${sql.raw(pkey)} as key, ${sql.raw(plainSums)} from ${sql.raw(table)}
+              where ${where} and dim = 'channel' group by 2`,
+          )
+          .then((r) => rows<Row>(r))
+      : Promise.resolve([] as Row[]),
+  ]);
   const out: Grouped = { total: null };
-  for (const r of result) {
-    if (r.dim === 'total') {
-      out.total = r as unknown as MeasureRow;
-      continue;
-    }
+  for (const r of [...groups, ...series]) {
     (out[r.dim as Dim] ??= []).push({ ...(r as unknown as MeasureRow), key: r.key ?? null });
+  }
+  if (dims.includes('channel')) {
+    const total = Object.fromEntries(MEASURES.map((m) => [m, 0])) as MeasureRow;
+    for (const r of out.channel ?? []) for (const m of MEASURES) total[m] += Number(r[m]);
+    out.total = total;
   }
   out.period?.sort((a, b) => String(a.key).localeCompare(String(b.key)));
   return out;
