@@ -363,10 +363,12 @@ const TABLE_DIMS: Record<Table, Dim[]> = {
   monthly_agency: ['period', 'agency'],
 };
 
-function whereOf(f: RollupFilter, table: Table): SQL {
+function whereOf(f: RollupFilter, table: Table, period = true): SQL {
   const col = table === 'daily' ? 'day' : 'month';
   const from = table === 'daily' ? f.from : `${f.from.slice(0, 7)}-01`;
-  const parts: SQL[] = [sql`${sql.raw(col)} >= ${from}::date`, sql`${sql.raw(col)} <= ${f.to}::date`];
+  const parts: SQL[] = period
+    ? [sql`${sql.raw(col)} >= ${from}::date`, sql`${sql.raw(col)} <= ${f.to}::date`]
+    : [sql`true`];
   if (f.agencyIds) {
     parts.push(
       f.agencyIds.length ? sql`agency_id = any(${`{${f.agencyIds.join(',')}}`}::uuid[])` : sql`false`,
@@ -514,7 +516,8 @@ export async function openByDay(
   const source = sourceOf(f);
   const query =
     source === 'cohorts'
-      ? sql`from analytics_daily where open_count > 0 and ${whereOf({ ...f, from: '0001-01-01', to: '9999-12-31' }, 'daily')}`
+      ? // No period: the planner then takes the open-cohort index of the filtered area, category or channel.
+        sql`from analytics_daily where open_count > 0 and ${whereOf({ ...f, from: '', to: '' }, 'daily', false)}`
       : source === 'agencies'
         ? sql`from analytics_daily_agency_dims where open_count > 0 and dim = 'channel' and ${agencyScope(f.agencyIds)}`
         : sql`from analytics_daily_dims where open_count > 0 and dim = 'channel'`;

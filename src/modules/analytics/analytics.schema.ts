@@ -69,6 +69,16 @@ export const analyticsDaily = pgTable(
     index('analytics_daily_open_idx')
       .on(t.day)
       .where(sql`open_count > 0`),
+    // The backlog of a filtered dashboard: the open cohorts of one area, category or channel.
+    index('analytics_daily_open_area_idx')
+      .on(t.areaCode, t.day)
+      .where(sql`open_count > 0`),
+    index('analytics_daily_open_category_idx')
+      .on(t.categoryCode, t.day)
+      .where(sql`open_count > 0`),
+    index('analytics_daily_open_channel_idx')
+      .on(t.channel, t.day)
+      .where(sql`open_count > 0`),
   ],
 );
 

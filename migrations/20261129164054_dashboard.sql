@@ -184,6 +184,9 @@ CREATE INDEX "analytics_monthly_dims_empty_idx" ON "analytics_monthly_dims" USIN
 CREATE INDEX "analytics_daily_empty_idx" ON "analytics_daily" USING btree ("received") WHERE received = 0;--> statement-breakpoint
 CREATE INDEX "analytics_daily_area_idx" ON "analytics_daily" USING btree ("area_code","day");--> statement-breakpoint
 CREATE INDEX "analytics_daily_category_idx" ON "analytics_daily" USING btree ("category_code","day");--> statement-breakpoint
+CREATE INDEX "analytics_daily_open_area_idx" ON "analytics_daily" USING btree ("area_code","day") WHERE open_count > 0;--> statement-breakpoint
+CREATE INDEX "analytics_daily_open_category_idx" ON "analytics_daily" USING btree ("category_code","day") WHERE open_count > 0;--> statement-breakpoint
+CREATE INDEX "analytics_daily_open_channel_idx" ON "analytics_daily" USING btree ("channel","day") WHERE open_count > 0;--> statement-breakpoint
 CREATE INDEX "analytics_monthly_empty_idx" ON "analytics_monthly" USING btree ("received") WHERE received = 0;--> statement-breakpoint
 CREATE INDEX "analytics_monthly_agency_empty_idx" ON "analytics_monthly_agency" USING btree ("received") WHERE received = 0;--> statement-breakpoint
 ALTER TABLE "analytics_daily" ADD CONSTRAINT "analytics_daily_key_uq" UNIQUE NULLS NOT DISTINCT("day","area_code","category_code","channel","agency_id");--> statement-breakpoint
