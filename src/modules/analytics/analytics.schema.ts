@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -56,10 +57,27 @@ export const analyticsDaily = pgTable(
     ...measures(),
   },
   (t) => [
-    index('analytics_daily_day_idx').on(t.day),
+    index('analytics_daily_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
+    unique('analytics_daily_key_uq')
+      .on(t.day, t.areaCode, t.categoryCode, t.channel, t.agencyId)
+      .nullsNotDistinct(),
     index('analytics_daily_agency_idx').on(t.agencyId, t.day),
+    index('analytics_daily_area_idx').on(t.areaCode, t.day),
+    index('analytics_daily_category_idx').on(t.categoryCode, t.day),
     index('analytics_daily_open_idx')
       .on(t.day)
+      .where(sql`open_count > 0`),
+    // The backlog of a filtered dashboard: the open cohorts of one area, category or channel.
+    index('analytics_daily_open_area_idx')
+      .on(t.areaCode, t.day)
+      .where(sql`open_count > 0`),
+    index('analytics_daily_open_category_idx')
+      .on(t.categoryCode, t.day)
+      .where(sql`open_count > 0`),
+    index('analytics_daily_open_channel_idx')
+      .on(t.channel, t.day)
       .where(sql`open_count > 0`),
   ],
 );
@@ -77,7 +95,12 @@ export const analyticsMonthly = pgTable(
     channel: text('channel').notNull(),
     ...measures(),
   },
-  (t) => [index('analytics_monthly_month_idx').on(t.month)],
+  (t) => [
+    index('analytics_monthly_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
+    unique('analytics_monthly_key_uq').on(t.month, t.areaCode, t.categoryCode, t.channel).nullsNotDistinct(),
+  ],
 );
 
 /** Per calendar month and agency (null: not assigned yet): rankings, trends, the public page per agency. */
@@ -89,10 +112,105 @@ export const analyticsMonthlyAgency = pgTable(
     ...measures(),
   },
   (t) => [
-    index('analytics_monthly_agency_month_idx').on(t.month),
+    index('analytics_monthly_agency_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
+    unique('analytics_monthly_agency_key_uq').on(t.month, t.agencyId).nullsNotDistinct(),
     index('analytics_monthly_agency_agency_idx').on(t.agencyId, t.month),
   ],
 );
+
+/**
+ * One dimension at a time for the whole province, per day: `dim` is channel, category, area or agency and
+ * `key` its value (null: not known / not assigned). Every report counts once under each dimension, so the
+ * rows of one dimension (say channel) sum to the totals. Unfiltered dashboards read only this table
+ * (a few hundred rows a day whatever the number of reports).
+ */
+export const analyticsDailyDims = pgTable(
+  'analytics_daily_dims',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    dim: text('dim').notNull(),
+    key: text('key'),
+    ...measures(),
+  },
+  (t) => [
+    index('analytics_daily_dims_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
+    unique('analytics_daily_dims_key_uq').on(t.day, t.dim, t.key).nullsNotDistinct(),
+    index('analytics_daily_dims_open_idx')
+      .on(t.dim, t.day)
+      .where(sql`open_count > 0`),
+  ],
+);
+
+/** The same per calendar month (long periods, the public page). */
+export const analyticsMonthlyDims = pgTable(
+  'analytics_monthly_dims',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    dim: text('dim').notNull(),
+    key: text('key'),
+    ...measures(),
+  },
+  (t) => [
+    index('analytics_monthly_dims_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
+    unique('analytics_monthly_dims_key_uq').on(t.month, t.dim, t.key).nullsNotDistinct(),
+  ],
+);
+
+/**
+ * One dimension at a time (channel, category, area) per day and assigned agency: what an agency-scoped
+ * reader (an agency lead, an agency's page) sees, read by agency without touching the other agencies.
+ */
+export const analyticsDailyAgencyDims = pgTable(
+  'analytics_daily_agency_dims',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    dim: text('dim').notNull(),
+    key: text('key'),
+    ...measures(),
+  },
+  (t) => [
+    index('analytics_daily_agency_dims_empty_idx')
+      .on(t.received)
+      .where(sql`received = 0`),
+    unique('analytics_daily_agency_dims_key_uq').on(t.agencyId, t.day, t.dim, t.key).nullsNotDistinct(),
+    index('analytics_daily_agency_dims_open_idx')
+      .on(t.agencyId, t.day)
+      .where(sql`open_count > 0 and dim = 'channel'`),
+  ],
+);
+
+/**
+ * What each report contributes to the rollups as of the last refresh (its cohort keys and flags). A refresh
+ * subtracts the old contribution of each changed report and adds the new one, so its cost follows the
+ * number of changed reports, not the size of the days they were received on.
+ */
+export const analyticsFacts = pgTable('analytics_facts', {
+  reportId: uuid('report_id').primaryKey(),
+  day: date('day', { mode: 'string' }).notNull(),
+  areaCode: text('area_code'),
+  categoryCode: text('category_code').notNull(),
+  channel: text('channel').notNull(),
+  agencyId: uuid('agency_id'),
+  openCount: integer('open_count').notNull(),
+  overdueOpen: integer('overdue_open').notNull(),
+  rejected: integer('rejected').notNull(),
+  merged: integer('merged').notNull(),
+  answered: integer('answered').notNull(),
+  onTime: integer('on_time').notNull(),
+  late: integer('late').notNull(),
+  lateWithExtension: integer('late_with_extension').notNull(),
+  rated: integer('rated').notNull(),
+  satisfied: integer('satisfied').notNull(),
+  faHours: doublePrecision('fa_hours'),
+  ansHours: doublePrecision('ans_hours'),
+});
 
 /** Reports an agency sent back to the IOC as not theirs, per day (from `return_to_ioc` events). */
 export const analyticsReturns = pgTable(

@@ -58,7 +58,10 @@ export async function readPublicStatistics(
   const first = shiftMonth(chosen, -11);
   const { from, to } = monthBounds(chosen);
   const [trend, agencies] = await Promise.all([
-    repo.aggregate(db, 'monthly', { from: `${first}-01`, to }, ['period'], 'month'),
+    repo.aggregateDims(db, 'province', { from: `${first}-01`, to }, ['period'], {
+      granularity: 'month',
+      monthly: true,
+    }),
     repo.aggregate(db, 'monthly_agency', { from, to }, ['agency']),
   ]);
   const rows = (agencies.agency ?? []).filter((r) => r.key && Number(r.received) > 0);

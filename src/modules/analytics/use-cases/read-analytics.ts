@@ -41,19 +41,29 @@ export function analyticsScope(p: Principal): string[] | undefined {
   ];
 }
 
+/** A read folds in at most this many changed reports itself (a few tens of milliseconds); more waits for the job. */
+const READ_CATCH_UP_REPORTS = 500;
+
 /**
- * Refreshes the rollups on read when reports changed since the last run and the changes touch at most
- * three days of receipt (cheap), or when no refresh ran for five minutes; larger catch-ups are left to
- * the job that runs every minute, so a read never pays for a big recomputation.
+ * Catches the rollups up on read when reports changed since the last refresh and the change is small
+ * (at most READ_CATCH_UP_REPORTS reports: the cost follows the changed reports); otherwise, or while the
+ * job is refreshing, the read serves the last rollup as it stands and says how fresh it is. Only an empty
+ * database (never refreshed) is built on read. Deadlines that pass without any event are counted by the
+ * job, every minute.
  */
 export async function ensureFresh(deps: AnalyticsDeps): Promise<repo.Freshness> {
   const f = await repo.freshness(deps.database.db);
   const now = deps.now();
-  const stale =
-    !f.refreshedAt || f.latestEventId > f.lastEventId || now.getTime() - f.refreshedAt.getTime() > 5 * 60_000;
-  if (!stale) return f;
-  await repo.refreshRollups(deps.database.db, now, f.refreshedAt ? { maxDays: 3 } : {});
-  return repo.freshness(deps.database.db);
+  // Deadlines pass without events: when the job has not run for five minutes (a web process without a
+  // worker), a read counts them, within the same bound.
+  const recent = f.refreshedAt && now.getTime() - f.refreshedAt.getTime() < 5 * 60_000;
+  if (recent && f.latestEventId <= f.lastEventId) return f;
+  const r = await repo.refreshRollups(
+    deps.database.db,
+    now,
+    f.refreshedAt ? { maxReports: READ_CATCH_UP_REPORTS } : {},
+  );
+  return r.skipped ? f : repo.freshness(deps.database.db);
 }
 
 export interface Labels {
@@ -146,18 +156,14 @@ async function dashboardFor(
   const thisWeek = weekStart(today);
   const lastWeek = addDays(thisWeek, -7);
 
-  const agencyFromMonthly = monthly && !q.unit && !q.category && !q.channel;
+  const source = repo.sourceOf(base);
+  const dims: repo.Dim[] = ['period', 'channel', 'category', 'area', 'agency'];
   const [main, agencies, open, topCats, topAreas] = await Promise.all([
-    repo.aggregate(
-      db,
-      monthly ? 'monthly' : 'daily',
-      f,
-      ['period', 'channel', 'category', 'area', 'agency'],
-      q.granularity,
-    ),
-    monthly
-      ? repo.aggregate(db, agencyFromMonthly ? 'monthly_agency' : 'daily', f, ['agency'])
-      : Promise.resolve(null),
+    source === 'cohorts'
+      ? repo.aggregate(db, monthly ? 'monthly' : 'daily', f, dims, q.granularity)
+      : repo.aggregateDims(db, source, f, dims, { granularity: q.granularity, monthly }),
+    // The monthly cohort table has no agency: the agencies of whole months with a filter come from the days.
+    source === 'cohorts' && monthly ? repo.aggregate(db, 'daily', f, ['agency']) : Promise.resolve(null),
     repo.openByDay(db, base),
     repo.compareWeeks(db, base, 'category', lastWeek, thisWeek, addDays(thisWeek, 6), 10),
     repo.compareWeeks(db, base, 'area', lastWeek, thisWeek, addDays(thisWeek, 6), 10),
@@ -207,12 +213,13 @@ export async function readChoropleth(
   const scope = analyticsScope(principal);
   await ensureFresh(deps);
   const period = resolvePeriod(q, deps.now());
-  const grouped = await repo.aggregate(
-    deps.database.db,
-    isWholeMonths(period.from, period.to) && !scope ? 'monthly' : 'daily',
-    { ...filterOf(q, scope), ...period },
-    ['area'],
-  );
+  const filter = { ...filterOf(q, scope), ...period };
+  const source = repo.sourceOf(filter);
+  const monthly = isWholeMonths(period.from, period.to) && !scope;
+  const grouped =
+    source === 'cohorts'
+      ? await repo.aggregate(deps.database.db, monthly ? 'monthly' : 'daily', filter, ['area'])
+      : await repo.aggregateDims(deps.database.db, source, filter, ['area'], { monthly });
   const rows = grouped.area ?? [];
   const labels = await labelsFor(deps, lang, []);
   return {
@@ -253,9 +260,13 @@ export async function readAgencyRanking(
   const period = resolvePeriod(q, deps.now());
   const f = { ...filterOf(q, scope), ...period };
   const trendFrom = monthsBack(period.to, 6);
-  const table = isWholeMonths(period.from, period.to) && !q.unit && !q.category ? 'monthly_agency' : 'daily';
+  const source = repo.sourceOf(f);
   const [grouped, returns, trend] = await Promise.all([
-    repo.aggregate(db, table, f, ['agency']),
+    source === 'cohorts'
+      ? repo.aggregate(db, 'daily', f, ['agency'])
+      : isWholeMonths(period.from, period.to)
+        ? repo.aggregate(db, 'monthly_agency', f, ['agency'])
+        : repo.aggregateDims(db, source, f, ['agency']),
     repo.returnsByAgency(db, period.from, period.to, scope),
     repo.agencyMonthlyTrend(db, trendFrom, period.to, scope),
   ]);
