@@ -25,7 +25,16 @@ const KEYS = 64;
 const WORKER = path.join(import.meta.dirname, 'alerts-worker.ts');
 
 function child(mode: string, ...args: string[]): ChildProcess {
-  return fork(WORKER, [mode, ...args], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  return fork(WORKER, [mode, ...args], {
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROF && mode === 'deliver'
+        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/alertch-prof']
+        : []),
+    ],
+    stdio: 'inherit',
+  });
 }
 
 function next<T>(p: ChildProcess, pick: (m: Record<string, unknown>) => boolean = () => true): Promise<T> {

@@ -5,6 +5,8 @@ import { alertDeliveries, alerts, pushSubscriptions, vapidKeys } from './alerts.
 export type AlertRow = typeof alerts.$inferSelect;
 export type NewAlertRow = typeof alerts.$inferInsert;
 export type SubscriptionRow = typeof pushSubscriptions.$inferSelect;
+/** What a push batch needs of a claimed subscription. */
+export type ClaimedTarget = Pick<SubscriptionRow, 'id' | 'endpoint' | 'p256dh' | 'auth' | 'lang'>;
 
 export async function findAlert(db: Executor, id: string, forUpdate = false): Promise<AlertRow | undefined> {
   const q = db.select().from(alerts).where(eq(alerts.id, id)).limit(1);
@@ -162,21 +164,20 @@ export async function claimDeliveries(
   db: Executor,
   alertId: string,
   ids: string[],
-): Promise<SubscriptionRow[]> {
+): Promise<ClaimedTarget[]> {
   if (ids.length === 0) return [];
-  const claimed = await db.execute<{ subscription_id: string }>(sql`
-    insert into alert_deliveries (alert_id, subscription_id, channel, status, attempts)
-    select ${alertId}::uuid, s.id, 'push', 'sending', 1
-      from push_subscriptions s where s.id = any(${sql.param(ids)}::uuid[])
-    on conflict (alert_id, subscription_id, channel) do update
-      set status = 'sending', attempts = alert_deliveries.attempts + 1, updated_at = now()
-      where alert_deliveries.status = 'retry'
-    returning subscription_id`);
-  const claimedIds = (claimed as unknown as { rows: { subscription_id: string }[] }).rows.map(
-    (r) => r.subscription_id,
-  );
-  if (claimedIds.length === 0) return [];
-  return db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.id, claimedIds));
+  // One statement: claim new or `retry` rows and read the claimed subscriptions' keys.
+  const claimed = await db.execute(sql`
+    with c as (
+      insert into alert_deliveries (alert_id, subscription_id, channel, status, attempts)
+      select ${alertId}::uuid, s.id, 'push', 'sending', 1
+        from push_subscriptions s where s.id = any(${sql.param(ids)}::uuid[])
+      on conflict (alert_id, subscription_id, channel) do update
+        set status = 'sending', attempts = alert_deliveries.attempts + 1, updated_at = now()
+        where alert_deliveries.status = 'retry'
+      returning subscription_id)
+    select s.id, s.endpoint, s.p256dh, s.auth, s.lang from c join push_subscriptions s on s.id = c.subscription_id`);
+  return (claimed as unknown as { rows: ClaimedTarget[] }).rows;
 }
 
 export async function settleDeliveries(

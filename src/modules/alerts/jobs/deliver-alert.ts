@@ -117,8 +117,8 @@ export async function deliverBatch(
     topic: pushTopic(row.rootId),
   };
   const payloads = {
-    vi: JSON.stringify(pushPayload(toPayloadInput(row), 'vi', deps.config.publicUrl)),
-    en: JSON.stringify(pushPayload(toPayloadInput(row), 'en', deps.config.publicUrl)),
+    vi: Buffer.from(JSON.stringify(pushPayload(toPayloadInput(row), 'vi', deps.config.publicUrl))),
+    en: Buffer.from(JSON.stringify(pushPayload(toPayloadInput(row), 'en', deps.config.publicUrl))),
   };
   const outcomes = await mapBounded(targets, PUSH_CONCURRENCY, async (s) => {
     const outcome: PushOutcome = await sender.send(s, s.lang === 'en' ? payloads.en : payloads.vi, options);
