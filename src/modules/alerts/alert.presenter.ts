@@ -1,9 +1,9 @@
 import type { AlertView, CapStatus, PublicAlertView } from '../../contracts/alerts.js';
 import { can, type Principal } from '../identity/index.js';
-import { availableAlertActions, type ActorFacts } from './alert-rules.js';
+import { availableAlertActions, targetedUnits, type ActorFacts } from './alert-rules.js';
 import type { AlertsDeps } from './alerts-deps.js';
 import type { AlertRow } from './alerts.repository.js';
-import { renderCap, type CapAlert } from './cap.js';
+import { CAP_GEOCODE_VALUE_NAME, renderCap, type CapAlert } from './cap.js';
 
 export function actorFacts(p: Principal | null): ActorFacts | null {
   if (!p) return null;
@@ -128,7 +128,9 @@ export function capOf(deps: AlertsDeps, row: AlertRow, original: AlertRow | unde
     areaDesc: row.areaDesc,
     polygon: row.polygon ?? null,
     circle: row.circle ?? null,
-    geocodes: row.unitCodes.map((code) => ({ valueName: 'VN-GSO', value: code })),
+    geocodes: deps.units
+      .coveredCodes(targetedUnits(row))
+      .map((code) => ({ valueName: CAP_GEOCODE_VALUE_NAME, value: code })),
   };
   return renderCap(cap, deps.profile.timezone);
 }

@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
+import { loadProfile } from '../../platform/profile/profile.js';
 import { checkCapSemantics } from './cap.js';
 import { xmllintCap } from './cap-validate.js';
 
@@ -198,6 +199,16 @@ describe(`alerts over HTTP (${TEST_ENGINE})`, () => {
     expect(xml).toContain('<polygon>10.53,106.4 10.54,106.41 10.53,106.42 10.53,106.4</polygon>');
     expect(xml).toContain('<circle>10.5359,106.4107 2.5</circle>');
     expect(xml).toContain(`<value>${WARD_5}</value>`);
+    // Geocodes: every targeted unit, with the communes inside a targeted district (the drawn shape
+    // touches Tân An, so all its wards), GSO codes under one documented valueName.
+    const values = [...xml.matchAll(/<valueName>VN-GSO<\/valueName>\s*<value>(\d+)<\/value>/g)].map(
+      (m) => m[1],
+    );
+    const tanAnWards = loadProfile('long-an-2022')
+      .units.filter((u) => u.parent_code === TAN_AN)
+      .map((u) => u.code);
+    const expected = [TAN_AN, ...tanAnWards.sort()];
+    expect(values).toEqual([...expected, ...expected]); // one area per info (vi-VN, en-US)
 
     const feed = await anon.get('/cap/alerts.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
