@@ -25,7 +25,7 @@ export function presentAlert(
   deps: AlertsDeps,
   row: AlertRow,
   p: Principal | null,
-  deliveries: AlertView['deliveries'],
+  deliveries: AlertView['deliveriesByChannel'],
 ): AlertView {
   return {
     id: row.id,
@@ -65,7 +65,8 @@ export function presentAlert(
       { state: row.state as AlertView['state'], createdBy: row.createdBy, msgType: row.msgType },
       actorFacts(p),
     ),
-    deliveries,
+    deliveries: deliveries.push,
+    deliveriesByChannel: deliveries,
     capUrl: capUrlOf(deps, row.id),
   };
 }
