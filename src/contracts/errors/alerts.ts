@@ -42,11 +42,6 @@ export const ALERTS_ERRORS = {
     vi: 'Trình duyệt này chưa đăng ký nhận cảnh báo.',
     en: 'This browser is not subscribed.',
   },
-  alert_contact_citizen_only: {
-    status: 403,
-    vi: 'Chỉ tài khoản người dân (đăng nhập bằng số điện thoại) mới đăng ký nhận cảnh báo qua SMS hoặc email.',
-    en: 'Only citizen accounts (signed in by phone) can receive alerts by SMS or email.',
-  },
   alert_contact_no_phone: {
     status: 422,
     vi: 'Tài khoản chưa có số điện thoại đã xác minh để nhận SMS.',

@@ -18,7 +18,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function citizen(p: Principal | null): Principal {
   if (!p) throw new AppError('unauthenticated');
-  if (p.kind !== 'citizen') throw new AppError('alert_contact_citizen_only');
+  if (p.kind !== 'citizen') throw new AppError('forbidden'); // staff accounts have no verified phone of their own
   return p;
 }
 
