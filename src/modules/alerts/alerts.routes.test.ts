@@ -315,7 +315,7 @@ describe(`alerts over HTTP (${TEST_ENGINE})`, () => {
     const id = await drafted(flood({ area: { unitCodes: [WARD_2] } }));
     const preview = (await officer.get(`/api/v1/alerts/${id}/preview`)).json();
     // WARD_2 ⊂ Tân An: the district and the province (drill) subscriptions intersect; WARD_5 and 795 do not.
-    expect(preview.reach).toEqual({ subscriptions: 2, accounts: 0, drillSubscriptions: 1 });
+    expect(preview.reach).toEqual({ subscriptions: 2, accounts: 0, drillSubscriptions: 1, sms: 0, email: 0 });
     expect(preview.phone.title).toBe('Ngập sâu tại Phường 5 & Phường 2 <Tân An>');
     expect(preview.units).toEqual([{ code: WARD_2, name: 'Phường 2', level: 3 }]);
 
