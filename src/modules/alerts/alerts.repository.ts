@@ -203,7 +203,10 @@ export async function settleDeliveries(
       from unnest(${sql.param(outcomes.map((o) => o.subscriptionId))}::uuid[],
                   ${sql.param(outcomes.map((o) => o.status))}::text[],
                   ${sql.param(outcomes.map((o) => o.httpStatus))}::int[]) as o(subscription_id, status, http_status)
-     where d.alert_id = ${alertId}::uuid and d.channel = 'push' and d.subscription_id = o.subscription_id`);
+     where d.alert_id = ${alertId}::uuid and d.channel = 'push' and d.subscription_id = o.subscription_id
+       -- the ids again as an index condition: without it the planner (row estimates from before the
+       -- fan-out) hashes every delivery row of the alert per batch, 1.3 s per batch at 1M rows vs 5 ms.
+       and d.subscription_id = any(${sql.param(outcomes.map((o) => o.subscriptionId))}::uuid[])`);
   const gone = outcomes.filter((o) => o.status === 'removed').map((o) => o.subscriptionId);
   if (gone.length) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, gone));
 }
@@ -359,7 +362,8 @@ export async function settleContactDeliveries(
        set status = o.status, updated_at = now()
       from unnest(${sql.param(outcomes.map((o) => o.contactId))}::uuid[],
                   ${sql.param(outcomes.map((o) => o.status))}::text[]) as o(contact_id, status)
-     where d.alert_id = ${alertId}::uuid and d.channel in ('sms','email') and d.subscription_id = o.contact_id`);
+     where d.alert_id = ${alertId}::uuid and d.channel in ('sms','email') and d.subscription_id = o.contact_id
+       and d.subscription_id = any(${sql.param(outcomes.map((o) => o.contactId))}::uuid[])`);
 }
 
 export async function findContact(
