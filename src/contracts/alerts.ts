@@ -104,6 +104,47 @@ export const pushSubscriptionRequest = z.strictObject({
 });
 export const pushUnsubscribeRequest = z.strictObject({ endpoint: z.url().max(1000) });
 
+const contactUnits = z
+  .array(z.string().regex(/^\d{1,10}$/))
+  .min(1)
+  .max(50);
+/** Alerts by SMS to the signed-in citizen's verified phone, for the chosen units. */
+export const alertSmsContactRequest = z.strictObject({
+  unitCodes: contactUnits,
+  lang: z.enum(['vi', 'en']).default('vi'),
+  drills: z.boolean().default(false),
+});
+/** Alerts by email: a confirmation link and code go to the address first (double opt-in). */
+export const alertEmailContactRequest = z.strictObject({
+  email: z.email().max(254),
+  unitCodes: contactUnits,
+  lang: z.enum(['vi', 'en']).default('vi'),
+  drills: z.boolean().default(false),
+});
+/** The token of a confirmation link (or the 8-character code from the same mail), or of an unsubscribe link. */
+export const alertContactTokenRequest = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+});
+export const alertContactChannelParams = z.strictObject({ channel: z.enum(['sms', 'email']) });
+
+export interface AlertContactView {
+  channel: 'sms' | 'email';
+  /** Masked: +8491*****78, c***@example.vn. */
+  address: string;
+  unitCodes: string[];
+  lang: 'vi' | 'en';
+  drills: boolean;
+  confirmed: boolean;
+}
+
+export interface DeliveryCounts {
+  sent: number;
+  failed: number;
+  removed: number;
+  pending: number;
+  unknown: number;
+}
+
 export interface AlertView {
   id: string;
   identifier: string;
@@ -138,7 +179,9 @@ export interface AlertView {
    * Push deliveries. `unknown`: claimed ('sending') longer ago than any attempt can last, i.e. the process
    * stopped while sending; never resent (at most once), the phone may or may not have it.
    */
-  deliveries: { sent: number; failed: number; removed: number; pending: number; unknown: number };
+  deliveries: DeliveryCounts;
+  /** Per channel: push (same as `deliveries`), SMS and email (removed = the recipient unsubscribed). */
+  deliveriesByChannel: { push: DeliveryCounts; sms: DeliveryCounts; email: DeliveryCounts };
   capUrl: string;
 }
 
@@ -181,7 +224,14 @@ export interface AlertTemplateView {
 }
 
 export interface AlertPreview {
-  reach: { subscriptions: number; accounts: number; drillSubscriptions: number };
+  reach: {
+    subscriptions: number;
+    accounts: number;
+    drillSubscriptions: number;
+    /** Accounts reached by SMS and by (confirmed) email. */
+    sms: number;
+    email: number;
+  };
   phone: { title: string; body: string };
   units: { code: string; name: string; level: number }[];
   /** Units (districts) the drawn polygon or circle touches: they are targeted too. */

@@ -263,6 +263,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/push/subscriptions': PUBLIC,
   'POST /api/v1/push/subscriptions/status': PUBLIC,
   'POST /api/v1/push/subscriptions/delete': PUBLIC,
+  // SMS/email alert channels: the citizen's own; confirmation and unsubscribe links carry a token.
+  'GET /api/v1/alerts/contacts': CITIZEN,
+  'PUT /api/v1/alerts/contacts/sms': { ...CITIZEN, body: { unitCodes: ['80'] } },
+  'PUT /api/v1/alerts/contacts/email': { ...CITIZEN, body: { email: 'acl@example.vn', unitCodes: ['80'] } },
+  'DELETE /api/v1/alerts/contacts/:channel': CITIZEN,
+  'POST /api/v1/alerts/contacts/email/confirm': PUBLIC,
+  'POST /api/v1/alerts/contacts/unsubscribe': PUBLIC,
 
   // Content.
   'GET /api/v1/content/meta': PUBLIC,

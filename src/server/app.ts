@@ -205,6 +205,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       identity,
       seedDemo: config.seed === 'demo' && !!seed,
       ...(options.now ? { now: options.now } : {}),
+      sms,
+      ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
     });
     registerAlertPages(http, alerts.deps);
     // Content (issue 7): the digital-transformation portal, news, documents, services, media library.

@@ -42,4 +42,24 @@ export const ALERTS_ERRORS = {
     vi: 'Trình duyệt này chưa đăng ký nhận cảnh báo.',
     en: 'This browser is not subscribed.',
   },
+  alert_contact_no_phone: {
+    status: 422,
+    vi: 'Tài khoản chưa có số điện thoại đã xác minh để nhận SMS.',
+    en: 'The account has no verified phone number for SMS.',
+  },
+  alert_contact_not_found: {
+    status: 404,
+    vi: 'Chưa đăng ký nhận cảnh báo qua kênh này.',
+    en: 'Not subscribed on this channel.',
+  },
+  alert_contact_token_invalid: {
+    status: 400,
+    vi: 'Liên kết hoặc mã xác nhận không đúng hoặc đã hết hạn.',
+    en: 'The link or code is wrong or has expired.',
+  },
+  alert_contact_mail_off: {
+    status: 503,
+    vi: 'Hệ thống chưa cấu hình gửi email; hãy chọn SMS.',
+    en: 'Outgoing mail is not configured; choose SMS.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

@@ -42,6 +42,17 @@ describe('alert workflow rules', () => {
 });
 
 describe('area checks and targeting', () => {
+  it('covers every unit inside a targeted one for the CAP geocodes, never the parents', () => {
+    const canGiuoc = profile.units.filter((u) => u.parent_code === '807').map((u) => u.code);
+    expect(canGiuoc.length).toBeGreaterThan(10);
+    const ward = profile.units.find((u) => u.parent_code === '794')!.code;
+    const covered = tree.coveredCodes(['807', ward, 'nope']);
+    expect(covered).toEqual(['807', ...[ward, ...canGiuoc].sort()]);
+    expect(covered).not.toContain('80');
+    expect(covered).not.toContain('794');
+    expect(tree.coveredCodes(['80'])).toHaveLength(profile.units.length);
+  });
+
   it('accepts a simple closed ring and names what is wrong with bad ones', () => {
     expect(
       polygonProblem([

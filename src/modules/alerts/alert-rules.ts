@@ -157,6 +157,18 @@ export class UnitTree {
     return [...set].sort();
   }
 
+  /**
+   * Every unit the alert covers, for the CAP geocodes: the targeted units and all units inside them (the
+   * communes of a chosen district), never their parents; coarser levels first, then by code.
+   */
+  coveredCodes(targeted: readonly string[]): string[] {
+    const set = new Set<string>();
+    for (const code of targeted)
+      if (this.byCode.has(code)) for (const c of this.descendantsAndSelf(code)) set.add(c);
+    const level = (c: string) => this.byCode.get(c)?.level ?? 9;
+    return [...set].sort((a, b) => level(a) - level(b) || a.localeCompare(b));
+  }
+
   /** Drops units already covered by another chosen unit (a commune inside a chosen district). */
   normalise(codes: readonly string[]): string[] {
     const chosen = new Set(codes);

@@ -1,9 +1,9 @@
 import type { AlertView, CapStatus, PublicAlertView } from '../../contracts/alerts.js';
 import { can, type Principal } from '../identity/index.js';
-import { availableAlertActions, type ActorFacts } from './alert-rules.js';
+import { availableAlertActions, targetedUnits, type ActorFacts } from './alert-rules.js';
 import type { AlertsDeps } from './alerts-deps.js';
 import type { AlertRow } from './alerts.repository.js';
-import { renderCap, type CapAlert } from './cap.js';
+import { CAP_GEOCODE_VALUE_NAME, renderCap, type CapAlert } from './cap.js';
 
 export function actorFacts(p: Principal | null): ActorFacts | null {
   if (!p) return null;
@@ -25,7 +25,7 @@ export function presentAlert(
   deps: AlertsDeps,
   row: AlertRow,
   p: Principal | null,
-  deliveries: AlertView['deliveries'],
+  deliveries: AlertView['deliveriesByChannel'],
 ): AlertView {
   return {
     id: row.id,
@@ -65,7 +65,8 @@ export function presentAlert(
       { state: row.state as AlertView['state'], createdBy: row.createdBy, msgType: row.msgType },
       actorFacts(p),
     ),
-    deliveries,
+    deliveries: deliveries.push,
+    deliveriesByChannel: deliveries,
     capUrl: capUrlOf(deps, row.id),
   };
 }
@@ -128,7 +129,9 @@ export function capOf(deps: AlertsDeps, row: AlertRow, original: AlertRow | unde
     areaDesc: row.areaDesc,
     polygon: row.polygon ?? null,
     circle: row.circle ?? null,
-    geocodes: row.unitCodes.map((code) => ({ valueName: 'VN-GSO', value: code })),
+    geocodes: deps.units
+      .coveredCodes(targetedUnits(row))
+      .map((code) => ({ valueName: CAP_GEOCODE_VALUE_NAME, value: code })),
   };
   return renderCap(cap, deps.profile.timezone);
 }

@@ -2,7 +2,13 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Profile } from '../../platform/profile/profile.js';
+import type { SmsSender } from '../../platform/sms/sms.js';
 import type { UnitTree } from './alert-rules.js';
+
+/** The part of a nodemailer transport the alerts module uses. */
+export interface AlertMailTransport {
+  sendMail(mail: Record<string, unknown>): Promise<unknown>;
+}
 
 /** What the alerts use cases and jobs need. */
 export interface AlertsDeps {
@@ -16,11 +22,16 @@ export interface AlertsDeps {
   capSender: string;
   /** http:// and loopback push endpoints are accepted only on a local (http://localhost) installation. */
   allowLocalPushEndpoints: boolean;
+  /** SMS adapter (the platform's: dev outbox or HTTP gateway) for citizens who chose SMS. */
+  sms: SmsSender;
+  /** Outgoing mail (SMTP via nodemailer) for citizens who chose email; null when SMTP_URL is unset. */
+  mail: { transport: AlertMailTransport; from: string } | null;
 }
 
 export const ALERTS_JOBS = {
   fanOut: 'alerts.fan-out',
   pushBatch: 'alerts.push-batch',
+  contactBatch: 'alerts.contact-batch',
   expire: 'alerts.expire',
 } as const;
 
@@ -32,6 +43,17 @@ export interface PushBatchJob {
   alertId: string;
   subscriptionIds: string[];
 }
+
+export interface ContactBatchJob {
+  alertId: string;
+  contactIds: string[];
+}
+
+/** Contacts (SMS, email) per contact-batch job, and messages in flight within one. */
+export const CONTACT_BATCH_SIZE = 100;
+export const CONTACT_CONCURRENCY = 8;
+/** An SMS or mail that failed this many times (gateway or SMTP errors) is given up as failed. */
+export const CONTACT_MAX_ATTEMPTS = 3;
 
 /**
  * A push-batch job still 'active' after this is given up and retried: after a crash, batches the dead

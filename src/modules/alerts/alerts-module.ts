@@ -7,11 +7,20 @@ import type { Profile } from '../../platform/profile/profile.js';
 import { localInstallation } from '../../platform/push/endpoint.js';
 import type { IdentityDeps } from '../identity/index.js';
 import { UnitTree } from './alert-rules.js';
-import { ALERTS_JOBS, type AlertsDeps, type FanOutJob, type PushBatchJob } from './alerts-deps.js';
+import nodemailer from 'nodemailer';
+import type { SmsSender } from '../../platform/sms/sms.js';
+import {
+  ALERTS_JOBS,
+  type AlertMailTransport,
+  type AlertsDeps,
+  type ContactBatchJob,
+  type FanOutJob,
+  type PushBatchJob,
+} from './alerts-deps.js';
 import { vapidKeyPair } from './alerts.repository.js';
 import { registerAlertRoutes } from './alerts.routes.js';
 import { seedDemoAlerts } from './alerts-seed.js';
-import { deliverBatch, fanOutAlert } from './jobs/deliver-alert.js';
+import { deliverBatch, deliverContactBatch, fanOutAlert } from './jobs/deliver-alert.js';
 import { generateVapidKeys, PushSender } from './push/push-sender.js';
 import { expireAlerts } from './use-cases/alert-workflow.js';
 
@@ -31,6 +40,9 @@ export async function registerAlerts(input: {
   identity: IdentityDeps;
   seedDemo: boolean;
   now?: () => Date;
+  sms: SmsSender;
+  /** Test override of the SMTP transport (else from SMTP_URL; none → no email channel). */
+  mailTransport?: AlertMailTransport;
 }): Promise<AlertsModule> {
   const { http, database, profile, jobs, config, identity } = input;
   const deps: AlertsDeps = {
@@ -44,7 +56,16 @@ export async function registerAlerts(input: {
     now: input.now ?? (() => new Date()),
     capSender: `canhbao@${profile.brand.portalHost}`,
     allowLocalPushEndpoints: localInstallation(config.publicUrl),
+    sms: input.sms,
+    mail: null,
   };
+  const transport =
+    input.mailTransport ?? (config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null);
+  if (transport)
+    deps.mail = {
+      transport,
+      from: config.mail.from ?? `"${profile.brand.appName}" <${profile.brand.mailbox}>`,
+    };
   let keys: Promise<{ publicKey: string; privateKey: string }> | null = null;
   const vapid = () => (keys ??= vapidKeyPair(database.db, generateVapidKeys));
   let sender: Promise<PushSender> | null = null;
@@ -59,6 +80,10 @@ export async function registerAlerts(input: {
     await jobs.work<PushBatchJob>(ALERTS_JOBS.pushBatch, async (job) => {
       const counts = await deliverBatch(deps, await getSender(), job);
       return counts.sent + counts.removed + counts.failed > 0 ? 'done' : 'skipped';
+    });
+    await jobs.work<ContactBatchJob>(ALERTS_JOBS.contactBatch, async (job) => {
+      const counts = await deliverContactBatch(deps, job);
+      return counts.sent + counts.failed + counts.removed > 0 ? 'done' : 'skipped';
     });
     await jobs.work(ALERTS_JOBS.expire, async () =>
       (await expireAlerts(deps, SYSTEM_ACTOR)) > 0 ? 'done' : 'skipped',

@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
+import { loadProfile } from '../../platform/profile/profile.js';
 import { checkCapSemantics } from './cap.js';
 import { xmllintCap } from './cap-validate.js';
 
@@ -198,6 +199,16 @@ describe(`alerts over HTTP (${TEST_ENGINE})`, () => {
     expect(xml).toContain('<polygon>10.53,106.4 10.54,106.41 10.53,106.42 10.53,106.4</polygon>');
     expect(xml).toContain('<circle>10.5359,106.4107 2.5</circle>');
     expect(xml).toContain(`<value>${WARD_5}</value>`);
+    // Geocodes: every targeted unit, with the communes inside a targeted district (the drawn shape
+    // touches Tân An, so all its wards), GSO codes under one documented valueName.
+    const values = [...xml.matchAll(/<valueName>VN-GSO<\/valueName>\s*<value>(\d+)<\/value>/g)].map(
+      (m) => m[1],
+    );
+    const tanAnWards = loadProfile('long-an-2022')
+      .units.filter((u) => u.parent_code === TAN_AN)
+      .map((u) => u.code);
+    const expected = [TAN_AN, ...tanAnWards.sort()];
+    expect(values).toEqual([...expected, ...expected]); // one area per info (vi-VN, en-US)
 
     const feed = await anon.get('/cap/alerts.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
@@ -304,7 +315,7 @@ describe(`alerts over HTTP (${TEST_ENGINE})`, () => {
     const id = await drafted(flood({ area: { unitCodes: [WARD_2] } }));
     const preview = (await officer.get(`/api/v1/alerts/${id}/preview`)).json();
     // WARD_2 ⊂ Tân An: the district and the province (drill) subscriptions intersect; WARD_5 and 795 do not.
-    expect(preview.reach).toEqual({ subscriptions: 2, accounts: 0, drillSubscriptions: 1 });
+    expect(preview.reach).toEqual({ subscriptions: 2, accounts: 0, drillSubscriptions: 1, sms: 0, email: 0 });
     expect(preview.phone.title).toBe('Ngập sâu tại Phường 5 & Phường 2 <Tân An>');
     expect(preview.units).toEqual([{ code: WARD_2, name: 'Phường 2', level: 3 }]);
 

@@ -5,6 +5,10 @@ import {
   alertFollowUpRequest,
   alertListQuery,
   alertRejectRequest,
+  alertContactChannelParams,
+  alertContactTokenRequest,
+  alertEmailContactRequest,
+  alertSmsContactRequest,
   pushSubscriptionRequest,
   pushUnsubscribeRequest,
 } from '../../contracts/alerts.js';
@@ -37,11 +41,16 @@ import {
   publicAlert,
 } from './use-cases/read-alerts.js';
 import { subscribePush, subscriptionStatus, unsubscribePush } from './use-cases/push-subscriptions.js';
+import { chooseEmail, chooseSms, confirmEmail, myContacts, stopContact } from './use-cases/alert-contacts.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['alerts'];
 const FEED_LIMIT = { max: 120, timeWindow: '1 minute' };
 const SUBSCRIBE_LIMIT = { max: 10, timeWindow: '1 minute' };
+/** Confirmation and unsubscribe tokens: few tries per client, so guessing is hopeless. */
+const TOKEN_LIMIT = { max: 10, timeWindow: '10 minutes' };
+/** Choosing email sends a mail: few per client. */
+const MAIL_LIMIT = { max: 5, timeWindow: '1 hour' };
 
 /** HTTP routes of the alerts module: staff workflow, public feed and CAP, Web Push subscriptions. */
 export function registerAlertRoutes(
@@ -251,5 +260,71 @@ export function registerAlertRoutes(
     preHandler: [maybeSignedIn],
     rateLimit: SUBSCRIBE_LIMIT,
     handler: async ({ req, body }) => unsubscribePush(deps, body.endpoint, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/v1/alerts/contacts',
+    summary: 'Kênh SMS/email nhận cảnh báo của tôi / My SMS and email alert channels',
+    tags,
+    preHandler: [signedIn],
+    handler: async ({ req }) => myContacts(deps, me(req)),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/alerts/contacts/sms',
+    summary: 'Nhận cảnh báo qua SMS (số điện thoại đã xác minh) / Alerts by SMS to my verified phone',
+    tags,
+    body: alertSmsContactRequest,
+    preHandler: [signedIn],
+    rateLimit: SUBSCRIBE_LIMIT,
+    handler: async ({ req, body }) => chooseSms(deps, me(req), body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/alerts/contacts/email',
+    summary: 'Nhận cảnh báo qua email (xác nhận qua thư) / Alerts by email (confirmed by a mail)',
+    tags,
+    body: alertEmailContactRequest,
+    preHandler: [signedIn],
+    rateLimit: MAIL_LIMIT,
+    handler: async ({ req, body }) => chooseEmail(deps, me(req), body, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/v1/alerts/contacts/:channel',
+    summary: 'Ngừng nhận cảnh báo qua kênh này / Stop alerts on this channel',
+    tags,
+    params: alertContactChannelParams,
+    preHandler: [signedIn],
+    rateLimit: SUBSCRIBE_LIMIT,
+    handler: async ({ req, params }) =>
+      stopContact(deps, { p: me(req), channel: params.channel }, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/alerts/contacts/email/confirm',
+    summary: 'Xác nhận email nhận cảnh báo (liên kết hoặc mã) / Confirm the alert email (link or code)',
+    tags,
+    body: alertContactTokenRequest,
+    preHandler: [maybeSignedIn],
+    rateLimit: TOKEN_LIMIT,
+    handler: async ({ req, body }) => confirmEmail(deps, body.token, actorOf(me(req), req)),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/v1/alerts/contacts/unsubscribe',
+    summary:
+      'Ngừng nhận email cảnh báo (liên kết trong thư) / Unsubscribe from alert mails (link in the mail)',
+    tags,
+    body: alertContactTokenRequest,
+    preHandler: [maybeSignedIn],
+    rateLimit: TOKEN_LIMIT,
+    handler: async ({ req, body }) => stopContact(deps, { token: body.token }, actorOf(me(req), req)),
   });
 }

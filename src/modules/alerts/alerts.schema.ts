@@ -176,3 +176,38 @@ export const vapidKeys = pgTable(
   },
   (t) => [check('vapid_keys_single_ck', sql`${t.id} = 1`)],
 );
+
+/**
+ * A citizen's choice to receive alerts for chosen units by SMS (the account's phone, verified by the OTP
+ * sign-in) or by email (double opt-in: `confirmed_at` is set when the link or code sent to the address is
+ * used). One row per account and channel. `unsubscribe_token` is the capability in every mail's
+ * unsubscribe link (it can only stop the mails). Delivered rows: `alert_deliveries` with this row's id.
+ */
+export const alertContacts = pgTable(
+  'alert_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    unitCodes: text('unit_codes').array().notNull(),
+    lang: text('lang').notNull().default('vi'),
+    drills: boolean('drills').notNull().default(false),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** sha256 of the pending confirmation token (email only), and when it stops working. */
+    confirmTokenHash: text('confirm_token_hash'),
+    confirmExpires: timestamp('confirm_expires', { withTimezone: true }),
+    unsubscribeToken: text('unsubscribe_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('alert_contacts_user_channel_uq').on(t.userId, t.channel),
+    uniqueIndex('alert_contacts_unsubscribe_uq').on(t.unsubscribeToken),
+    uniqueIndex('alert_contacts_confirm_uq').on(t.confirmTokenHash),
+    index('alert_contacts_units_idx').using('gin', t.unitCodes),
+    check('alert_contacts_channel_ck', sql`${t.channel} in ('sms','email')`),
+    check('alert_contacts_lang_ck', sql`${t.lang} in ('vi','en')`),
+    check('alert_contacts_units_ck', sql`cardinality(${t.unitCodes}) >= 1`),
+  ],
+);

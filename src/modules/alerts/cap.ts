@@ -3,6 +3,13 @@ import type { AlertTexts } from '../../contracts/alerts.js';
 // CAP 1.2 (OASIS) output: one <alert> per message, one <info> per language; and the Atom feed of current
 // alerts whose entries link each alert's CAP document (the shape aggregators such as the WMO register read).
 
+/**
+ * `valueName` of the area geocodes: the General Statistics Office's administrative unit codes (Tổng cục
+ * Thống kê, danhmuchanhchinh.gso.gov.vn; province 2 digits, district 3, commune 5), the codes of the
+ * profile's units.json. Every targeted unit is listed, with the units inside it (a district's communes).
+ */
+export const CAP_GEOCODE_VALUE_NAME = 'VN-GSO';
+
 export function xmlEscape(s: string): string {
   return (
     s

@@ -1,4 +1,5 @@
-import type { CapSeverity, CapStatus } from '../../../contracts/alerts.js';
+import type { CapMsgType, CapSeverity, CapStatus } from '../../../contracts/alerts.js';
+import { alertMail, smsText } from '../contact-messages.js';
 import {
   isDrill,
   pushPayload,
@@ -9,6 +10,10 @@ import {
 } from '../alert-rules.js';
 import {
   ALERTS_JOBS,
+  CONTACT_BATCH_SIZE,
+  CONTACT_CONCURRENCY,
+  CONTACT_MAX_ATTEMPTS,
+  type ContactBatchJob,
   PUSH_BATCH_EXPIRE_SECONDS,
   PUSH_BATCH_SIZE,
   type AlertsDeps,
@@ -77,6 +82,7 @@ export async function fanOutAlert(deps: AlertsDeps, job: FanOutJob): Promise<'do
     );
     afterId = page.at(-1)!;
   }
+  await fanOutContacts(deps, row, reach, drillsOnly);
   const located = (await locatedInShape(db, row, reach, drillsOnly)).map((s) => s.id);
   for (let i = 0; i < located.length; i += PUSH_BATCH_SIZE * 20) {
     const page = located.slice(i, i + PUSH_BATCH_SIZE * 20);
@@ -117,8 +123,8 @@ export async function deliverBatch(
     topic: pushTopic(row.rootId),
   };
   const payloads = {
-    vi: JSON.stringify(pushPayload(toPayloadInput(row), 'vi', deps.config.publicUrl)),
-    en: JSON.stringify(pushPayload(toPayloadInput(row), 'en', deps.config.publicUrl)),
+    vi: Buffer.from(JSON.stringify(pushPayload(toPayloadInput(row), 'vi', deps.config.publicUrl))),
+    en: Buffer.from(JSON.stringify(pushPayload(toPayloadInput(row), 'en', deps.config.publicUrl))),
   };
   const outcomes = await mapBounded(targets, PUSH_CONCURRENCY, async (s) => {
     const outcome: PushOutcome = await sender.send(s, s.lang === 'en' ? payloads.en : payloads.vi, options);
@@ -140,4 +146,80 @@ function toPayloadInput(row: repo.AlertRow) {
     textsVi: row.textsVi,
     textsEn: row.textsEn ?? null,
   };
+}
+
+/** Enqueues contact-batch jobs for the confirmed SMS and email contacts in the alert's reach. */
+export async function fanOutContacts(
+  deps: AlertsDeps,
+  row: repo.AlertRow,
+  reach: string[],
+  drillsOnly: boolean,
+): Promise<void> {
+  const { db } = deps.database;
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await repo.contactPage(db, reach, drillsOnly, afterId, CONTACT_BATCH_SIZE * 20);
+    if (page.length === 0) break;
+    const batches: ContactBatchJob[] = [];
+    for (let i = 0; i < page.length; i += CONTACT_BATCH_SIZE)
+      batches.push({ alertId: row.id, contactIds: page.slice(i, i + CONTACT_BATCH_SIZE) });
+    await db.transaction((tx) =>
+      deps.jobs!.sendMany<ContactBatchJob>(ALERTS_JOBS.contactBatch, batches, {
+        tx,
+        expireInSeconds: PUSH_BATCH_EXPIRE_SECONDS,
+      }),
+    );
+    afterId = page.at(-1)!;
+  }
+}
+
+/**
+ * Sends one SMS or one mail per claimed (alert, contact) — claimed first like push rows, so a re-run
+ * sends nothing twice. A gateway or SMTP error marks the row `retry` (the job is retried with back-off)
+ * until CONTACT_MAX_ATTEMPTS, then `failed`; an email contact without SMTP configured is `failed`.
+ */
+export async function deliverContactBatch(
+  deps: AlertsDeps,
+  job: ContactBatchJob,
+): Promise<{ sent: number; removed: number; failed: number; retry: number }> {
+  const { db } = deps.database;
+  const counts = { sent: 0, removed: 0, failed: 0, retry: 0 };
+  const row = await repo.findAlert(db, job.alertId);
+  if (!row || !deliverable(row, deps.now())) return counts;
+  const contacts = await db.transaction((tx) => repo.claimContactDeliveries(tx, row.id, job.contactIds));
+  if (contacts.length === 0) return counts;
+  const input = { ...toPayloadInput(row), msgType: row.msgType as CapMsgType };
+  const publicUrl = deps.config.publicUrl;
+  const outcomes = await mapBounded(contacts, CONTACT_CONCURRENCY, async (c) => {
+    const lang = c.lang === 'en' ? 'en' : 'vi';
+    let status: 'sent' | 'retry' | 'failed';
+    try {
+      if (c.channel === 'sms') {
+        await deps.sms.send(c.address, smsText(input, lang, publicUrl));
+      } else {
+        if (!deps.mail) throw new Error('no SMTP');
+        const unsubscribe = `${publicUrl}/app/canh-bao?ngung-email=${c.unsubscribeToken}`;
+        const mail = alertMail(input, lang, publicUrl, unsubscribe, deps.profile.brand.appName);
+        await deps.mail.transport.sendMail({
+          from: deps.mail.from,
+          to: c.address,
+          subject: mail.subject,
+          text: mail.text,
+          headers: {
+            'Auto-Submitted': 'auto-generated',
+            'List-Unsubscribe': `<${unsubscribe}>`,
+          },
+        });
+      }
+      status = 'sent';
+    } catch {
+      status =
+        c.attempts >= CONTACT_MAX_ATTEMPTS || (c.channel === 'email' && !deps.mail) ? 'failed' : 'retry';
+    }
+    counts[status]++;
+    return { contactId: c.id, status };
+  });
+  await db.transaction((tx) => repo.settleContactDeliveries(tx, row.id, outcomes));
+  if (counts.retry > 0) throw new RetryLaterError(counts.retry);
+  return counts;
 }

@@ -1,11 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import webpush from 'web-push';
+import { decodeUaKeys, encryptPayload } from './web-push-encryption.js';
 
-// Web Push delivery: web-push builds each request (aes128gcm encryption of the payload for the
-// subscription's keys); we add the VAPID Authorization header from a per-origin cache (signing a JWT per
-// message would cost more than the encryption) and send with node:http(s) over keep-alive agents (cheaper
-// per request than fetch).
+// Web Push delivery: each request carries the payload encrypted for the subscription's keys (RFC 8291
+// aes128gcm, `web-push-encryption.ts`: a fresh key pair and salt per message) and the VAPID Authorization
+// header from a per-origin cache (web-push signs it; signing a JWT per message would cost more than the
+// encryption), sent with node:http(s) over keep-alive agents (cheaper per request than fetch).
 
 export interface PushTarget {
   endpoint: string;
@@ -61,24 +62,29 @@ export class PushSender {
   }
 
   /** Encrypts the payload for one subscription and returns the request to send. */
-  buildRequest(target: PushTarget, payload: string, options: PushOptions) {
-    const details = webpush.generateRequestDetails(
-      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
-      payload,
-      { TTL: options.ttl, urgency: options.urgency, topic: options.topic, contentEncoding: 'aes128gcm' },
+  buildRequest(target: PushTarget, payload: string | Buffer, options: PushOptions) {
+    const url = new URL(target.endpoint);
+    const body = encryptPayload(
+      decodeUaKeys(target.p256dh, target.auth),
+      typeof payload === 'string' ? Buffer.from(payload) : payload,
     );
-    const url = new URL(details.endpoint);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(details.headers)) headers[k] = String(v);
-    headers.Authorization = this.vapidHeader(url.origin);
-    return { url: details.endpoint, headers, body: details.body as Buffer };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/octet-stream',
+      'Content-Encoding': 'aes128gcm',
+      'Content-Length': String(body.length),
+      TTL: String(options.ttl),
+      Urgency: options.urgency,
+      Topic: options.topic,
+      Authorization: this.vapidHeader(url.origin),
+    };
+    return { url, headers, body };
   }
 
   /**
    * Sends one message. 201/202 → sent; 404/410 → the subscription is gone (remove it); 429, 5xx and
    * network errors or timeouts → retry later; other answers → failed (our request was wrong).
    */
-  async send(target: PushTarget, payload: string, options: PushOptions): Promise<PushOutcome> {
+  async send(target: PushTarget, payload: string | Buffer, options: PushOptions): Promise<PushOutcome> {
     let req: ReturnType<PushSender['buildRequest']>;
     try {
       req = this.buildRequest(target, payload, options);
@@ -86,12 +92,14 @@ export class PushSender {
       // Keys the browser gave us that cannot encrypt: the subscription is unusable.
       return { status: 'failed', httpStatus: null };
     }
-    const url = new URL(req.url);
+    const { url } = req;
     const secure = url.protocol === 'https:';
     return new Promise<PushOutcome>((resolve) => {
       const r = (secure ? https : http).request(
-        url,
         {
+          host: url.hostname.replace(/^\[|\]$/g, ''),
+          port: url.port || (secure ? 443 : 80),
+          path: url.pathname + url.search,
           method: 'POST',
           headers: req.headers,
           agent: secure ? this.agents.https : this.agents.http,

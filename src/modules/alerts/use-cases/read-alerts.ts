@@ -99,6 +99,7 @@ export async function previewAlert(deps: AlertsDeps, p: Principal | null, id: st
       subscriptions: drill ? drills.subscriptions : all.subscriptions,
       accounts: drill ? drills.accounts : all.accounts,
       drillSubscriptions: drills.subscriptions,
+      ...(await repo.countContacts(deps.database.db, reachCodes, drill)),
     },
     phone: { title: payload.title, body: payload.body },
     units: row.unitCodes.map((code) => {

@@ -677,7 +677,8 @@ export function AlertDetailPage({ id }: { id: string }) {
                   subscriptions: preview.reach.subscriptions,
                   accounts: preview.reach.accounts,
                 })}
-              </strong>
+              </strong>{' '}
+              {t('alerts.preview.reachContacts', { sms: preview.reach.sms, email: preview.reach.email })}
             </p>
           )}
           {preview.problems.includes('expired') ? (
@@ -773,6 +774,15 @@ export function AlertDetailPage({ id }: { id: string }) {
             unknown: d.unknown,
           })}{' '}
           · <a href={`/api/v1/alerts/${alert.id}/cap.xml`}>{t('alerts.detail.cap')}</a>
+          <br />
+          {t('alerts.detail.deliveriesContacts', {
+            smsSent: alert.deliveriesByChannel.sms.sent,
+            smsFailed: alert.deliveriesByChannel.sms.failed,
+            smsPending: alert.deliveriesByChannel.sms.pending,
+            emailSent: alert.deliveriesByChannel.email.sent,
+            emailFailed: alert.deliveriesByChannel.email.failed,
+            emailPending: alert.deliveriesByChannel.email.pending,
+          })}
         </p>
       ) : null}
     </section>

@@ -53,6 +53,9 @@ export const vi = {
     'Kết quả gửi thông báo đẩy: {sent} đã gửi, {failed} lỗi, {removed} thiết bị đã hủy đăng ký bị xóa, {pending} đang chờ, {unknown} không rõ (máy chủ dừng đột ngột khi đang gửi; không gửi lại để tránh trùng).',
   'alerts.preview.title': 'Xem trước khi duyệt',
   'alerts.preview.reach': 'Sẽ đến {subscriptions} thiết bị đã đăng ký ({accounts} tài khoản).',
+  'alerts.preview.reachContacts': 'Và {sms} tài khoản qua SMS, {email} tài khoản qua email.',
+  'alerts.detail.deliveriesContacts':
+    'SMS: {smsSent} đã gửi, {smsFailed} lỗi, {smsPending} đang chờ. Email: {emailSent} đã gửi, {emailFailed} lỗi, {emailPending} đang chờ.',
   'alerts.preview.drillOnly':
     'Tin diễn tập/thử nghiệm: chỉ gửi đến {n} thiết bị đã đăng ký nhận tin diễn tập, không gửi công chúng.',
   'alerts.preview.expired': 'Thời điểm hết hiệu lực đã qua: không thể phát.',
@@ -169,6 +172,9 @@ export const en: Record<keyof typeof vi, string> = {
     'Push delivery: {sent} sent, {failed} failed, {removed} unsubscribed devices removed, {pending} pending, {unknown} unknown (the server stopped while sending; not resent, to avoid duplicates).',
   'alerts.preview.title': 'Preview before approval',
   'alerts.preview.reach': 'Will reach {subscriptions} subscribed devices ({accounts} accounts).',
+  'alerts.preview.reachContacts': 'And {sms} accounts by SMS, {email} accounts by email.',
+  'alerts.detail.deliveriesContacts':
+    'SMS: {smsSent} sent, {smsFailed} failed, {smsPending} pending. Email: {emailSent} sent, {emailFailed} failed, {emailPending} pending.',
   'alerts.preview.drillOnly':
     'Exercise/test: sent only to the {n} devices that opted in to drills, not to the public.',
   'alerts.preview.expired': 'The expiry has passed: it cannot be published.',
