@@ -1,5 +1,6 @@
 // Child process for bench/intake.bench.ts: serves one of the systems under test on a loopback port and
 // answers the parent over IPC. BENCH_MODE = app-pg | app-pglite | baseline; BENCH_PROFILE=1 counts queries.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
@@ -132,6 +133,9 @@ async function startApp(): Promise<{ port: number; close: () => Promise<void> }>
     LOG_LEVEL: 'silent',
     ADMIN_PASSWORD: 'x'.repeat(12),
     DATA_DIR: dataDir,
+    // The measured run and the profile run are two processes on one database: one key for both (a key
+    // generated in each temporary DATA_DIR would not open the other's encrypted contacts).
+    DATA_ENCRYPTION_KEY: createHash('sha256').update('tinhso bench data key').digest('base64'),
     HOST: '127.0.0.1',
     // Each simulated citizen comes from its own address (X-Forwarded-For), as behind the province's
     // reverse proxy; without it every request shares 127.0.0.1 and the 30/minute intake limit answers 429.
