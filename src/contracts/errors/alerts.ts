@@ -58,7 +58,7 @@ export const ALERTS_ERRORS = {
     en: 'The link or code is wrong or has expired.',
   },
   alert_contact_mail_off: {
-    status: 503,
+    status: 409,
     vi: 'Hệ thống chưa cấu hình gửi email; hãy chọn SMS.',
     en: 'Outgoing mail is not configured; choose SMS.',
   },

@@ -6,6 +6,7 @@ import { SmtpSink } from '../../../testing/smtp-sink.js';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../../testing/test-app.js';
 import { TEST_ENGINE } from '../../../testing/test-database.js';
 import { pollMailbox } from './poll-mailbox.js';
+import { blindIndex } from '../../../platform/crypto/field-cipher.js';
 
 // Reliability (issue 12): the mail servers are unreachable. Mail waits (on the IMAP server, unseen; in the
 // job queue, retried with growing delays), nothing is lost, nothing is doubled when they come back, and
@@ -77,8 +78,9 @@ describe(`mail with the IMAP and SMTP servers unreachable (${TEST_ENGINE})`, () 
     expect((await pollMailbox(t.app.channels.deps, dovecot.url, 'INBOX')).seen).toBe(0);
     expect(await health('imap')).toMatchObject({ ok: true, failingSince: null, lastError: null });
     const reports = await t.app.database.query<{ id: string; tracking_code: string }>(
-      `select id, tracking_code from reports where reporter_email = $1`,
-      [SENDER],
+      // Contacts are encrypted: the sender is found by its keyed blind index, as the application does.
+      `select id, tracking_code from reports where reporter_email_hash = $1`,
+      [blindIndex(SENDER)],
     );
     expect(reports).toHaveLength(1);
     const report = reports[0]!;
