@@ -12,6 +12,7 @@ import { SelectField } from '../../shared/ui/select-field.js';
 import { pushSupported, registration, reportPushOn, subscribeDevice } from '../push.js';
 import { alertMarks, formatTime, SEVERITY_COLOURS, severityLabel, textsFor } from './severity.js';
 import { countInstall } from './install-count.js';
+import { AlertContactsBox, useMailLinkNotice, type UnitItem } from './alert-contacts.js';
 
 type Problem = { title: string; detail?: string } | null;
 
@@ -66,13 +67,6 @@ function AlertCard({ alert, full }: { alert: PublicAlertView; full: boolean }) {
   );
 }
 
-interface UnitItem {
-  code: string;
-  name: string;
-  level: number;
-  parentCode: string | null;
-}
-
 /** The device's position once (rounded by the server to about 100 m), or null when refused or slow. */
 function currentLocation(): Promise<{ lat: number; lon: number } | null> {
   return new Promise((resolve) => {
@@ -86,8 +80,7 @@ function currentLocation(): Promise<{ lat: number; lon: number } | null> {
 }
 
 /** Subscribing this device to push alerts for chosen units (feature-detected; explained when unsupported). */
-function SubscribeBox() {
-  const [units, setUnits] = useState<UnitItem[]>([]);
+function SubscribeBox({ units }: { units: UnitItem[] }) {
   const [district, setDistrict] = useState('');
   const [commune, setCommune] = useState('');
   const [drills, setDrills] = useState(false);
@@ -99,9 +92,6 @@ function SubscribeBox() {
   const supported = pushSupported();
 
   useEffect(() => {
-    api<{ items: UnitItem[] }>('GET', '/units')
-      .then((r) => setUnits(r.items))
-      .catch(() => undefined);
     if (!supported) return;
     void registration()
       .then((reg) => reg?.pushManager.getSubscription())
@@ -234,22 +224,33 @@ function SubscribeBox() {
 /** The feed of alerts in force, most recent first, with severity colours and what to do. */
 export function AlertsFeedPage() {
   const [items, setItems] = useState<PublicAlertView[] | null>(null);
+  const [units, setUnits] = useState<UnitItem[]>([]);
   const [problem, setProblem] = useState<Problem>(null);
+  const mailLink = useMailLinkNotice();
   useEffect(() => {
     api<{ items: PublicAlertView[] }>('GET', '/alerts/current')
       .then((r) => setItems(r.items))
       .catch((e: unknown) => setProblem(problemText(e)));
+    api<{ items: UnitItem[] }>('GET', '/units')
+      .then((r) => setUnits(r.items))
+      .catch(() => undefined);
   }, []);
   return (
     <section>
       <PageHeading>{t('alerts.app.title')}</PageHeading>
+      <div aria-live="polite">
+        {mailLink.notice ? <Alert tone="success" title={mailLink.notice} /> : null}
+        <ProblemAlert problem={mailLink.problem} />
+      </div>
       <ProblemAlert problem={problem} />
       {!items && !problem ? <p role="status">{t('common.loading')}</p> : null}
       {items && items.length === 0 ? <p>{t('alerts.app.none')}</p> : null}
       {items?.map((a) => (
         <AlertCard key={a.id} alert={a} full={false} />
       ))}
-      <SubscribeBox />
+      <SubscribeBox units={units} />
+      {/* Read again once a mail link has confirmed or stopped an address. */}
+      <AlertContactsBox key={mailLink.done ? 'after-mail-link' : 'start'} units={units} />
     </section>
   );
 }

@@ -116,6 +116,24 @@ export const vi = {
   'alerts.public.notCurrent': 'Cảnh báo này không còn hiệu lực ({state}).',
   'alerts.public.drillNote': 'Đây là tin diễn tập/thử nghiệm, không phải cảnh báo thật.',
   'alerts.public.sent': 'Phát lúc',
+  'alerts.contacts.title': 'Nhận cảnh báo qua SMS hoặc email',
+  'alerts.contacts.intro':
+    'Dành cho người không luôn mở ứng dụng: cảnh báo cho khu vực đã chọn được gửi thêm bằng tin nhắn đến số điện thoại bạn đã đăng nhập, hoặc bằng email (cần xác nhận qua thư).',
+  'alerts.contacts.signIn': 'Đăng nhập bằng số điện thoại để nhận cảnh báo qua SMS hoặc email.',
+  'alerts.contacts.sms': 'Tin nhắn SMS đến số điện thoại của tôi',
+  'alerts.contacts.email': 'Email',
+  'alerts.contacts.emailLabel': 'Địa chỉ email',
+  'alerts.contacts.save': 'Lưu lựa chọn',
+  'alerts.contacts.stop': 'Ngừng nhận qua {channel}',
+  'alerts.contacts.current': '{channel}: {address} — {areas}',
+  'alerts.contacts.pending': '(chờ xác nhận: mở liên kết trong thư)',
+  'alerts.contacts.saved': 'Đã lưu. Cảnh báo cho khu vực đã chọn sẽ được gửi qua kênh này.',
+  'alerts.contacts.emailSent':
+    'Đã gửi thư xác nhận đến {email}. Mở liên kết trong thư để bắt đầu nhận cảnh báo.',
+  'alerts.contacts.stopped': 'Đã ngừng nhận cảnh báo qua kênh này.',
+  'alerts.contacts.confirmed': 'Đã xác nhận email. Bạn sẽ nhận cảnh báo qua email.',
+  'alerts.contacts.unsubscribed': 'Đã ngừng gửi cảnh báo đến email này.',
+  'alerts.contacts.pickChannel': 'Chọn ít nhất một kênh (SMS hoặc email).',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -236,4 +254,22 @@ export const en: Record<keyof typeof vi, string> = {
   'alerts.public.notCurrent': 'This alert is no longer in force ({state}).',
   'alerts.public.drillNote': 'This is an exercise or test, not a real alert.',
   'alerts.public.sent': 'Sent at',
+  'alerts.contacts.title': 'Get alerts by SMS or email',
+  'alerts.contacts.intro':
+    'For people who do not always open the app: alerts for the chosen area are also sent by text message to the phone you signed in with, or by email (confirmed by a mail first).',
+  'alerts.contacts.signIn': 'Sign in with your phone number to get alerts by SMS or email.',
+  'alerts.contacts.sms': 'SMS to my phone',
+  'alerts.contacts.email': 'Email',
+  'alerts.contacts.emailLabel': 'Email address',
+  'alerts.contacts.save': 'Save my choice',
+  'alerts.contacts.stop': 'Stop alerts by {channel}',
+  'alerts.contacts.current': '{channel}: {address} — {areas}',
+  'alerts.contacts.pending': '(waiting for confirmation: open the link in the mail)',
+  'alerts.contacts.saved': 'Saved. Alerts for the chosen area will be sent on this channel.',
+  'alerts.contacts.emailSent':
+    'A confirmation mail was sent to {email}. Open its link to start receiving alerts.',
+  'alerts.contacts.stopped': 'Alerts on this channel are stopped.',
+  'alerts.contacts.confirmed': 'Email confirmed. You will receive alerts by email.',
+  'alerts.contacts.unsubscribed': 'Alerts to this email address are stopped.',
+  'alerts.contacts.pickChannel': 'Choose at least one channel (SMS or email).',
 };
