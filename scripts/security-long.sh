@@ -55,12 +55,13 @@ for _ in $(seq 1 600); do
 done
 curl -fs "$base/readyz" >/dev/null || { echo "the app did not start"; cat "$work/server.log"; exit 1; }
 
-# A real report (code + contact) so that boolean tests have a true page to compare with.
-sample="$(psql "$db_url" -Atc "select tracking_code || ' ' || coalesce(reporter_phone, reporter_email) from reports
-  where coalesce(reporter_phone, reporter_email) is not null order by received_at limit 1")"
-code="${sample%% *}"
-contact="${sample#* }"
-[ -n "$code" ] || { echo "no sample report in the demo data"; exit 1; }
+# A real report (code + contact) so that boolean tests have a true page to compare with. Sent through the
+# API: reporters' contacts are encrypted in the database, so the clear contact cannot be read back from it.
+contact="sqlmap.kiemtra@example.vn"
+code="$(curl -fsS -X POST "$base/api/v1/reports" -H 'content-type: application/json' \
+  -d '{"categoryCode":"giao_thong_ha_tang","title":"Ổ gà lớn trên đường Hùng Vương","body":"Mặt đường có nhiều ổ gà lớn, nguy hiểm cho người đi xe máy vào ban đêm.","location":{"lat":10.5359,"lon":106.4107},"reporter":{"email":"'"$contact"'"},"consent":true}' |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).trackingCode ?? ""))')"
+[ -n "$code" ] || { echo "could not send a sample report"; exit 1; }
 # A published answer for the endpoints that show one (the public pages and Open311 show only those).
 published="$(psql "$db_url" -Atc "select tracking_code from reports where published_at is not null order by received_at limit 1")"
 [ -n "$published" ] || { echo "no published report in the demo data"; exit 1; }
@@ -96,7 +97,9 @@ for target in "${targets[@]}"; do
     -H "Origin: $base" -H "Accept-Language: vi")
   [ "$method" = POST ] && args+=(--data="$data")
   sqlmap "${args[@]}" >"$work/sqlmap-$n.log" 2>&1 || true
-  if grep -qiE "identified the following injection point|is vulnerable|parameter '.*' (appears to be|is) '.*' injectable" "$work/sqlmap-$n.log"; then
+  # sqlmap's verdicts, not its first guesses: "appears to be … injectable" lines are often followed by
+  # "false positive or unexploitable injection point detected" (unstable pages, e.g. cached ones).
+  if grep -qiE "identified the following injection point|is vulnerable|parameter '[^']*' is '.*' injectable" "$work/sqlmap-$n.log"; then
     echo "   INJECTABLE — sqlmap says:"
     grep -iE "injection point|injectable|Parameter:|Type:|Payload:" "$work/sqlmap-$n.log" | sed 's/^/   /'
     found=1
