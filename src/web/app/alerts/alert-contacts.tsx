@@ -122,8 +122,8 @@ export function AlertContactsBox({ units }: { units: UnitItem[] }) {
     setNotice(null);
     try {
       await api('DELETE', `/alerts/contacts/${channel}`);
-      setNotice(t('alerts.contacts.stopped'));
       await load();
+      setNotice(t('alerts.contacts.stopped'));
     } catch (err) {
       setProblem(problemText(err));
     } finally {
