@@ -125,6 +125,8 @@ export interface StaffRecipient {
   userId: string;
   email: string | null;
   role: string;
+  /** The language the person chose (`users.locale`): notices to them are written in it. */
+  locale: 'vi' | 'en';
 }
 
 /**
@@ -137,8 +139,13 @@ export async function staffWithRoles(
   agencyId: string | null,
 ): Promise<StaffRecipient[]> {
   if (roles.length === 0) return [];
-  return db
-    .selectDistinct({ userId: users.id, email: users.email, role: roleAssignments.role })
+  const rows = await db
+    .selectDistinct({
+      userId: users.id,
+      email: users.email,
+      role: roleAssignments.role,
+      locale: users.locale,
+    })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(
@@ -149,6 +156,7 @@ export async function staffWithRoles(
         eq(users.active, true),
       ),
     );
+  return rows.map((r) => ({ ...r, locale: r.locale === 'en' ? 'en' : 'vi' }));
 }
 
 /**

@@ -67,6 +67,7 @@ export async function createUser(
         email: input.email ?? null,
         fullName: input.fullName,
         passwordHash,
+        locale: input.locale ?? 'vi',
       });
       await repo.replaceGrants(tx, user.id, grants);
       await appendAudit(tx, actor, {
@@ -83,7 +84,7 @@ export async function createUser(
   }
 }
 
-/** Changes a staff account: name, email, password (ends its sessions), roles, or deactivation. */
+/** Changes a staff account: name, email, notice language, password (ends its sessions), roles, or deactivation. */
 export async function updateUser(
   deps: IdentityDeps,
   p: Principal | null,
@@ -107,6 +108,7 @@ export async function updateUser(
         ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
         ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
       });
       if (grants) await repo.replaceGrants(tx, id, grants);
