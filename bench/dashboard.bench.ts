@@ -147,8 +147,9 @@ async function runEngine(
   let fullRefreshMs = Number.NaN;
   let incrementalRefreshMs = Number.NaN;
   const touched = 200;
+  // A kept database gets the migrations written since it was generated, like a deployed one.
+  await migrateDatabase(database, url);
   if (!reuse) {
-    await migrateDatabase(database, url);
     const profile = loadProfile('long-an-2022');
     await seedDatabase(database, profile, 'base', { admin: ADMIN_PASSWORD, demo: 'unused-demo-password' });
     const gen0 = Date.now();
