@@ -10,6 +10,7 @@ import { staffNotifications } from './feedback.schema.js';
 import * as repo from './feedback.repository.js';
 import { checkDeadlines } from './jobs/deadline-jobs.js';
 import { emailStaffNotification } from './staff-notifications.js';
+import { sealedEmail } from '../identity/user-contacts.js';
 
 let t: TestApp;
 let clock = new Date();
@@ -55,7 +56,7 @@ beforeAll(async () => {
     ids[name] = await userId(name);
     await db
       .update(users)
-      .set({ email: `${name}@longan.gov.vn` })
+      .set(sealedEmail(`${name}@longan.gov.vn`))
       .where(eq(users.id, ids[name]));
   }
   const [grant] = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, ids.lanhdao!));
@@ -65,7 +66,7 @@ beforeAll(async () => {
   const stranger = await identityRepo.insertUser(db, {
     kind: 'staff',
     username: 'canbokhac',
-    email: 'canbokhac@longan.gov.vn',
+    ...sealedEmail('canbokhac@longan.gov.vn'),
     fullName: 'Cán Bộ Khác',
     passwordHash: await hashPassword(TEST_DEMO_PASSWORD),
   });

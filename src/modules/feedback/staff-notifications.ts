@@ -13,6 +13,7 @@ import { FEEDBACK_JOBS, type FeedbackDeps } from './feedback-deps.js';
 import { staffNotifications, type StaffNotificationKind } from './feedback.schema.js';
 import * as repo from './feedback.repository.js';
 import type { ReporterNotifier } from './jobs/notify-reporter.js';
+import { openSealed } from '../../platform/crypto/field-cipher.js';
 
 export interface EmailStaffJob {
   notificationId: string;
@@ -92,7 +93,8 @@ export async function recipientsOf(
   if (kind === 'report_due_soon' || kind === 'report_overdue') {
     if (r.agencyId) {
       const handler = r.handlerId ? await findUserById(tx, r.handlerId) : undefined;
-      if (handler?.active) add([{ userId: handler.id, email: handler.email, role: 'agency_handler' }]);
+      if (handler?.active)
+        add([{ userId: handler.id, email: openSealed(handler.email), role: 'agency_handler' }]);
       else add(await staffWithRoles(tx, ['agency_handler'], r.agencyId));
       if (kind === 'report_overdue') add(await staffWithRoles(tx, ['agency_lead'], r.agencyId));
     }
@@ -154,7 +156,7 @@ export async function emailStaffNotification(
   if (!user?.email || !user.active || !r) return 'skipped';
   try {
     await notifier.deliver({
-      to: { email: user.email, phone: null },
+      to: { email: user.email.open(), phone: null },
       subject: `[${r.trackingCode}] ${claimed.title}`,
       text: [
         claimed.body,

@@ -11,6 +11,7 @@ import { invalidateRoutingSnapshot } from '../../routing/index.js';
 import { mailAddresses, mailMessages } from '../channels.schema.js';
 import { pollMailbox } from './poll-mailbox.js';
 import { blindIndex, decryptText } from '../../../platform/crypto/field-cipher.js';
+import { addressIndex } from '../channels.repository.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../tests/fixtures/mail');
 const fixture = (name: string, fill: Record<string, string> = {}) => {
@@ -199,7 +200,7 @@ describe(`the 1022 mailbox against a real Dovecot (${TEST_ENGINE})`, () => {
     const [addr] = await t.app.database.db
       .select()
       .from(mailAddresses)
-      .where(eq(mailAddresses.address, 'hoa.le@example.vn'));
+      .where(eq(mailAddresses.addressHash, addressIndex('Hoa.Le@example.vn')));
     expect(addr?.undeliverableAt).toBeInstanceOf(Date);
     // No report for the bounce itself, and never an answer to the mailer daemon.
     expect(await reportsFrom('mailer-daemon@mx.longan.gov.vn')).toHaveLength(0);
