@@ -697,6 +697,14 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
       phone: '0987654321',
     });
     expect(added.statusCode).toBe(201);
+    expect(added.json().phone).toBe('0987654321');
+    // Volunteers' phones are encrypted at rest (the seeded one too).
+    const phones = await t.testDb.database.query<{ phone: string }>(
+      `select phone from community_team_members where phone is not null`,
+    );
+    expect(phones).toHaveLength(2);
+    expect(JSON.stringify(phones)).not.toMatch(/987654321|912000111/);
+    expect(phones.every((r) => r.phone.startsWith('ts1.'))).toBe(true);
     expect((await lead.get(`/api/v1/campaigns/teams/${teamId}/members`)).statusCode).toBe(403);
     expect(
       (await lead.post(`/api/v1/campaigns/teams/${teamId}/members`, { fullName: 'Người ngoài' })).statusCode,
