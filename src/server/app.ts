@@ -50,7 +50,7 @@ import { installKeyRing } from '../platform/crypto/field-cipher.js';
 import type { MailTransport } from '../modules/channels/mail/smtp-notifier.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
-import { ALERTS_JOBS } from '../modules/alerts/alerts-deps.js';
+import { ALERTS_JOBS, ALERTS_SEALED_COLUMNS } from '../modules/alerts/alerts-deps.js';
 import { registerAlerts, type AlertsModule } from '../modules/alerts/alerts-module.js';
 import { registerAlertPages } from './alert-pages.js';
 import { registerTriage, TRIAGE_JOBS } from '../modules/triage/triage-module.js';
@@ -111,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ...FEEDBACK_SEALED_COLUMNS,
       ...CHANNELS_SEALED_COLUMNS,
       ...CAMPAIGNS_SEALED_COLUMNS,
+      ...ALERTS_SEALED_COLUMNS,
     ])
       await resealColumns(database, spec, ring);
     await validateUserContactChecks(database.db);

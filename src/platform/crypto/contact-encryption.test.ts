@@ -14,6 +14,7 @@ import {
 import { TEST_ENGINE } from '../../testing/test-database.js';
 import { DataKeyError, resealColumns } from './data-keys.js';
 import { findCitizenByPhone } from '../../modules/identity/identity.repository.js';
+import { emailIndex } from '../../modules/identity/user-contacts.js';
 import {
   automaticMailsSince,
   isUndeliverable,
@@ -165,6 +166,11 @@ describe(`reporters' contacts encrypted at rest (${TEST_ENGINE})`, () => {
       (await citizen.post('/api/v1/auth/otp/verify', { phone: '0913246801', code: t.sms.lastCode() }))
         .statusCode,
     ).toBe(200);
+    expect((await citizen.patch('/api/v1/me/account', { email: 'xoay.khoa@example.vn' })).statusCode).toBe(
+      200,
+    );
+    const alertsBySms = await citizen.request('PUT', '/api/v1/alerts/contacts/sms', { unitCodes: ['27685'] });
+    expect(alertsBySms.statusCode).toBe(200);
     const db = t.app.database.db;
     await recordMail(db, {
       direction: 'out',
@@ -201,18 +207,23 @@ describe(`reporters' contacts encrypted at rest (${TEST_ENGINE})`, () => {
         ['mail_messages', 'address'],
         ['mail_addresses', 'address'],
         ['community_team_members', 'phone'],
+        ['alert_contacts', 'address'],
       ]) {
         const left = await t.app.database.query<{ n: number; all: number }>(
           `select count(*) filter (where ${column} not like $1)::int as n, count(${column})::int as "all" from ${table}`,
           [`ts1.${newId}.%`],
         );
         expect(left[0]!.n, `${table}.${column}`).toBe(0);
-        if (table !== 'users' || column === 'phone')
-          expect(left[0]!.all, `${table}.${column}`).toBeGreaterThan(0);
+        expect(left[0]!.all, `${table}.${column}`).toBeGreaterThan(0);
       }
       // The blind indexes were recomputed under the new key: every look-up still finds its row.
       expect((await findCitizenByPhone(db, '+84913246801'))?.phone?.open()).toBe('+84913246801');
       expect(await isUndeliverable(db, 'Xoay.Khoa@example.vn')).toBe(true);
+      const byEmail = await t.app.database.query<{ n: number }>(
+        'select count(*)::int as n from users where email_hash = $1',
+        [emailIndex('Xoay.Khoa@Example.vn')],
+      );
+      expect(byEmail[0]!.n).toBe(1);
       expect(await automaticMailsSince(db, 'xoay.khoa@example.vn', new Date(0))).toBe(1);
       const keys = await t.app.database.query<{ id: string }>('select id from data_keys');
       expect(keys.map((k) => k.id)).toEqual([newId]);
