@@ -3,6 +3,10 @@
 // each, then PGlite with BENCH_PGLITE_REPORTS (default 100,000; 0 skips it).
 // Writes its section of docs/benchmarks.md and prints `ratio: <worst PostgreSQL HTTP p95 ÷ baseline p95>` last,
 // the baseline being an indexed primary-key look-up on reports measured in the same run.
+// BENCH_KEEP_DATABASE=1 keeps the generated PostgreSQL database; BENCH_REUSE_DATABASE=<name> then times the
+// same queries again on it without generating anything (a few minutes, for a quiet moment), written to its
+// own section `dashboard-retime` so the full run's figures stay.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +22,7 @@ import { generateReports } from './generate-reports.js';
 import {
   createScratchDatabase,
   machine,
+  SERVER_URL,
   machineLines,
   ms,
   percentile,
@@ -36,6 +41,11 @@ const TARGET_PG_MS = 200;
 const TARGET_PGLITE_MS = 500;
 const ADMIN_PASSWORD = 'x'.repeat(12);
 const STAFF_PASSWORD = 'bench-analytics-password';
+const KEEP = process.env.BENCH_KEEP_DATABASE === '1';
+const REUSE = process.env.BENCH_REUSE_DATABASE ?? '';
+// A fixed data key, so a kept database opens again in a later run (the app refuses a database sealed with
+// another key).
+const DATA_KEY = createHash('sha256').update('tinhso bench dashboard key').digest('base64');
 
 interface Timing {
   p50: number;
@@ -132,39 +142,45 @@ async function runEngine(
   count: number,
   dataDir: string,
 ): Promise<EngineResult> {
+  const reuse = engine === 'postgres' && REUSE !== '';
+  let generateSeconds = Number.NaN;
+  let fullRefreshMs = Number.NaN;
+  let incrementalRefreshMs = Number.NaN;
+  const touched = 200;
+  // A kept database gets the migrations written since it was generated, like a deployed one.
   await migrateDatabase(database, url);
-  const profile = loadProfile('long-an-2022');
-  await seedDatabase(database, profile, 'base', { admin: ADMIN_PASSWORD, demo: 'unused-demo-password' });
-  const gen0 = Date.now();
-  await generateReports(database, count, (p) => {
-    if (p.phase !== 'index')
-      log(
-        `  ${engine} ${p.phase}: ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} (${(p.elapsedMs / 1000).toFixed(1)} s)`,
-      );
-  });
-  await generateEvents(database, EVENTS_PER_REPORT);
-  const generateSeconds = (Date.now() - gen0) / 1000;
+  if (!reuse) {
+    const profile = loadProfile('long-an-2022');
+    await seedDatabase(database, profile, 'base', { admin: ADMIN_PASSWORD, demo: 'unused-demo-password' });
+    const gen0 = Date.now();
+    await generateReports(database, count, (p) => {
+      if (p.phase !== 'index')
+        log(
+          `  ${engine} ${p.phase}: ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} (${(p.elapsedMs / 1000).toFixed(1)} s)`,
+        );
+    });
+    await generateEvents(database, EVENTS_PER_REPORT);
+    generateSeconds = (Date.now() - gen0) / 1000;
+
+    let t0 = performance.now();
+    await refreshRollups(database.db, new Date(), { full: true });
+    fullRefreshMs = performance.now() - t0;
+    await database.exec('analyze analytics_daily; analyze analytics_monthly; analyze analytics_returns');
+    log(`  full rollup rebuild ${ms(fullRefreshMs)} ms`);
+
+    // Incremental: 200 reports change (one event each) — what a minute of a busy day looks like.
+    await database.exec(`
+      insert into report_events (report_id, action, actor_label)
+      select id, 'note', 'bench' from reports where status = 'in_progress' limit ${touched}`);
+    t0 = performance.now();
+    await refreshRollups(database.db, new Date());
+    incrementalRefreshMs = performance.now() - t0;
+    log(`  incremental refresh after ${touched} changed reports ${ms(incrementalRefreshMs)} ms`);
+  }
   const [n] = await database.query<{ r: string; e: string }>(
     'select (select count(*) from reports)::text as r, (select count(*) from report_events)::text as e',
   );
-  log(`${engine}: ${n?.r} reports, ${n?.e} events in ${generateSeconds.toFixed(0)} s`);
-
-  let t0 = performance.now();
-  await refreshRollups(database.db, new Date(), { full: true });
-  const fullRefreshMs = performance.now() - t0;
-  await database.exec('analyze analytics_daily; analyze analytics_monthly; analyze analytics_returns');
-  log(`  full rollup rebuild ${ms(fullRefreshMs)} ms`);
-
-  // Incremental: 200 reports change (one event each) — what a minute of a busy day looks like.
-  const touched = 200;
-  await database.exec(`
-    insert into report_events (report_id, action, actor_label)
-    select id, 'note', 'bench' from reports where status = 'in_progress' limit ${touched}`);
-  t0 = performance.now();
-  await refreshRollups(database.db, new Date());
-  const incrementalRefreshMs = performance.now() - t0;
-  log(`  incremental refresh after ${touched} changed reports ${ms(incrementalRefreshMs)} ms`);
-
+  log(`${engine}: ${n?.r} reports, ${n?.e} events${reuse ? ' (reused database)' : ''}`);
   const [busiest] = await database.query<{ id: string }>(
     `select agency_id::text as id from analytics_monthly_agency where agency_id is not null group by 1 order by sum(received) desc limit 1`,
   );
@@ -174,8 +190,10 @@ async function runEngine(
   const [category] = await database.query<{ code: string }>(
     `select category_code as code from analytics_monthly group by 1 order by sum(received) desc limit 1`,
   );
-  await staff(database, 'bench.ioc', 'ioc_operator', null);
-  await staff(database, 'bench.lead', 'agency_lead', busiest!.id);
+  if (!reuse) {
+    await staff(database, 'bench.ioc', 'ioc_operator', null);
+    await staff(database, 'bench.lead', 'agency_lead', busiest!.id);
+  }
 
   const config = loadConfig({
     ...(url ? { DATABASE_URL: url } : {}),
@@ -183,6 +201,7 @@ async function runEngine(
     LOG_LEVEL: 'silent',
     ADMIN_PASSWORD,
     DATA_DIR: dataDir,
+    DATA_ENCRYPTION_KEY: DATA_KEY,
     HOST: '127.0.0.1',
     TRUST_PROXY: 'true',
   });
@@ -320,17 +339,28 @@ const engines: EngineResult[] = [];
 let scratch: ScratchDatabase | null = null;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-dash-'));
 try {
-  scratch = await createScratchDatabase();
-  log(`database ${scratch.name}`);
-  const database = await openPostgres(scratch.url, 10);
+  let url: string;
+  if (REUSE) {
+    const u = new URL(SERVER_URL);
+    u.pathname = `/${REUSE}`;
+    url = u.toString();
+    log(`database ${REUSE} (reused)`);
+  } else {
+    scratch = await createScratchDatabase();
+    url = scratch.url;
+    log(`database ${scratch.name}`);
+  }
+  const database = await openPostgres(url, 10);
   try {
-    engines.push(await runEngine('postgres', database, scratch.url, COUNT, dataDir));
+    engines.push(await runEngine('postgres', database, url, COUNT, dataDir));
   } finally {
     await database.close();
   }
-  await scratch.drop();
+  if (KEEP && scratch)
+    log(`kept database ${scratch.name}: BENCH_REUSE_DATABASE=${scratch.name} times it again`);
+  else await scratch?.drop();
   scratch = null;
-  if (PGLITE_COUNT > 0) {
+  if (PGLITE_COUNT > 0 && !REUSE) {
     const liteDir = mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-dash-lite-'));
     const lite = await openPglite(null);
     try {
@@ -354,8 +384,14 @@ const sections = engines.map((e) => {
   return [
     `### ${e.engine === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}: ${e.reports.toLocaleString('en')} reports, ${e.events.toLocaleString('en')} events`,
     '',
-    `- Generated in ${e.generateSeconds.toFixed(0)} s (\`bench/generate-reports.ts\` + ${EVENTS_PER_REPORT} events per report, 1 in 50 assigned reports with a return to the IOC).`,
-    `- Rollups: full rebuild ${ms(e.fullRefreshMs)} ms; incremental refresh after ${e.incrementalTouched} changed reports ${ms(e.incrementalRefreshMs)} ms. Freshness: a read folds in the changed reports itself when at most 500 changed since the last refresh (the cost follows the changed reports, as the incremental figure shows), otherwise it serves the last rollup with its \`freshness.refreshedAt\` and the job (every minute) catches up; overdue counts are at most one minute old. During the timed reads nothing changes, so every figure is current.`,
+    Number.isNaN(e.generateSeconds)
+      ? `- Reused database \`${REUSE}\` generated by an earlier run with BENCH_KEEP_DATABASE=1 (see the \`dashboard\` section for its generation and rollup figures); its rollups are current, nothing changes during the timed reads.`
+      : `- Generated in ${e.generateSeconds.toFixed(0)} s (\`bench/generate-reports.ts\` + ${EVENTS_PER_REPORT} events per report, 1 in 50 assigned reports with a return to the IOC).`,
+    ...(Number.isNaN(e.fullRefreshMs)
+      ? []
+      : [
+          `- Rollups: full rebuild ${ms(e.fullRefreshMs)} ms; incremental refresh after ${e.incrementalTouched} changed reports ${ms(e.incrementalRefreshMs)} ms. Freshness: a read folds in the changed reports itself when at most 500 changed since the last refresh (the cost follows the changed reports, as the incremental figure shows), otherwise it serves the last rollup with its \`freshness.refreshedAt\` and the job (every minute) catches up; overdue counts are at most one minute old. During the timed reads nothing changes, so every figure is current.`,
+        ]),
     `- Baseline: primary-key look-up on \`reports\` through the app's pool: p50 ${ms(e.baseline.p50)} / p95 ${ms(e.baseline.p95)} ms.`,
     `- Each query: ${WARMUP} warm-up runs then up to ${RUNS} sequential HTTP GETs over loopback (session, validation, JSON or HTML), capped at ${BUDGET_MS / 1000} s. Target p95 < ${target} ms.`,
     '',
@@ -376,12 +412,18 @@ const sections = engines.map((e) => {
   ].join('\n');
 });
 writeSection(
-  'dashboard',
+  REUSE ? 'dashboard-retime' : 'dashboard',
   [
-    '## Analytics dashboard over generated data (`npm run bench:dashboard`)',
+    REUSE
+      ? '## Analytics dashboard, queries timed again on a kept database (`BENCH_REUSE_DATABASE=… npm run bench:dashboard`)'
+      : '## Analytics dashboard over generated data (`npm run bench:dashboard`)',
     '',
     ...machineLines(m),
-    `- Sizes: BENCH_REPORTS=${COUNT}, BENCH_EVENTS_PER_REPORT=${EVENTS_PER_REPORT}, BENCH_PGLITE_REPORTS=${PGLITE_COUNT}${COUNT < 1_000_000 ? ' (**smaller than the 1,000,000 target**)' : ''}.`,
+    ...(REUSE
+      ? []
+      : [
+          `- Sizes: BENCH_REPORTS=${COUNT}, BENCH_EVENTS_PER_REPORT=${EVENTS_PER_REPORT}, BENCH_PGLITE_REPORTS=${PGLITE_COUNT}${COUNT < 1_000_000 ? ' (**smaller than the 1,000,000 target**)' : ''}.`,
+        ]),
     '',
     ...sections.flatMap((s) => [s, '']),
     `**ratio = worst PostgreSQL p95 ÷ baseline p95 = ${ratio.toFixed(1)}** (worst: ${worst.c.label}).`,

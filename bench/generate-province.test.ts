@@ -87,5 +87,23 @@ describe(`province data generator (${TEST_ENGINE})`, () => {
       `select count(*)::text as n from content_items where status = 'published' and doc_number like '%/KH-UBND'`,
     );
     expect(Number(found[0]!.n)).toBe(20);
+
+    // The search benchmark's words keep their shares (see WORDS): the summary and body's six slots.
+    const share = async (word: string) => {
+      const [row] = await t.database.query<{ n: string }>(
+        `select count(*)::text as n from content_items
+          where slug like 'sinh-%' and strpos(summary || ' ' || body, $1) > 0`,
+        [word],
+      );
+      return Number(row!.n);
+    };
+    const expected = (place: number) =>
+      Array.from({ length: 140 }, (_, g) => g).filter((g) =>
+        [3, 5, 11, 19, 23, 29].some((k) => (g * k) % 32 === place),
+      ).length;
+    const shares = [await share('chuyển đổi số'), await share('ngập nước'), await share('dịch vụ công')];
+    expect(shares).toEqual([expected(0), expected(4), expected(1)]);
+    expect(shares[0]).toBeLessThan(shares[1]!);
+    expect(shares[1]).toBeLessThan(shares[2]!);
   });
 });

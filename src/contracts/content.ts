@@ -225,6 +225,16 @@ export interface PublicContentItem {
 
 export type PublicContentSummary = Omit<PublicContentItem, 'body' | 'media'>;
 
+/**
+ * `GET /api/v1/content/public`: one page of a list and whether another page follows. No total: counting
+ * every live item of a type on each request cost as much as the page itself.
+ */
+export interface PublicContentPage {
+  items: PublicContentSummary[];
+  page: number;
+  more: boolean;
+}
+
 export interface SnippetPart {
   text: string;
   hit: boolean;

@@ -105,6 +105,8 @@ export const createUserRequest = z.strictObject({
   fullName: z.string().trim().min(2).max(200),
   password: z.string().min(10).max(500),
   roles: z.array(roleAssignment).min(1).max(20),
+  /** The language of the person's notices (console and mail); Vietnamese when not given. */
+  locale: z.enum(['vi', 'en']).optional(),
 });
 
 export const updateUserRequest = z.strictObject({
@@ -113,6 +115,7 @@ export const updateUserRequest = z.strictObject({
   active: z.boolean().optional(),
   password: z.string().min(10).max(500).optional(),
   roles: z.array(roleAssignment).min(1).max(20).optional(),
+  locale: z.enum(['vi', 'en']).optional(),
 });
 
 export interface UserView {
@@ -122,6 +125,8 @@ export interface UserView {
   email: string | null;
   fullName: string;
   active: boolean;
+  /** The language of their notices (console and mail). */
+  locale: 'vi' | 'en';
   totpEnabled: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;

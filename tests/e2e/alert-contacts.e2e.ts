@@ -36,6 +36,33 @@ describe('a citizen chooses alerts by SMS and email in the app', () => {
     await page.goto('/app/canh-bao');
     await page.getByRole('link', { name: /Đăng nhập bằng số điện thoại để nhận cảnh báo qua SMS/ }).waitFor();
 
+    // The device box's area picker works from the keyboard: a district, then one of its communes; another
+    // district clears the commune. (The same picker serves the SMS/email box below.)
+    const pushBox = page.locator('section.card', {
+      has: page.getByRole('heading', { name: 'Nhận cảnh báo trên thiết bị này' }),
+    });
+    const area = pushBox.getByRole('group', { name: 'Khu vực' });
+    const district = area.getByLabel('Huyện, thị xã, thành phố');
+    const commune = area.getByLabel('Xã, phường, thị trấn (không bắt buộc)');
+    await district.locator('option', { hasText: 'Thành phố Tân An' }).waitFor({ state: 'attached' });
+    expect(await commune.count()).toBe(0);
+    expect(await pushBox.getByRole('button', { name: 'Nhận cảnh báo' }).isDisabled()).toBe(true);
+    await district.focus();
+    await page.keyboard.press('ArrowDown'); // the first district: Thành phố Tân An
+    expect(await district.inputValue()).toBe('794');
+    expect(await commune.inputValue()).toBe('');
+    expect(await commune.locator('option:checked').textContent()).toBe('— Cả huyện —');
+    await commune.focus();
+    await page.keyboard.press('ArrowDown');
+    const chosenCommune = await commune.inputValue();
+    expect(chosenCommune).not.toBe('');
+    expect(await pushBox.getByRole('button', { name: 'Nhận cảnh báo' }).isDisabled()).toBe(false);
+    await district.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await district.inputValue()).not.toBe('794');
+    expect(await commune.inputValue()).toBe('');
+    await expectAllInputsLabelled(page);
+
     await page.goto('/app/dang-nhap');
     await page.getByLabel('Số điện thoại').fill('0918 222 333');
     await page.getByRole('button', { name: 'Gửi mã xác nhận' }).click();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { floodAlert, WARD_5 } from '../../src/modules/alerts/alerts-test-support.js';
 import {
   startLocalPushService,
   type LocalPushService,
@@ -21,7 +22,6 @@ import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server
 const SUBSCRIPTIONS = 700;
 const KILL_AFTER = 120;
 const SERVER_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const WARD_5 = '27685';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -133,23 +133,21 @@ describe('alert fan-out survives a SIGKILL while deliveries are in flight (Postg
       code: await generate({ secret }),
     });
     expect(enabled.status, enabled.text).toBe(200);
-    const draft = await call(base, officer, 'POST', '/api/v1/alerts', {
-      templateCode: 'flood',
-      status: 'Actual',
-      category: 'Met',
-      responseType: 'Evacuate',
-      urgency: 'Immediate',
-      severity: 'Severe',
-      certainty: 'Observed',
-      expires: new Date(Date.now() + 6 * 3600_000).toISOString(),
-      vi: {
-        event: 'Lũ, ngập lụt',
-        headline: 'Kiểm thử sập nguồn: ngập sâu tại Phường 5',
-        description: 'Nước sông Vàm Cỏ Tây dâng cao.',
-        instruction: 'Di chuyển lên nơi cao.',
-      },
-      area: { unitCodes: [WARD_5] },
-    });
+    const draft = await call(
+      base,
+      officer,
+      'POST',
+      '/api/v1/alerts',
+      floodAlert({
+        vi: {
+          event: 'Lũ, ngập lụt',
+          headline: 'Kiểm thử sập nguồn: ngập sâu tại Phường 5',
+          description: 'Nước sông Vàm Cỏ Tây dâng cao.',
+          instruction: 'Di chuyển lên nơi cao.',
+        },
+        area: { unitCodes: [WARD_5] },
+      }),
+    );
     expect(draft.status, draft.text).toBe(201);
     const alertId = draft.json().id as string;
     expect((await call(base, officer, 'POST', `/api/v1/alerts/${alertId}/submit`, {})).status).toBe(200);

@@ -1,8 +1,16 @@
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
+import { TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
 import { SmtpSink } from '../../testing/smtp-sink.js';
+import {
+  approveAndPublish as publishWith,
+  approverWith2fa,
+  floodAlert,
+  startAlertsTestApp,
+  TAN_AN,
+  WARD_5,
+  waitFor,
+} from './alerts-test-support.js';
 import { fitSms, smsBudget, smsText, SMS_MAX_SEGMENTS } from './contact-messages.js';
 
 // Alerts by SMS (the platform's SMS adapter, captured) and email (real SMTP to a sink): choosing a channel,
@@ -13,58 +21,19 @@ let officer: TestClient;
 let approver: TestClient;
 let citizen: TestClient;
 const PHONE = '+84912000111';
-const WARD_5 = '27685';
 
-const flood = (over: Record<string, unknown> = {}) => ({
-  templateCode: 'flood',
-  status: 'Actual',
-  category: 'Met',
-  responseType: 'Evacuate',
-  urgency: 'Immediate',
-  severity: 'Severe',
-  certainty: 'Observed',
-  expires: new Date(Date.now() + 6 * 3600_000).toISOString(),
-  vi: {
-    event: 'Lũ, ngập lụt',
-    headline: 'Ngập sâu tại Phường 5 và Phường 2',
-    description: 'Nước sông Vàm Cỏ Tây dâng cao, nhiều tuyến đường ngập sâu.',
-    instruction: 'Di chuyển lên nơi cao; gọi 1022 khi cần hỗ trợ.',
-  },
-  area: { unitCodes: ['794'] },
-  ...over,
-});
-
-async function waitFor<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function approveAndPublish(id: string): Promise<string> {
-  expect((await officer.post(`/api/v1/alerts/${id}/submit`)).statusCode).toBe(200);
-  expect((await approver.post(`/api/v1/alerts/${id}/approve`)).statusCode).toBe(200);
-  const res = await approver.post(`/api/v1/alerts/${id}/publish`);
-  expect(res.json().state, res.body).toBe('published');
-  return id;
-}
+const flood = (over: Record<string, unknown> = {}) => floodAlert({ area: { unitCodes: [TAN_AN] }, ...over });
+const approveAndPublish = (id: string) => publishWith({ officer, approver }, id);
 
 const alertSms = () => t.sms.sent.filter((s) => s.to === PHONE && s.text.startsWith('['));
 
 beforeAll(async () => {
   const url = await sink.start();
-  t = await createTestApp({
+  ({ t, officer } = await startAlertsTestApp({
     jobs: true,
     env: { SMTP_URL: url, MAIL_FROM: '"Long An Số" <canhbao@longan.gov.vn>' },
-  });
-  officer = new TestClient(t.app);
-  await officer.signIn('canhbao', TEST_DEMO_PASSWORD);
-  approver = new TestClient(t.app);
-  await approver.signIn('duyetcanhbao', TEST_DEMO_PASSWORD);
-  const secret = (await approver.post('/api/v1/auth/totp/setup')).json().secret as string;
-  await approver.post('/api/v1/auth/totp/enable', { code: await generate({ secret }) });
+  }));
+  approver = await approverWith2fa(t);
   citizen = new TestClient(t.app);
   await citizen.post('/api/v1/auth/otp/request', { phone: PHONE });
   const verified = await citizen.post('/api/v1/auth/otp/verify', { phone: PHONE, code: t.sms.lastCode() });

@@ -1,7 +1,15 @@
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
+import { TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
+import {
+  approveAndPublish as publishWith,
+  approverWith2fa,
+  floodAlert,
+  startAlertsTestApp,
+  WARD_2,
+  WARD_5,
+  waitFor as waitUpTo,
+} from './alerts-test-support.js';
 import { deliverBatch, RetryLaterError } from './jobs/deliver-alert.js';
 import { startLocalPushService, type LocalPushService } from './push/local-push-service.js';
 import { PushSender, type VapidConfig } from './push/push-sender.js';
@@ -14,50 +22,15 @@ let push: LocalPushService;
 let officer: TestClient;
 let approver: TestClient;
 
-const WARD_5 = '27685';
-const WARD_2 = '27688';
-
-const flood = (over: Record<string, unknown> = {}) => ({
-  templateCode: 'flood',
-  status: 'Actual',
-  category: 'Met',
-  responseType: 'Evacuate',
-  urgency: 'Immediate',
-  severity: 'Severe',
-  certainty: 'Observed',
-  expires: new Date(Date.now() + 6 * 3600_000).toISOString(),
-  vi: {
-    event: 'Lũ, ngập lụt',
-    headline: 'Ngập sâu tại Phường 5 và Phường 2',
-    description: 'Nước sông Vàm Cỏ Tây dâng cao, nhiều tuyến đường ngập sâu.',
-    instruction: 'Di chuyển lên nơi cao; gọi 1022 khi cần hỗ trợ.',
-  },
-  area: { unitCodes: [WARD_5, WARD_2] },
-  ...over,
-});
-
+const flood = floodAlert;
 // Generous: under a loaded CI machine the jobs behind a fan-out can take well over 20 s to run.
-async function waitFor<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = <T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, ms = 60_000) => waitUpTo(fn, ok, ms);
+const approveAndPublish = (id: string) => publishWith({ officer, approver }, id);
 
 async function publish(body: Record<string, unknown>): Promise<string> {
   const res = await officer.post('/api/v1/alerts', body);
   expect(res.statusCode, res.body).toBe(201);
   return approveAndPublish(res.json().id);
-}
-
-async function approveAndPublish(id: string): Promise<string> {
-  expect((await officer.post(`/api/v1/alerts/${id}/submit`)).statusCode).toBe(200);
-  expect((await approver.post(`/api/v1/alerts/${id}/approve`)).statusCode).toBe(200);
-  const res = await approver.post(`/api/v1/alerts/${id}/publish`);
-  expect(res.json().state, res.body).toBe('published');
-  return id;
 }
 
 const browsers: Record<string, { endpoint: string; clientHash: string; id?: string }> = {};
@@ -80,13 +53,8 @@ const requestsOf = (name: string) => push.requests.filter((r) => r.clientHash ==
 
 beforeAll(async () => {
   push = await startLocalPushService();
-  t = await createTestApp({ jobs: true });
-  officer = new TestClient(t.app);
-  await officer.signIn('canhbao', TEST_DEMO_PASSWORD);
-  approver = new TestClient(t.app);
-  await approver.signIn('duyetcanhbao', TEST_DEMO_PASSWORD);
-  const secret = (await approver.post('/api/v1/auth/totp/setup')).json().secret as string;
-  await approver.post('/api/v1/auth/totp/enable', { code: await generate({ secret }) });
+  ({ t, officer } = await startAlertsTestApp({ jobs: true }));
+  approver = await approverWith2fa(t);
   // The job queue's first start on a fresh embedded database (pg-boss schema, demo seed jobs) is slow.
 }, 240_000);
 afterAll(async () => {

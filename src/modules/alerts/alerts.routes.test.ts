@@ -1,8 +1,16 @@
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
+import { TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
 import { loadProfile } from '../../platform/profile/profile.js';
+import {
+  approverWith2fa,
+  floodAlert,
+  inHours,
+  startAlertsTestApp,
+  TAN_AN,
+  WARD_2,
+  WARD_5,
+} from './alerts-test-support.js';
 import { checkCapSemantics } from './cap.js';
 import { xmllintCap } from './cap-validate.js';
 
@@ -10,53 +18,28 @@ let t: TestApp;
 let officer: TestClient;
 let approver: TestClient;
 
-// Two wards of Tân An (level 3) and the district itself.
-const WARD_5 = '27685';
-const WARD_2 = '27688';
-const TAN_AN = '794';
-
-const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-
-const flood = (over: Record<string, unknown> = {}) => ({
-  templateCode: 'flood',
-  status: 'Actual',
-  category: 'Met',
-  responseType: 'Evacuate',
-  urgency: 'Immediate',
-  severity: 'Severe',
-  certainty: 'Observed',
-  expires: inHours(12),
-  vi: {
-    event: 'Lũ, ngập lụt',
-    headline: 'Ngập sâu tại Phường 5 & Phường 2 <Tân An>',
-    description:
-      'Nước sông Vàm Cỏ Tây dâng cao, đường Hùng Vương ngập 0,5 m; "khu dân cư" thấp trũng bị ảnh hưởng.',
-    instruction: 'Di chuyển người già, trẻ em lên nơi cao; gọi 1022 khi cần hỗ trợ.',
-  },
-  en: {
-    event: 'Flood',
-    headline: 'Deep flooding in Ward 5 and Ward 2',
-    description: 'The Vam Co Tay river is rising; Hung Vuong street is flooded.',
-    instruction: 'Move to higher ground; call 1022 for help.',
-  },
-  area: { unitCodes: [WARD_5, WARD_2] },
-  ...over,
-});
-
-async function approverWith2fa(): Promise<TestClient> {
-  const c = new TestClient(t.app);
-  await c.signIn('duyetcanhbao', TEST_DEMO_PASSWORD);
-  const setup = await c.post('/api/v1/auth/totp/setup');
-  const secret = setup.json().secret as string;
-  const enabled = await c.post('/api/v1/auth/totp/enable', { code: await generate({ secret }) });
-  expect(enabled.statusCode).toBe(200);
-  return c;
-}
+// Markup-like characters in the headline and an English text: the CAP XML and the pages must escape them.
+const flood = (over: Record<string, unknown> = {}) =>
+  floodAlert({
+    expires: inHours(12),
+    vi: {
+      event: 'Lũ, ngập lụt',
+      headline: 'Ngập sâu tại Phường 5 & Phường 2 <Tân An>',
+      description:
+        'Nước sông Vàm Cỏ Tây dâng cao, đường Hùng Vương ngập 0,5 m; "khu dân cư" thấp trũng bị ảnh hưởng.',
+      instruction: 'Di chuyển người già, trẻ em lên nơi cao; gọi 1022 khi cần hỗ trợ.',
+    },
+    en: {
+      event: 'Flood',
+      headline: 'Deep flooding in Ward 5 and Ward 2',
+      description: 'The Vam Co Tay river is rising; Hung Vuong street is flooded.',
+      instruction: 'Move to higher ground; call 1022 for help.',
+    },
+    ...over,
+  });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  officer = new TestClient(t.app);
-  await officer.signIn('canhbao', TEST_DEMO_PASSWORD);
+  ({ t, officer } = await startAlertsTestApp());
   // Migrating and seeding a fresh embedded database is slow when the machine is busy.
 }, 240_000);
 afterAll(async () => {
@@ -83,7 +66,7 @@ describe(`alerts over HTTP (${TEST_ENGINE})`, () => {
     // The officer holds no approval right at all.
     expect((await officer.post(`/api/v1/alerts/${id}/approve`)).json().code).toBe('forbidden');
 
-    approver = await approverWith2fa();
+    approver = await approverWith2fa(t);
     const approved = await approver.post(`/api/v1/alerts/${id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ state: 'approved', approvedByLabel: 'duyetcanhbao' });

@@ -390,6 +390,16 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
     expect(reminder.parsed.text).toContain('/console/campaigns');
     expect(reminder.parsed.html).toContain('Sở Thông tin và Truyền thông nhắc');
     expect(reminder.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    // The campaign footer: what the reminder is and where to file; not the reporter's note about a code.
+    expect(reminder.parsed.text).toContain(
+      'Sở Thông tin và Truyền thông tỉnh Long An — thư tự động nhắc hạn báo cáo kết quả thực hiện kế hoạch',
+    );
+    expect(reminder.parsed.text).toMatch(
+      /Nhập và gửi báo cáo trong bàn làm việc: http\S+\/console\/campaigns\./,
+    );
+    expect(reminder.parsed.text).toContain("automatic reminder about a plan's quarterly report");
+    expect(reminder.parsed.text).not.toContain('giữ nguyên mã');
+    expect(reminder.parsed.html).toContain('thư tự động nhắc hạn báo cáo');
     expect(mailsTo('vanthu.huyen@longan.gov.vn', 'Nhắc hạn')).toHaveLength(1);
     expect(mailsTo('truongphong@longan.gov.vn', 'Nhắc hạn')).toHaveLength(1);
     expect(sink.received.filter((m) => m.envelopeTo.includes('lanhdao@longan.gov.vn'))).toHaveLength(0);

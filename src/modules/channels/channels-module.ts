@@ -44,7 +44,13 @@ export function registerChannels(
         from,
         sms: options.sms,
         autoCapPerHour: deps.mail.autoCapPerHour,
-        brand: deps.profile.brand.hotlineName,
+        sender: {
+          hotline: deps.profile.brand.hotlineName,
+          hotlineEn: deps.profile.brand.hotlineNameEn ?? deps.profile.brand.hotlineName,
+          department: deps.profile.brand.departmentName,
+          departmentEn: deps.profile.brand.departmentNameEn ?? deps.profile.brand.departmentName,
+          publicUrl: deps.config.publicUrl,
+        },
         now: deps.now,
       })
     : outboxNotifier(options.dataDir, options.sms);

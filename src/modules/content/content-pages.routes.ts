@@ -28,6 +28,7 @@ import { renderRss, renderSitemap } from './content-feeds.js';
 import {
   documentFacets,
   getPublicContent,
+  countPublicContent,
   listPublicContent,
   previewContent,
   searchPublicContent,
@@ -139,18 +140,11 @@ export async function registerContentPages(
 
     scope.get(PORTAL, { config: { rateLimit: PAGE_LIMIT } }, async (req, reply) =>
       cached(req, reply, HTML, PUBLIC, async () => {
-        const [latest, documents, services, materials] = await Promise.all([
+        const [latest, documents] = await Promise.all([
           listPublicContent(deps, { type: 'article', page: 1, limit: 6 }),
           listPublicContent(deps, { type: 'document', page: 1, limit: 3 }),
-          listPublicContent(deps, { type: 'service', page: 1, limit: 1 }),
-          listPublicContent(deps, { type: 'material', page: 1, limit: 1 }),
         ]);
-        return renderPortalHome(site(req), {
-          latest: latest.items,
-          documents: documents.items,
-          services: services.total,
-          materials: materials.total,
-        });
+        return renderPortalHome(site(req), { latest: latest.items, documents: documents.items });
       }),
     );
 
@@ -200,16 +194,26 @@ export async function registerContentPages(
       const issuer = isDoc ? str(req.query, 'co_quan', 200) || undefined : undefined;
       const limit = type === 'service' ? 200 : PAGE_SIZE;
       return cached(req, reply, HTML, PUBLIC, async () => {
-        const result = await listPublicContent(deps, { type, category, year, issuer, page, limit });
-        if (page > result.pages) throw new AppError('not_found');
+        const [result, counted] = await Promise.all([
+          listPublicContent(deps, { type, category, year, issuer, page, limit }),
+          countPublicContent(deps, { type, category, year, issuer }),
+        ]);
+        if (page > 1 && !result.items.length) throw new AppError('not_found');
+        // Counted up to COUNT_LIMIT items: past them, "more than" the whole pages counted.
+        const countedPages = counted.more
+          ? Math.floor(counted.total / limit)
+          : Math.max(1, Math.ceil(counted.total / limit));
+        // A page past the counted ones is the last known; the next one exists if the list goes on.
+        const beyond = page > countedPages;
         const facets = isDoc ? await documentFacets(deps) : undefined;
         return renderListPage(site(req), {
           type,
           category,
           items: result.items,
           page,
-          pages: result.pages,
-          total: result.total,
+          pages: beyond ? page : countedPages,
+          morePages: beyond ? result.more : counted.more,
+          next: result.more,
           ...(facets ? { filters: { year, issuer, ...facets } } : {}),
         });
       });

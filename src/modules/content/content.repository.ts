@@ -143,24 +143,32 @@ export async function listStaffItems(
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function listLive(
-  db: Executor,
-  now: Date,
-  f: {
-    type?: ContentType | undefined;
-    category?: string | undefined;
-    year?: number | undefined;
-    issuer?: string | undefined;
-    limit: number;
-    offset: number;
-  },
-): Promise<{ rows: ContentRow[]; total: number }> {
+/** Which live items a public list shows (type, category; documents by year and issuer). */
+export interface LiveFilter {
+  type?: ContentType | undefined;
+  category?: string | undefined;
+  year?: number | undefined;
+  issuer?: string | undefined;
+}
+
+function liveWhere(now: Date, f: LiveFilter): SQL {
   const where: SQL[] = [liveAt(now)];
   if (f.type) where.push(eq(contentItems.type, f.type));
   if (f.category) where.push(eq(contentItems.category, f.category));
   if (f.year) where.push(sql`extract(year from ${contentItems.issuedOn}) = ${f.year}`);
   if (f.issuer) where.push(eq(contentItems.issuer, f.issuer));
-  const cond = and(...where);
+  return and(...where)!;
+}
+
+/**
+ * One page of live items in list order and whether more follow. One row past the page is read instead
+ * of counting every live item of the type (the count cost as much as the page at 100,000 items).
+ */
+export async function listLive(
+  db: Executor,
+  now: Date,
+  f: LiveFilter & { limit: number; offset: number },
+): Promise<{ rows: ContentRow[]; more: boolean }> {
   const order =
     f.type === 'document'
       ? [sql`${contentItems.issuedOn} desc nulls last`, desc(contentItems.publishAt), desc(contentItems.id)]
@@ -171,12 +179,23 @@ export async function listLive(
   const rows = await db
     .select()
     .from(contentItems)
-    .where(cond)
+    .where(liveWhere(now, f))
     .orderBy(...order)
-    .limit(f.limit)
+    .limit(f.limit + 1)
     .offset(f.offset);
-  const [total] = await db.select({ n: count() }).from(contentItems).where(cond);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+/** How many live items match, counted no further than `upTo + 1` (so "more than upTo" can be told). */
+export async function countLiveUpTo(db: Executor, now: Date, f: LiveFilter, upTo: number): Promise<number> {
+  const matches = db
+    .select({ id: contentItems.id })
+    .from(contentItems)
+    .where(liveWhere(now, f))
+    .limit(upTo + 1)
+    .as('matches');
+  const [row] = await db.select({ n: count() }).from(matches);
+  return row?.n ?? 0;
 }
 
 export async function findLiveBySlug(

@@ -378,8 +378,9 @@ describe(`the demo content, search and feeds (${TEST_ENGINE})`, () => {
       (i: { fields: { document: { number: string } } }) => i.fields.document.number,
     );
     expect(numbers).toEqual(expect.arrayContaining(['310/KH-UBND', '881/KH-UBND']));
-    expect(docs.total).toBe(3);
-    expect((await anon().get('/api/v1/content/public?type=material')).json().total).toBe(7);
+    expect(docs.items).toHaveLength(3);
+    expect(docs.more).toBe(false);
+    expect((await anon().get('/api/v1/content/public?type=material')).json().items).toHaveLength(7);
     const services = (await anon().get('/api/v1/content/services')).json();
     expect(services.sectors.map((s: { code: string }) => s.code)).toEqual(
       expect.arrayContaining(['y-te', 'giao-duc', 'giao-thong', 'hanh-chinh']),
@@ -387,6 +388,36 @@ describe(`the demo content, search and feeds (${TEST_ENGINE})`, () => {
     const { seedDemoContent } = await import('./content-seed.js');
     const again = await seedDemoContent({ ...t.app.feedbackDeps, storage: null as never });
     expect(again).toBe(0);
+  });
+
+  it('pages the public list by `more` (one row past the page, no total) and counts only up to a limit', async () => {
+    const page = async (n: number) =>
+      (await anon().get(`/api/v1/content/public?type=material&limit=3&page=${n}`)).json();
+    const pages = [await page(1), await page(2), await page(3)];
+    expect(pages.map((p) => [p.page, p.items.length, p.more])).toEqual([
+      [1, 3, true],
+      [2, 3, true],
+      [3, 1, false],
+    ]);
+    expect(pages[0]).not.toHaveProperty('total');
+    const slugs = pages.flatMap((p) => p.items.map((i: { slug: string }) => i.slug));
+    expect(new Set(slugs).size).toBe(7);
+    expect((await page(4)).items).toEqual([]);
+    // A list of exactly one page says no more.
+    const exact = (await anon().get('/api/v1/content/public?type=material&limit=7')).json();
+    expect([exact.items.length, exact.more]).toEqual([7, false]);
+
+    const { countLiveUpTo } = await import('./content.repository.js');
+    const db = t.testDb.database.db;
+    expect(await countLiveUpTo(db, now(), { type: 'material' }, 3)).toBe(4);
+    expect(await countLiveUpTo(db, now(), { type: 'material' }, 50)).toBe(7);
+    expect(await countLiveUpTo(db, now(), { type: 'material', category: 'to-gap' }, 50)).toBeLessThan(7);
+
+    // The portal's list: one page of 12, no pager; a page past the end is not found.
+    const portal = await anon().get('/chuyen-doi-so/tai-lieu-tuyen-truyen');
+    expect(portal.statusCode).toBe(200);
+    expect(portal.body).not.toContain('rel="next"');
+    expect((await anon().get('/chuyen-doi-so/tai-lieu-tuyen-truyen?trang=2')).statusCode).toBe(404);
   });
 
   it('finds Vietnamese text with or without diacritics and case, and documents by number', async () => {

@@ -260,6 +260,9 @@ export async function registerContentRoutes(app: FastifyInstance, deps: ContentD
     method: 'GET',
     url: '/api/v1/content/public',
     summary: 'Nội dung đã đăng theo loại, chuyên mục / Published items by type and category',
+    responses: {
+      200: '{items, page, more}: `more` cho biết còn trang sau (không đếm tổng số) / `more` says another page follows (no total is counted)',
+    },
     tags,
     query: publicListQuery,
     rateLimit: PUBLIC_LIMIT,

@@ -5,6 +5,7 @@ import {
   dataRequestListQuery,
   fileDataRequestBody,
 } from '../../contracts/data-requests.js';
+import { requestLang } from '../../platform/http/problem.js';
 import { defineRoute } from '../../platform/http/route.js';
 import { actorOf, optionalSignIn, requireSignedIn, type Principal } from '../identity/index.js';
 import type { FeedbackDeps } from './feedback-deps.js';
@@ -36,7 +37,7 @@ export function registerDataRequestRoutes(app: FastifyInstance, deps: FeedbackDe
     rateLimit: { max: 5, timeWindow: '1 minute' },
     responses: { 201: 'Đã nhận: hạn trả lời sau 2 ngày làm việc / Received: answer due in 2 working days' },
     handler: async ({ req, reply, body }) => {
-      const receipt = await fileDataRequest(deps, me(req), body, actorOf(me(req), req));
+      const receipt = await fileDataRequest(deps, me(req), body, actorOf(me(req), req), requestLang(req));
       reply.status(201);
       return receipt;
     },

@@ -208,4 +208,48 @@ describe(`data subject requests handled by staff within 2 working days (${TEST_E
     // Staff do not file for others through the citizen's list.
     expect((await ioc.get('/api/v1/me/data-requests')).statusCode).toBe(403);
   });
+
+  it('tells the requester in English when they filed in English or their account chose English', async () => {
+    // Anonymous, filed from the app in English: the notices follow the language of the filing.
+    const anon = new TestClient(t.app);
+    anon.lang = 'en';
+    const r = (await anon.post('/api/v1/reports', report('Cống bị tắc'))).json();
+    const filed = await anon.post('/api/v1/public/data-requests', {
+      kind: 'objection',
+      code: r.trackingCode,
+      contact: 'quyen@example.vn',
+    });
+    expect(filed.statusCode).toBe(201);
+    const notifier = new CapturingNotifier();
+    await notifyDataRequest(t.app.feedbackDeps, notifier, { requestId: filed.json().id, step: 'filed' });
+    expect(notifier.sent[0]).toMatchObject({ lang: 'en', to: { email: 'quyen@example.vn' } });
+    expect(notifier.sent[0]!.subject).toMatch(
+      /: your request to stop processing personal data was received$/,
+    );
+    expect(notifier.sent[0]!.text).toContain(`(report ${r.trackingCode}). We will answer by `);
+    expect(notifier.sent[0]!.text).toContain('(Vietnam time)');
+    expect(notifier.sent[0]!.text).not.toMatch(/yêu cầu|Hạn trả lời/);
+    await ioc.post(`/api/v1/data-requests/${filed.json().id}/decision`, {
+      decision: 'refuse',
+      note: 'The report is still being handled.',
+    });
+    await notifyDataRequest(t.app.feedbackDeps, notifier, { requestId: filed.json().id, step: 'decided' });
+    expect(notifier.sent[1]!.text).toContain('was refused. Reason: The report is still being handled.');
+
+    // Signed in with an account whose language is English: the account's choice wins over the request's.
+    const me = new TestClient(t.app);
+    await me.post('/api/v1/auth/otp/request', { phone: '0944777888' });
+    await me.post('/api/v1/auth/otp/verify', { phone: '0944777888', code: t.sms.lastCode()! });
+    expect((await me.patch('/api/v1/me/account', { locale: 'en' })).statusCode).toBe(200);
+    const mine = (await me.post('/api/v1/reports', report('Đèn tắt'))).json();
+    const asked = await me.post('/api/v1/public/data-requests', { kind: 'access' });
+    await ioc.post(`/api/v1/data-requests/${asked.json().id}/decision`, { decision: 'fulfil' });
+    const told = new CapturingNotifier();
+    await notifyDataRequest(t.app.feedbackDeps, told, { requestId: asked.json().id, step: 'decided' });
+    expect(told.sent[0]!.subject).toMatch(/: your request to see the personal data we hold was carried out$/);
+    expect(told.sent[0]!.text).toContain('has been carried out.');
+    expect(told.sent[0]!.text).toContain('Account: ');
+    expect(told.sent[0]!.text).toContain(mine.trackingCode);
+    expect(told.sent[0]!.text).not.toContain('Tài khoản');
+  });
 });

@@ -328,12 +328,15 @@ export const dataRequests = pgTable(
     /** When the acknowledgement and the outcome went to the requester (a retried job sends neither twice). */
     ackSentAt: timestamp('ack_sent_at', { withTimezone: true }),
     outcomeSentAt: timestamp('outcome_sent_at', { withTimezone: true }),
+    /** The language the requester is told in: their account's, else the one they filed the request in. */
+    lang: text('lang').notNull().default('vi'),
   },
   (t) => [
     index('data_requests_status_idx').on(t.status, t.dueAt),
     index('data_requests_report_idx').on(t.reportId),
     check('data_requests_kind_ck', sql`${t.kind} in (${inList(DATA_REQUEST_KINDS)})`),
     check('data_requests_status_ck', sql`${t.status} in (${inList(DATA_REQUEST_STATUSES)})`),
+    check('data_requests_lang_ck', sql`${t.lang} in ('vi','en')`),
     check('data_requests_refusal_ck', sql`${t.status} <> 'refused' or ${t.outcomeNote} is not null`),
   ],
 );

@@ -71,7 +71,9 @@ export async function recordReportEvents(
   for (const { report, change, actor } of items) {
     const kind = staffNotificationKindOf(change.action);
     if (kind === 'report_assigned' || kind === 'report_returned')
-      await notifyStaff(tx, deps, kind, report, actor.id);
+      await notifyStaff(tx, deps, kind, report, actor.id, {
+        fromAgencyId: change.action === 'pass_down' ? (change.data?.fromAgencyId as string) : null,
+      });
   }
   // Last: the audit append takes the chain's lock, held until commit, so it is held only briefly.
   await appendAuditMany(

@@ -205,3 +205,170 @@ describe(`staff notifications (${TEST_ENGINE})`, () => {
     expect((await new TestClient(t.app).get('/api/v1/me/notifications')).statusCode).toBe(401);
   });
 });
+
+describe(`staff notifications up the agency tree, in each person's language (${TEST_ENGINE})`, () => {
+  let communeId = '';
+  let communeName = '';
+  let provinceId = '';
+  let reportId = '';
+  let trackingCode = '';
+
+  /** A staff account with an address, holding the given grants; `locale` is their language. */
+  async function staff(username: string, grants: { role: string; agencyId: string }[], locale = 'vi') {
+    const db = t.app.database.db;
+    const u = await identityRepo.insertUser(db, {
+      kind: 'staff',
+      username,
+      ...sealedEmail(`${username}@longan.gov.vn`),
+      fullName: username,
+      passwordHash: await hashPassword(TEST_DEMO_PASSWORD),
+    });
+    await db.update(users).set({ locale }).where(eq(users.id, u.id));
+    await identityRepo.replaceGrants(
+      db,
+      u.id,
+      grants.map((g) => ({ ...g, role: g.role as 'agency_lead', unitCode: null })),
+    );
+    ids[username] = u.id;
+  }
+
+  /** Notices of this kind about the report, as "username: title", sorted. */
+  async function notices(id: string, kind: string) {
+    const rows = await t.app.database.db
+      .select({ username: users.username, title: staffNotifications.title, body: staffNotifications.body })
+      .from(staffNotifications)
+      .innerJoin(users, eq(users.id, staffNotifications.userId))
+      .where(and(eq(staffNotifications.reportId, id), eq(staffNotifications.kind, kind)));
+    return rows.sort((a, b) => a.username!.localeCompare(b.username!));
+  }
+
+  beforeAll(async () => {
+    const db = t.app.database.db;
+    const [commune] = await db.select().from(agencies).where(eq(agencies.parentId, agencyId)).limit(1);
+    communeId = commune!.id;
+    communeName = commune!.name;
+    const [district] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
+    provinceId = district!.parentId!;
+    await staff('canboxa', [{ role: 'agency_handler', agencyId: communeId }]);
+    // The commune's lead reads English.
+    await staff('lanhdaoxa', [{ role: 'agency_lead', agencyId: communeId }], 'en');
+    // Lead of the commune and of the district: one notice each time, never two.
+    await staff('lanhdaokep', [
+      { role: 'agency_lead', agencyId: communeId },
+      { role: 'agency_lead', agencyId },
+    ]);
+    // The province's lead: every district hangs under the province; it hears nothing of them.
+    await staff('lanhdaotinh', [{ role: 'agency_lead', agencyId: provinceId }]);
+  });
+
+  it('tells the district leads when the IOC assigns a report to one of its communes, not the province', async () => {
+    clock = new Date();
+    const res = await new TestClient(t.app).post('/api/v1/reports', {
+      categoryCode: 'chieu_sang',
+      title: 'Cột đèn xã bị nghiêng',
+      body: 'Cột đèn ở đầu ấp bị nghiêng sau cơn mưa lớn, có nguy cơ ngã ra đường liên xã.',
+      location: { lat: 10.5359, lon: 106.4107 },
+      reporter: { phone: '0909000333' },
+      consent: true,
+    });
+    ({ id: reportId, trackingCode } = res.json());
+    const ioc = await signedIn('ioc');
+    await move(ioc, reportId, { action: 'accept' });
+    expect((await move(ioc, reportId, { action: 'assign', agencyId: communeId })).statusCode).toBe(200);
+    const told = await notices(reportId, 'report_assigned');
+    expect(told.map((n) => n.username)).toEqual(['canboxa', 'lanhdao', 'lanhdaokep', 'lanhdaoxa']);
+    const by = (name: string) => told.find((n) => n.username === name)!;
+    // The district's lead is told which of its communes got it; the commune's lead reads English.
+    expect(by('lanhdao').title).toBe(`Chuyển đến đơn vị trực thuộc: ${trackingCode}`);
+    expect(by('lanhdao').body).toContain(`được chuyển đến ${communeName} (trực thuộc cơ quan của bạn)`);
+    expect(by('lanhdaoxa').title).toBe(`New report for your agency: ${trackingCode}`);
+    expect(by('lanhdaokep').title).toBe(`Phản ánh mới chuyển đến: ${trackingCode}`);
+  });
+
+  it('does not tell the district leads of a pass-down their own district made', async () => {
+    const res = await new TestClient(t.app).post('/api/v1/reports', {
+      categoryCode: 'chieu_sang',
+      title: 'Đèn hẻm chập chờn',
+      body: 'Đèn trong hẻm 12 chập chờn cả tuần nay, buổi tối rất tối, mong được sửa sớm.',
+      location: { lat: 10.5359, lon: 106.4107 },
+      reporter: { phone: '0909000444' },
+      consent: true,
+    });
+    const id = res.json().id as string;
+    const ioc = await signedIn('ioc');
+    await move(ioc, id, { action: 'accept' });
+    await move(ioc, id, { action: 'assign', agencyId });
+    // Assigned to the district: its own staff hear, the province's lead does not.
+    expect((await notices(id, 'report_assigned')).map((n) => n.username)).toEqual([
+      'canbo',
+      'lanhdao',
+      'lanhdaokep',
+    ]);
+    await t.app.database.db.delete(staffNotifications).where(eq(staffNotifications.reportId, id));
+    const handler = await signedIn('canbo');
+    expect((await move(handler, id, { action: 'pass_down', agencyId: communeId })).statusCode).toBe(200);
+    // The commune's staff hear; the district lead does not (their district passed it on).
+    expect((await notices(id, 'report_assigned')).map((n) => n.username)).toEqual([
+      'canboxa',
+      'lanhdaokep',
+      'lanhdaoxa',
+    ]);
+  });
+
+  it("warns only the commune before the deadline; overdue reaches the district's leads and the IOC, once each", async () => {
+    const r = (await repo.findReport(t.app.database.db, reportId))!;
+    clock = new Date(r.deadlineAt!.getTime() - 3600_000);
+    await checkDeadlines(t.app.feedbackDeps);
+    expect((await notices(reportId, 'report_due_soon')).map((n) => n.username)).toEqual(['canboxa']);
+
+    clock = new Date(r.deadlineAt!.getTime() + 3600_000);
+    await checkDeadlines(t.app.feedbackDeps);
+    await checkDeadlines(t.app.feedbackDeps);
+    const told = await notices(reportId, 'report_overdue');
+    expect(told.map((n) => n.username)).toEqual(['canboxa', 'ioc', 'lanhdao', 'lanhdaokep', 'lanhdaoxa']);
+    const by = (name: string) => told.find((n) => n.username === name)!;
+    expect(by('lanhdao').body).toContain(`Đơn vị đang xử lý: ${communeName} (trực thuộc cơ quan của bạn).`);
+    // The person who leads both hears as the commune's lead (the holder), without the sub-unit line.
+    expect(by('lanhdaokep').body).not.toContain('trực thuộc');
+    expect(by('lanhdaoxa').title).toBe(`Overdue: ${trackingCode}`);
+    expect(by('lanhdaoxa').body).toMatch(
+      /is past its deadline \(due \d\d:\d\d \d\d\/\d\d\/\d{4} \(Vietnam time\)\)\.$/,
+    );
+  });
+
+  it('mails staff with the staff footer, in their language', async () => {
+    const vi = await sink.waitFor(
+      (m) =>
+        m.envelopeTo.includes('lanhdao@longan.gov.vn') &&
+        m.parsed.subject === `[${trackingCode}] Quá hạn: ${trackingCode}`,
+    );
+    expect(vi.parsed.text).toContain(`Đơn vị đang xử lý: ${communeName}`);
+    expect(vi.parsed.text).toContain('Tổng đài 1022 — thư tự động gửi cán bộ. Bạn nhận thư này vì phản ánh');
+    expect(vi.parsed.text).toMatch(
+      /Xem mọi thông báo của bạn trong bàn làm việc: http\S+\/console\/thong-bao\./,
+    );
+    // Not the reporter's footer about keeping the code when replying.
+    expect(vi.parsed.text).not.toContain('giữ nguyên mã');
+    expect(vi.parsed.html).toMatch(/<a href="http[^"]+\/console\/thong-bao">/);
+
+    const en = await sink.waitFor(
+      (m) =>
+        m.envelopeTo.includes('lanhdaoxa@longan.gov.vn') &&
+        m.parsed.subject === `[${trackingCode}] Overdue: ${trackingCode}`,
+    );
+    expect(en.parsed.text).toContain(`Open the report: `);
+    expect(en.parsed.text).toMatch(/Your notifications: http\S+\/console\/thong-bao/);
+    expect(en.parsed.text).toContain('1022 hotline — automatic mail to staff. You get it because');
+    expect(en.parsed.text).not.toMatch(/thư tự động|Mở phản ánh/);
+    expect(en.parsed.html).toContain('<html lang="en">');
+    // The province's lead got no mail about the commune's report.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.received.some((m) => m.envelopeTo.includes('lanhdaotinh@longan.gov.vn'))).toBe(false);
+    const toBoth = sink.received.filter(
+      (m) =>
+        m.envelopeTo.includes('lanhdaokep@longan.gov.vn') &&
+        m.parsed.subject?.startsWith(`[${trackingCode}] Quá hạn`),
+    );
+    expect(toBoth).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { JobOutcome } from '../../platform/jobs/job-queue.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
+  agencyById,
   authorize,
   findUserById,
   staffWithRoles,
@@ -12,6 +13,12 @@ import {
 import { FEEDBACK_JOBS, type FeedbackDeps } from './feedback-deps.js';
 import { staffNotifications, type StaffNotificationKind } from './feedback.schema.js';
 import * as repo from './feedback.repository.js';
+import {
+  noticeLang,
+  STAFF_NOTICE_TEXTS,
+  staffNoticeText,
+  type StaffNoticeReason,
+} from './notice-messages.js';
 import type { ReporterNotifier } from './jobs/notify-reporter.js';
 import { openSealed } from '../../platform/crypto/field-cipher.js';
 
@@ -36,81 +43,86 @@ export function staffNotificationKindOf(action: string): StaffNotificationKind |
   return KIND_OF_ACTION[action];
 }
 
-const vnTime = (d: Date) =>
-  d.toLocaleString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
+/** A person who hears about a report, and why (their agency holds it, a sub-unit of theirs does, the IOC). */
+export interface NoticeRecipient extends StaffRecipient {
+  reason: StaffNoticeReason;
+}
 
-/** The notice's title and text, in Vietnamese (staff work in Vietnamese; the console shows them as written). */
-export function composeStaffNotice(
-  kind: StaffNotificationKind,
-  r: repo.ReportRow,
-): { title: string; body: string } {
-  const due = r.extendedDeadlineAt ?? r.deadlineAt;
-  const about = `Phản ánh ${r.trackingCode} "${r.title}"`;
-  switch (kind) {
-    case 'report_due_soon':
-      return {
-        title: `Sắp đến hạn: ${r.trackingCode}`,
-        body: `${about} đến hạn xử lý lúc ${due ? vnTime(due) : '—'}.`,
-      };
-    case 'report_overdue':
-      return {
-        title: `Quá hạn: ${r.trackingCode}`,
-        body: `${about} đã quá hạn xử lý (hạn ${due ? vnTime(due) : '—'}).`,
-      };
-    case 'report_assigned':
-      return {
-        title: `Phản ánh mới chuyển đến: ${r.trackingCode}`,
-        body: `${about} được chuyển đến cơ quan của bạn để xử lý.`,
-      };
-    case 'report_returned':
-      return {
-        title: `Cơ quan trả lại IOC: ${r.trackingCode}`,
-        body: `${about} được cơ quan xử lý trả lại Trung tâm điều hành.`,
-      };
-  }
+/** Context of the step: for a pass-down, the agency that passed the report on. */
+export interface NoticeContext {
+  fromAgencyId?: string | null;
 }
 
 /**
- * Who hears about a report: nearing the deadline, its handler (else the agency's handlers; the IOC while
- * no agency holds it); past the deadline, also the agency's leads and the IOC operators; a report assigned
- * (or passed down) reaches the new agency's handlers and leads; a report returned reaches the IOC.
+ * The agency whose leads oversee the holder's work: its direct parent — unless that is the province
+ * itself (every district, department and, in two-level provinces, every commune hangs under it; its
+ * leads follow through the dashboards, and the IOC hears of every overdue report).
+ */
+async function overseeingAgency(tx: Executor, agencyId: string) {
+  const holder = await agencyById(tx, agencyId);
+  const parent = holder?.parentId ? await agencyById(tx, holder.parentId) : undefined;
+  return { holder, parent: parent && parent.kind !== 'province' ? parent : undefined };
+}
+
+/**
+ * Who hears about a report, once each (the first reason found wins: holder, then parent, then IOC):
+ * - due soon: its handler (else the agency's handlers; the IOC while no agency holds it);
+ * - overdue: also the agency's leads, the leads of the agency above it (a district over its communes)
+ *   and the IOC operators;
+ * - assigned or passed down: the new agency's handlers and leads, and the leads of the agency above it —
+ *   unless that agency passed it down itself (its own staff did it; they hear if it goes overdue);
+ * - returned: the IOC operators.
  */
 export async function recipientsOf(
   tx: Executor,
   kind: StaffNotificationKind,
   r: repo.ReportRow,
-): Promise<StaffRecipient[]> {
-  const found = new Map<string, StaffRecipient>();
-  const add = (list: StaffRecipient[]) => list.forEach((x) => found.has(x.userId) || found.set(x.userId, x));
+  context: NoticeContext = {},
+): Promise<NoticeRecipient[]> {
+  const found = new Map<string, NoticeRecipient>();
+  const add = (list: StaffRecipient[], reason: StaffNoticeReason) =>
+    list.forEach((x) => found.has(x.userId) || found.set(x.userId, { ...x, reason }));
   const ioc = () => staffWithRoles(tx, ['ioc_operator'], null);
   if (kind === 'report_due_soon' || kind === 'report_overdue') {
     if (r.agencyId) {
       const handler = r.handlerId ? await findUserById(tx, r.handlerId) : undefined;
       if (handler?.active)
-        add([{ userId: handler.id, email: openSealed(handler.email), role: 'agency_handler' }]);
-      else add(await staffWithRoles(tx, ['agency_handler'], r.agencyId));
-      if (kind === 'report_overdue') add(await staffWithRoles(tx, ['agency_lead'], r.agencyId));
+        add(
+          [
+            {
+              userId: handler.id,
+              email: openSealed(handler.email),
+              role: 'agency_handler',
+              locale: noticeLang(handler.locale),
+            },
+          ],
+          'holder',
+        );
+      else add(await staffWithRoles(tx, ['agency_handler'], r.agencyId), 'holder');
+      if (kind === 'report_overdue') {
+        add(await staffWithRoles(tx, ['agency_lead'], r.agencyId), 'holder');
+        const { parent } = await overseeingAgency(tx, r.agencyId);
+        if (parent) add(await staffWithRoles(tx, ['agency_lead'], parent.id), 'parent');
+      }
     }
-    if (kind === 'report_overdue' || !r.agencyId) add(await ioc());
+    if (kind === 'report_overdue' || !r.agencyId) add(await ioc(), 'ioc');
   } else if (kind === 'report_assigned') {
-    if (r.agencyId) add(await staffWithRoles(tx, ['agency_handler', 'agency_lead'], r.agencyId));
+    if (r.agencyId) {
+      add(await staffWithRoles(tx, ['agency_handler', 'agency_lead'], r.agencyId), 'holder');
+      const { parent } = await overseeingAgency(tx, r.agencyId);
+      if (parent && parent.id !== context.fromAgencyId)
+        add(await staffWithRoles(tx, ['agency_lead'], parent.id), 'parent');
+    }
   } else {
-    add(await ioc());
+    add(await ioc(), 'ioc');
   }
   return [...found.values()];
 }
 
 /**
- * Writes the notices of one report step for everyone who should hear of it, inside the step's transaction;
- * deadline notices to people with an email address also queue their mail (a job per notice, sent only if
- * the transaction commits).
+ * Writes the notices of one report step for everyone who should hear of it, inside the step's transaction,
+ * each in the recipient's language and worded for why they hear of it; deadline notices to people with an
+ * email address also queue their mail (a job per notice, sent only if the transaction commits).
  */
 export async function notifyStaff(
   tx: Executor,
@@ -118,14 +130,31 @@ export async function notifyStaff(
   kind: StaffNotificationKind,
   r: repo.ReportRow,
   excludeUserId?: string | null,
+  context: NoticeContext = {},
 ): Promise<number> {
-  const people = (await recipientsOf(tx, kind, r)).filter((p) => p.userId !== excludeUserId);
+  const people = (await recipientsOf(tx, kind, r, context)).filter((p) => p.userId !== excludeUserId);
   if (people.length === 0) return 0;
-  const { title, body } = composeStaffNotice(kind, r);
+  const holderName = people.some((p) => p.reason === 'parent')
+    ? ((await agencyById(tx, r.agencyId!))?.name ?? null)
+    : null;
+  const facts = {
+    trackingCode: r.trackingCode,
+    title: r.title,
+    due: r.extendedDeadlineAt ?? r.deadlineAt,
+    holderName,
+  };
   const createdAt = deps.now?.() ?? new Date();
   const rows = await tx
     .insert(staffNotifications)
-    .values(people.map((p) => ({ userId: p.userId, kind, reportId: r.id, title, body, createdAt })))
+    .values(
+      people.map((p) => ({
+        userId: p.userId,
+        kind,
+        reportId: r.id,
+        ...staffNoticeText(kind, facts, p.locale, p.reason),
+        createdAt,
+      })),
+    )
     .returning({ id: staffNotifications.id, userId: staffNotifications.userId });
   if (deps.jobs && EMAILED.includes(kind)) {
     const withEmail = new Set(people.filter((p) => p.email).map((p) => p.userId));
@@ -155,16 +184,20 @@ export async function emailStaffNotification(
   const r = await repo.findReport(db, claimed.reportId);
   if (!user?.email || !user.active || !r) return 'skipped';
   try {
+    const lang = noticeLang(user.locale);
+    const texts = STAFF_NOTICE_TEXTS[lang];
     await notifier.deliver({
       to: { email: user.email.open(), phone: null },
       subject: `[${r.trackingCode}] ${claimed.title}`,
       text: [
         claimed.body,
-        `Mở phản ánh: ${deps.config.publicUrl}/console/phan-anh/${r.id}`,
-        `Thông báo của bạn: ${deps.config.publicUrl}/console/thong-bao`,
+        `${texts.openReport}: ${deps.config.publicUrl}/console/phan-anh/${r.id}`,
+        `${texts.myNotices}: ${deps.config.publicUrl}/console/thong-bao`,
       ].join('\n'),
       trackingCode: r.trackingCode,
       action: claimed.kind,
+      audience: 'staff',
+      lang,
     });
   } catch (error) {
     await db.update(staffNotifications).set({ emailedAt: null }).where(eq(staffNotifications.id, claimed.id));

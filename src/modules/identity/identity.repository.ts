@@ -175,6 +175,7 @@ export function toUserView(row: UserRow, roles: RoleView[]): UserView {
     email: openSealed(row.email),
     fullName: row.fullName,
     active: row.active,
+    locale: row.locale === 'en' ? 'en' : 'vi',
     totpEnabled: row.totpEnabled,
     lockedUntil: row.lockedUntil?.toISOString() ?? null,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,

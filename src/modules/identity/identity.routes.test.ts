@@ -150,10 +150,17 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
       fullName: 'Cán bộ Bến Lức',
       password: 'Handler-Pass-2026',
       roles: [{ role: 'agency_handler', agencyId: benLuc!.id }],
+      locale: 'en',
     });
     expect(created.statusCode).toBe(201);
     const user = created.json();
     expect(user.roles).toEqual([expect.objectContaining({ role: 'agency_handler', agencyId: benLuc!.id })]);
+    // The language of their notices: chosen by the administrator, Vietnamese unless set.
+    expect(user.locale).toBe('en');
+    const relabelled = await admin.patch(`/api/v1/admin/users/${user.id}`, { locale: 'vi' });
+    expect(relabelled.json().locale).toBe('vi');
+    expect((await admin.patch(`/api/v1/admin/users/${user.id}`, { locale: 'fr' })).statusCode).toBe(400);
+    await admin.patch(`/api/v1/admin/users/${user.id}`, { locale: 'en' });
 
     const duplicate = await admin.post('/api/v1/admin/users', {
       username: 'CANBO.benluc',
@@ -171,6 +178,7 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     const handler = new TestClient(t.app);
     await handler.signIn('canbo.benluc', 'Handler-Pass-2026');
     const me = (await handler.get('/api/v1/auth/session')).json().user;
+    expect(me.locale).toBe('en');
     expect(me.permissions).toContain('reports.handle');
     expect(me.permissions).not.toContain('users.manage');
     expect((await handler.get('/api/v1/admin/users')).statusCode).toBe(403);

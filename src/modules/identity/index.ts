@@ -127,6 +127,8 @@ export interface StaffRecipient {
   userId: string;
   email: string | null;
   role: string;
+  /** The language the person chose (`users.locale`): notices to them are written in it. */
+  locale: 'vi' | 'en';
 }
 
 /**
@@ -140,7 +142,12 @@ export async function staffWithRoles(
 ): Promise<StaffRecipient[]> {
   if (roles.length === 0) return [];
   const rows = await db
-    .selectDistinct({ userId: users.id, email: users.email, role: roleAssignments.role })
+    .selectDistinct({
+      userId: users.id,
+      email: users.email,
+      role: roleAssignments.role,
+      locale: users.locale,
+    })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(
@@ -151,7 +158,7 @@ export async function staffWithRoles(
         eq(users.active, true),
       ),
     );
-  return rows.map((r) => ({ ...r, email: openSealed(r.email) }));
+  return rows.map((r) => ({ ...r, email: openSealed(r.email), locale: r.locale === 'en' ? 'en' : 'vi' }));
 }
 
 /**

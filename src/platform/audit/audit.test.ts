@@ -59,6 +59,25 @@ describe(`audit chain (${TEST_ENGINE})`, () => {
     );
   });
 
+  it('keeps every chain whole when more writers than chains wait for a chain and then link to it', async () => {
+    // The tampering of the test above stays; nothing new may be added to it.
+    const before = await verifyAuditChain(t.database);
+    const actor = { id: null, label: 'test' };
+    // Ten pooled connections on PostgreSQL against eight chains: writers wait on a held chain; each must read
+    // the chain's last hash only after the holder committed (a snapshot taken before the lock would fork it).
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        t.database.db.transaction(async (tx) => {
+          await appendAudit(tx, actor, { action: 'test.crowd', entityType: 'thing', entityId: String(i) });
+          await tx.execute(sql`select pg_sleep(0.01)`);
+        }),
+      ),
+    );
+    const after = await verifyAuditChain(t.database);
+    expect(after.rows).toBe(before.rows + 60);
+    expect(after.problems).toEqual(before.problems);
+  });
+
   it('holds one chain per transaction, so a second writer appends while the first is still open', async () => {
     const actor = { id: null, label: 'test' };
     const heldBy = async (tx: Parameters<Parameters<typeof t.database.db.transaction>[0]>[0]) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/database.js';
 import { auditLog } from './audit.schema.js';
 
@@ -69,19 +69,18 @@ export function auditHash(prevHash: string, row: HashedFields): string {
 }
 
 /**
- * Takes one of the chains for this transaction (an advisory lock held until commit): the first free one
- * from a random start, or, when all are held, waits for the random one.
+ * Takes one of the chains for this transaction (an advisory lock held until commit: the first free one from
+ * a random start, or, when all are held, waits for the random one) and reads the chain's last hash — one
+ * round trip through the SQL function `audit_take_chain` (migration `audit_take_chain`), which reads the hash
+ * in a statement after the lock so it sees the previous holder's committed row.
  */
-async function takeChain(tx: Executor): Promise<number> {
+async function takeChain(tx: Executor): Promise<{ chain: number; lastHash: string | null }> {
   const start = Math.floor(Math.random() * AUDIT_CHAINS);
-  const free = await tx.execute<{ chain: number }>(
-    sql`select c as chain from (select (${start}::int + g) % ${AUDIT_CHAINS}::int as c, g from generate_series(0, ${AUDIT_CHAINS - 1}) g) x
-        where pg_try_advisory_xact_lock(${AUDIT_LOCK}::int, c) limit 1`,
+  const result = await tx.execute<{ o_chain: number; o_hash: string | null }>(
+    sql`select o_chain, o_hash from audit_take_chain(${AUDIT_LOCK}::int, ${start}::int, ${AUDIT_CHAINS}::int)`,
   );
-  const row = (free as unknown as { rows: { chain: number }[] }).rows[0];
-  if (row) return Number(row.chain);
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK}::int, ${start}::int)`);
-  return start;
+  const row = (result as unknown as { rows: { o_chain: number | string; o_hash: string | null }[] }).rows[0]!;
+  return { chain: Number(row.o_chain), lastHash: row.o_hash };
 }
 
 /**
@@ -94,14 +93,8 @@ export async function appendAuditMany(
   items: { actor: Actor; entry: AuditEntry }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  const chain = await takeChain(tx);
-  const [last] = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.chain, chain))
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  const { chain, lastHash } = await takeChain(tx);
+  let prevHash = lastHash ?? GENESIS_HASH;
   const at = new Date();
   const rows = items.map(({ actor, entry }) => {
     const row: HashedFields = {

@@ -228,20 +228,29 @@ function ItemCard({
   );
 }
 
+const pageOf = (site: PortalSite, page: number, pages: number, more: boolean) =>
+  tx(site, more ? 'content.pageOfMore' : 'content.pageOf', { page, pages });
+
 function Pager({
   site,
   path,
   params,
   page,
   pages,
+  morePages = false,
+  next = page < pages,
 }: {
   site: PortalSite;
   path: string;
   params: Record<string, string | number | undefined>;
   page: number;
   pages: number;
+  /** `pages` was counted up to a limit: there are more. */
+  morePages?: boolean | undefined;
+  /** Another page follows this one. */
+  next?: boolean | undefined;
 }) {
-  if (pages <= 1) return null;
+  if (pages <= 1 && !next) return null;
   return (
     <nav className="pager" aria-label={tx(site, 'content.pager')}>
       {page > 1 ? (
@@ -249,8 +258,8 @@ function Pager({
           {tx(site, 'content.previous')}
         </a>
       ) : null}
-      <span>{tx(site, 'content.pageOf', { page, pages })}</span>
-      {page < pages ? (
+      <span>{pageOf(site, page, pages, morePages)}</span>
+      {next ? (
         <a rel="next" href={withLang(site, path, { ...params, trang: page + 1 })}>
           {tx(site, 'content.next')}
         </a>
@@ -295,8 +304,6 @@ export function renderPortalHome(
   data: {
     latest: PublicContentSummary[];
     documents: PublicContentSummary[];
-    services: number;
-    materials: number;
   },
 ): string {
   const name = portalName(site);
@@ -365,8 +372,11 @@ export interface ListPageData {
   category?: string | undefined;
   items: PublicContentSummary[];
   page: number;
+  /** Pages counted (up to a limit: then `morePages`). */
   pages: number;
-  total: number;
+  morePages: boolean;
+  /** Another page follows this one. */
+  next: boolean;
   /** Documents only: the filter form's current values and choices. */
   filters?: { year?: number | undefined; issuer?: string | undefined; years: number[]; issuers: string[] };
 }
@@ -386,7 +396,7 @@ export function renderListPage(site: PortalSite, d: ListPageData): string {
   const feed =
     d.type === 'article' ? absolute(site, d.category ? `/rss/${d.category}.xml` : '/rss.xml') : null;
   return render(site, {
-    title: d.page > 1 ? `${title} (${tx(site, 'content.pageOf', { page: d.page, pages: d.pages })})` : title,
+    title: d.page > 1 ? `${title} (${pageOf(site, d.page, d.pages, d.morePages)})` : title,
     description: tx(site, 'content.listDescription', { section: title, name: portalName(site) }),
     path: query ? `${path}?${query}` : path,
     ...(feed && d.category ? { feeds: [{ title: `RSS — ${title}`, href: feed }] } : {}),
@@ -451,7 +461,15 @@ export function renderListPage(site: PortalSite, d: ListPageData): string {
         ) : (
           <p>{tx(site, 'content.empty')}</p>
         )}
-        <Pager site={site} path={path} params={filterParams} page={d.page} pages={d.pages} />
+        <Pager
+          site={site}
+          path={path}
+          params={filterParams}
+          page={d.page}
+          pages={d.pages}
+          morePages={d.morePages}
+          next={d.next}
+        />
         {feed ? (
           <p>
             <a href={feed}>{tx(site, 'content.rssLink')}</a>

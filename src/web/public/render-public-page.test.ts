@@ -60,7 +60,7 @@ describe('content portal home', () => {
       mailbox: '1022@longan.gov.vn',
       contentPortalName: 'Trang thông tin chuyển đổi số tỉnh Long An',
     };
-    const data = { latest: [], documents: [], services: 0, materials: 0 };
+    const data = { latest: [], documents: [] };
     const site = { brand, province: { name: 'Tỉnh Long An' }, publicUrl: 'https://x.vn' };
     const html = renderContentHome({ ...site, lang: 'vi' }, data);
     expect(html).toContain('<html lang="vi">');
@@ -68,5 +68,35 @@ describe('content portal home', () => {
     expect(html).toContain('href="https://x.vn/chuyen-doi-so"');
     expect(html).not.toContain('<script');
     expect(renderContentHome({ ...site, lang: 'en' }, data)).toContain('<html lang="en">');
+  });
+});
+
+describe('content list pager', () => {
+  it('says "more than" when the list was counted up to its limit, and links the next page from `next`', async () => {
+    const { renderListPage } = await import('./content-pages.js');
+    const site = {
+      brand: {
+        appName: 'Long An Số',
+        hotlineName: 'Tổng đài 1022',
+        hotline: '0272.1022',
+        mailbox: '1022@longan.gov.vn',
+        contentPortalName: 'Trang thông tin chuyển đổi số tỉnh Long An',
+      },
+      province: { name: 'Tỉnh Long An' },
+      publicUrl: 'https://x.vn',
+    };
+    const page = (over: { page: number; pages: number; morePages: boolean; next: boolean }, lang = 'vi') =>
+      renderListPage({ ...site, lang: lang as 'vi' | 'en' }, { type: 'article', items: [], ...over });
+    const capped = page({ page: 2, pages: 83, morePages: true, next: true });
+    expect(capped).toContain('Trang 2/hơn 83');
+    expect(capped).toContain('rel="next"');
+    expect(capped).toContain('rel="prev"');
+    expect(page({ page: 2, pages: 83, morePages: true, next: true }, 'en')).toContain(
+      'Page 2 of more than 83',
+    );
+    const last = page({ page: 3, pages: 3, morePages: false, next: false });
+    expect(last).toContain('Trang 3/3');
+    expect(last).not.toContain('rel="next"');
+    expect(page({ page: 1, pages: 1, morePages: false, next: false })).not.toContain('class="pager"');
   });
 });

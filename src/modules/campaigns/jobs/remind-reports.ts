@@ -67,7 +67,11 @@ async function mailNotice(
   let sent = 0;
   try {
     for (const address of to) {
-      const r = await notifier.deliver({ to: { email: address, phone: null }, ...mail });
+      const r = await notifier.deliver({
+        to: { email: address, phone: null },
+        ...mail,
+        audience: 'campaign',
+      });
       if (!r.suppressed) sent++;
     }
   } catch (err) {

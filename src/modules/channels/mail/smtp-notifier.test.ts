@@ -48,6 +48,11 @@ describe(`reporter mail over SMTP (${TEST_ENGINE})`, () => {
     expect(mail.parsed.subject).toBe(`[${trackingCode}] ${STATUS_LABELS.received.vi}`);
     expect(mail.parsed.text).toContain('Chúng tôi đã tiếp nhận phản ánh "Đèn đường hỏng cả dãy"');
     expect(mail.parsed.html).toContain(`/tra-cuu?ma=${trackingCode}</a>`);
+    // The reporter's footer: keep the code when replying (a reply joins the report).
+    expect(mail.parsed.text).toContain(
+      `-- \nTổng đài 1022 — thư tự động. Khi trả lời, xin giữ nguyên mã ${trackingCode} trong tiêu đề.`,
+    );
+    expect(mail.parsed.text).not.toContain('/console/thong-bao');
     expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-replied');
     expect(mail.parsed.headers.get('x-auto-response-suppress')).toBe('All');
     expect(mail.parsed.messageId).toMatch(/^<[0-9a-f-]{36}@longan\.gov\.vn>$/);

@@ -5,6 +5,7 @@ import type { SmsSender } from '../../../platform/sms/sms.js';
 import { isSmtpServerFailure, recordChannelHealth } from './channel-health.js';
 import type { ReporterMessage, ReporterNotifier } from '../../feedback/jobs/notify-reporter.js';
 import * as repo from '../channels.repository.js';
+import { mailFooter, type MailSender } from './mail-footer.js';
 
 /** The part of a mail transport we use: nodemailer's `sendMail`. */
 export interface MailTransport {
@@ -20,7 +21,8 @@ export interface SmtpNotifierOptions {
   sms: SmsSender;
   /** Most automatic mails to one address in one hour (loop and mail-bomb brake). */
   autoCapPerHour: number;
-  brand: string;
+  /** Names and the console's address for the footers (see mail-footer.ts). */
+  sender: MailSender;
   now: () => Date;
 }
 
@@ -38,17 +40,21 @@ export function newMessageId(domain: string): string {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Links made clickable; a full stop or comma after an address ends the sentence, not the link. */
+const linkify = (html: string) =>
+  html.replace(/(https?:\/\/[^\s<]*[^\s<.,;:)])/g, (url) => `<a href="${url}">${url}</a>`);
+
 /** The HTML part: the same lines as the text, links made clickable, with a short footer. */
-export function renderHtml(text: string, footer: string): string {
+export function renderHtml(text: string, footer: string, lang: 'vi' | 'en' = 'vi'): string {
   const body = text
     .split('\n')
-    .map((line) => escapeHtml(line).replace(/(https?:\/\/[^\s<]+)/g, (url) => `<a href="${url}">${url}</a>`))
+    .map((line) => linkify(escapeHtml(line)))
     .map((line) => `<p style="margin:0 0 8px">${line}</p>`)
     .join('\n');
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif;font-size:15px;color:#1a1a1a">
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif;font-size:15px;color:#1a1a1a">
 ${body}
 <hr style="border:0;border-top:1px solid #ccc;margin:16px 0">
-<p style="font-size:13px;color:#555">${escapeHtml(footer)}</p>
+<p style="font-size:13px;color:#555">${linkify(escapeHtml(footer))}</p>
 </body></html>`;
 }
 
@@ -83,7 +89,7 @@ export function smtpNotifier(o: SmtpNotifierOptions): ReporterNotifier {
       const messageId = newMessageId(domain);
       const opening = m.reportId ? await repo.openingMail(db, m.reportId) : undefined;
       const isAck = m.action === 'received';
-      const footer = `${o.brand} — thư tự động. Khi trả lời, xin giữ nguyên mã ${m.trackingCode ?? ''} trong tiêu đề. / Automatic mail; keep the code in the subject when replying.`;
+      const footer = mailFooter(m.audience ?? 'reporter', o.sender, m);
       const subject = opening?.subject && isAck ? `${m.subject} — Re: ${opening.subject}` : m.subject;
       // SMTP down or refusing us: the error fails the job and pg-boss retries it with growing delays (the
       // queue keeps trying for two to four days); nothing was sent, so the retry cannot duplicate it.
@@ -92,7 +98,7 @@ export function smtpNotifier(o: SmtpNotifierOptions): ReporterNotifier {
         to: address,
         subject,
         text: `${m.text}\n\n-- \n${footer}`,
-        html: renderHtml(m.text, footer),
+        html: renderHtml(m.text, footer, m.lang),
         messageId,
         ...(opening ? { inReplyTo: opening.messageId, references: [opening.messageId] } : {}),
         headers: {

@@ -1,7 +1,7 @@
 import type {
   ContentType,
   PublicContentItem,
-  PublicContentSummary,
+  PublicContentPage,
   PublicListQuery,
   SearchHit,
   SearchQuery,
@@ -27,21 +27,19 @@ async function mediaFor(db: Executor, rows: repo.ContentRow[], withAll: boolean)
   return new Map((await repo.mediaByIds(db, [...new Set(ids)])).map((m) => [m.id, m]));
 }
 
+/** A page of search hits: `total` is exact up to SEARCH_CANDIDATES, `more` says there are more. */
 export interface PublicPage<T> {
   items: T[];
   total: number;
   page: number;
   pages: number;
-  /** Search only: there are more matches than `total` (the newest SEARCH_CANDIDATES are ranked). */
+  /** There are more matches than `total` (the newest SEARCH_CANDIDATES are ranked). */
   more?: boolean;
 }
 
-export async function listPublicContent(
-  deps: ContentDeps,
-  q: PublicListQuery,
-): Promise<PublicPage<PublicContentSummary>> {
+export async function listPublicContent(deps: ContentDeps, q: PublicListQuery): Promise<PublicContentPage> {
   const db = deps.database.db;
-  const { rows, total } = await repo.listLive(db, deps.now(), {
+  const { rows, more } = await repo.listLive(db, deps.now(), {
     type: q.type,
     category: q.category,
     year: q.year,
@@ -50,12 +48,19 @@ export async function listPublicContent(
     offset: (q.page - 1) * q.limit,
   });
   const media = await mediaFor(db, rows, false);
-  return {
-    items: rows.map((r) => toPublicSummary(r, media)),
-    total,
-    page: q.page,
-    pages: Math.max(1, Math.ceil(total / q.limit)),
-  };
+  return { items: rows.map((r) => toPublicSummary(r, media)), page: q.page, more };
+}
+
+/** The portal's pager counts a list's live items no further than this. */
+export const COUNT_LIMIT = 1000;
+
+/** How many live items a list holds, up to COUNT_LIMIT; `more` says there are more than `total`. */
+export async function countPublicContent(
+  deps: ContentDeps,
+  f: repo.LiveFilter,
+): Promise<{ total: number; more: boolean }> {
+  const n = await repo.countLiveUpTo(deps.database.db, deps.now(), f, COUNT_LIMIT);
+  return { total: Math.min(n, COUNT_LIMIT), more: n > COUNT_LIMIT };
 }
 
 export async function getPublicContent(

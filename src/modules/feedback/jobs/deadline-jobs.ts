@@ -8,7 +8,7 @@ import * as repo from '../feedback.repository.js';
 import { recordReportEvent } from '../record-report-event.js';
 import { notifyStaff } from '../staff-notifications.js';
 
-/** How long before the deadline the agency lead and the IOC are warned. */
+/** How long before the deadline the holder (the handler, else the agency's handlers) is warned. */
 export const DUE_SOON_HOURS = 24;
 
 /**

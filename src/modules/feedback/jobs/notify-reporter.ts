@@ -22,7 +22,16 @@ export interface ReporterMessage {
   reportId?: string;
   trackingCode?: string;
   action?: string;
+  /**
+   * Who the mail is for, which picks its footer: a reporter or requester (default), staff (a deadline
+   * notice) or an agency (a campaign report reminder).
+   */
+  audience?: MailAudience;
+  /** The recipient's language (Vietnamese when not given). */
+  lang?: 'vi' | 'en';
 }
+
+export type MailAudience = 'reporter' | 'staff' | 'campaign';
 
 /** What a notifier did; `suppressed` names the rule that held an email back (cap, undeliverable address). */
 export interface DeliveryResult {

@@ -21,6 +21,13 @@ import { FEEDBACK_JOBS, type FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
 import { dataRequests } from '../feedback.schema.js';
 import type { ReporterNotifier } from '../jobs/notify-reporter.js';
+import {
+  DATA_REQUEST_TEXTS,
+  noticeLang,
+  noticeTime,
+  type Notice,
+  type NoticeLang,
+} from '../notice-messages.js';
 import { ownReport } from './citizen-follow-up.js';
 import { eraseCitizen } from './my-personal-data.js';
 
@@ -39,23 +46,6 @@ export interface DataRequestNoticeJob {
   step: 'filed' | 'decided';
 }
 
-const KIND_LABELS: Record<DataRequestKind, string> = {
-  access: 'cung cấp dữ liệu cá nhân đang lưu',
-  correction: 'sửa dữ liệu cá nhân',
-  deletion: 'xoá dữ liệu cá nhân',
-  objection: 'phản đối xử lý dữ liệu cá nhân',
-};
-
-/** "17:00 08/12/2026", Vietnam time. */
-const vnDate = (d: Date) =>
-  `${d.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ` +
-  d.toLocaleDateString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
-
 function contactOf(input: string): { phone: string | null; email: string | null } {
   const c = input.trim();
   return c.includes('@')
@@ -63,12 +53,16 @@ function contactOf(input: string): { phone: string | null; email: string | null 
     : { phone: normalizePhone(c), email: null };
 }
 
-/** A citizen files a request. Anonymous requesters prove the report is theirs with code + contact. */
+/**
+ * A citizen files a request. Anonymous requesters prove the report is theirs with code + contact. They are
+ * told in their account's language, else in the language they filed in (`lang`).
+ */
 export async function fileDataRequest(
   deps: FeedbackDeps,
   p: Principal | null,
   input: FileDataRequestBody,
   actor: Actor,
+  lang: NoticeLang = 'vi',
 ): Promise<DataRequestReceipt> {
   const db = deps.database.db;
   const signedIn = p?.kind === 'citizen' ? p : null;
@@ -100,6 +94,7 @@ export async function fileDataRequest(
         correction: input.correction ? Sealed.of(JSON.stringify(input.correction)) : null,
         receivedAt: now,
         dueAt,
+        lang: account ? noticeLang(account.locale) : lang,
       })
       .returning();
     await appendAudit(tx, actor, {
@@ -270,47 +265,54 @@ async function composeNotice(
   deps: FeedbackDeps,
   r: Row,
   step: DataRequestNoticeJob['step'],
-): Promise<{ subject: string; text: string }> {
-  const what = KIND_LABELS[r.kind as DataRequestKind];
-  const about = r.trackingCode ? ` (phản ánh ${r.trackingCode})` : '';
+): Promise<{ subject: string; text: string; lang: NoticeLang }> {
+  const lang = noticeLang(r.lang);
+  const texts = DATA_REQUEST_TEXTS[lang];
+  const what = texts.kind[r.kind as DataRequestKind];
+  const about = r.trackingCode ? texts.about(r.trackingCode) : '';
   const brand = deps.brandName;
-  if (step === 'filed')
-    return {
-      subject: `${brand}: đã nhận yêu cầu ${what}`,
-      text: `${brand}: chúng tôi đã nhận yêu cầu ${what}${about}. Hạn trả lời: ${vnDate(r.dueAt)}.`,
-    };
-  if (r.status === 'refused')
-    return {
-      subject: `${brand}: yêu cầu ${what} không được chấp nhận`,
-      text: `${brand}: yêu cầu ${what}${about} không được chấp nhận. Lý do: ${r.outcomeNote ?? ''}`,
-    };
-  const lines = [`${brand}: yêu cầu ${what}${about} đã được thực hiện.`];
-  if (r.kind === 'access') lines.push(...(await heldData(deps, r)));
+  const mail = (n: Notice, more: string[] = []) => ({
+    subject: n.title,
+    text: [n.body, ...more].join('\n'),
+    lang,
+  });
+  if (step === 'filed') return mail(texts.filed(brand, what, about, noticeTime(r.dueAt, lang)));
+  if (r.status === 'refused') return mail(texts.refused(brand, what, about, r.outcomeNote ?? ''));
+  const lines = r.kind === 'access' ? await heldData(deps, r, lang) : [];
   if (r.outcomeNote) lines.push(r.outcomeNote);
-  return { subject: `${brand}: đã thực hiện yêu cầu ${what}`, text: lines.join('\n') };
+  return mail(texts.done(brand, what, about), lines);
 }
 
 /** "What do you hold about me": the contact kept with the report or the account, and for how long. */
-async function heldData(deps: FeedbackDeps, r: Row): Promise<string[]> {
+async function heldData(deps: FeedbackDeps, r: Row, lang: NoticeLang): Promise<string[]> {
+  const texts = DATA_REQUEST_TEXTS[lang];
   const db = deps.database.db;
   const report = r.reportId ? await repo.findReport(db, r.reportId) : undefined;
   const lines: string[] = [];
   if (report)
     lines.push(
-      `Phản ánh ${report.trackingCode}: họ tên ${openSealed(report.reporterName) ?? '—'}, điện thoại ` +
-        `${openSealed(report.reporterPhone) ?? '—'}, email ${openSealed(report.reporterEmail) ?? '—'}, ` +
-        `hiển thị công khai: ${report.displayPublicly === 'name' ? 'có tên' : 'ẩn danh'}, đồng ý lúc ` +
-        `${report.consentAt ? vnDate(report.consentAt) : '—'}.`,
+      texts.heldOnReport({
+        code: report.trackingCode,
+        name: openSealed(report.reporterName),
+        phone: openSealed(report.reporterPhone),
+        email: openSealed(report.reporterEmail),
+        named: report.displayPublicly === 'name',
+        consentAt: report.consentAt ? noticeTime(report.consentAt, lang) : null,
+      }),
     );
   const account = r.userId ? await citizenAccount(db, r.userId) : undefined;
   if (account) {
     const reports = await repo.reportsOfReporter(db, account.id, account.phone);
     lines.push(
-      `Tài khoản: ${account.fullName}, điện thoại ${account.phone ?? '—'}, email ${account.email ?? '—'}; ` +
-        `${reports.length} phản ánh (${reports.map((x) => x.trackingCode).join(', ') || '—'}).`,
+      texts.heldOnAccount({
+        name: account.fullName,
+        phone: account.phone,
+        email: account.email,
+        codes: reports.map((x) => x.trackingCode),
+      }),
     );
   }
-  lines.push('Thông tin người gửi được xoá khỏi phản ánh sau khi phản ánh đóng theo thời hạn lưu trữ.');
+  lines.push(texts.retention);
   return lines;
 }
 

@@ -68,6 +68,7 @@ export async function createUser(
         ...sealedEmail(input.email ?? null),
         fullName: input.fullName,
         passwordHash,
+        locale: input.locale ?? 'vi',
       });
       await repo.replaceGrants(tx, user.id, grants);
       await appendAudit(tx, actor, {
@@ -84,7 +85,7 @@ export async function createUser(
   }
 }
 
-/** Changes a staff account: name, email, password (ends its sessions), roles, or deactivation. */
+/** Changes a staff account: name, email, notice language, password (ends its sessions), roles, or deactivation. */
 export async function updateUser(
   deps: IdentityDeps,
   p: Principal | null,
@@ -108,6 +109,7 @@ export async function updateUser(
         ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
         ...(input.email !== undefined ? sealedEmail(input.email) : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
         ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
       });
       if (grants) await repo.replaceGrants(tx, id, grants);

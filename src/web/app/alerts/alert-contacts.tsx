@@ -7,18 +7,11 @@ import { Alert } from '../../shared/ui/alert.js';
 import { Button } from '../../shared/ui/button.js';
 import { Link } from '../../shared/ui/link.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
-import { SelectField } from '../../shared/ui/select-field.js';
 import { TextField } from '../../shared/ui/text-field.js';
 import { setAppCsrf } from '../session.js';
+import { AreaPicker, areaCode, NO_AREA, unitNamer, type UnitItem } from './area-picker.js';
 
 type Problem = { title: string; detail?: string } | null;
-
-export interface UnitItem {
-  code: string;
-  name: string;
-  level: number;
-  parentCode: string | null;
-}
 
 const channelName = (c: 'sms' | 'email') => (c === 'sms' ? 'SMS' : t('alerts.contacts.email'));
 
@@ -61,8 +54,7 @@ export function useMailLinkNotice(): { notice: string | null; problem: Problem; 
 export function AlertContactsBox({ units }: { units: UnitItem[] }) {
   const [contacts, setContacts] = useState<AlertContactView[] | null>(null);
   const [signedOut, setSignedOut] = useState(false);
-  const [district, setDistrict] = useState('');
-  const [commune, setCommune] = useState('');
+  const [area, setArea] = useState(NO_AREA);
   const [sms, setSms] = useState(false);
   const [email, setEmail] = useState('');
   const [useEmail, setUseEmail] = useState(false);
@@ -82,9 +74,7 @@ export function AlertContactsBox({ units }: { units: UnitItem[] }) {
     void load();
   }, []);
 
-  const name = (code: string) => units.find((u) => u.code === code)?.name ?? code;
-  const districts = units.filter((u) => u.level === 2);
-  const communes = units.filter((u) => u.parentCode === district);
+  const name = unitNamer(units);
 
   async function save() {
     setProblem(null);
@@ -94,7 +84,7 @@ export function AlertContactsBox({ units }: { units: UnitItem[] }) {
       return;
     }
     setBusy(true);
-    const unitCodes = [commune || district];
+    const unitCodes = [areaCode(area)];
     try {
       const notes: string[] = [];
       if (sms) {
@@ -162,35 +152,7 @@ export function AlertContactsBox({ units }: { units: UnitItem[] }) {
               ))}
             </ul>
           ) : null}
-          <SelectField
-            label={t('alerts.app.district')}
-            value={district}
-            onChange={(e) => {
-              setDistrict(e.target.value);
-              setCommune('');
-            }}
-          >
-            <option value="">—</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </SelectField>
-          {communes.length ? (
-            <SelectField
-              label={t('alerts.app.commune')}
-              value={commune}
-              onChange={(e) => setCommune(e.target.value)}
-            >
-              <option value="">{t('alerts.app.wholeDistrict')}</option>
-              {communes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
+          <AreaPicker units={units} value={area} onChange={setArea} />
           <label className="check">
             <input type="checkbox" checked={sms} onChange={(e) => setSms(e.target.checked)} />{' '}
             {t('alerts.contacts.sms')}
@@ -213,7 +175,7 @@ export function AlertContactsBox({ units }: { units: UnitItem[] }) {
             {t('alerts.app.drills')}
           </label>
           <div className="actions">
-            <Button busy={busy} disabled={!district} onClick={() => void save()}>
+            <Button busy={busy} disabled={!area.district} onClick={() => void save()}>
               {t('alerts.contacts.save')}
             </Button>
           </div>

@@ -8,11 +8,11 @@ import { Button } from '../../shared/ui/button.js';
 import { Link } from '../../shared/ui/link.js';
 import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
-import { SelectField } from '../../shared/ui/select-field.js';
 import { pushSupported, registration, reportPushOn, subscribeDevice } from '../push.js';
 import { alertMarks, formatTime, SEVERITY_COLOURS, severityLabel, textsFor } from './severity.js';
 import { countInstall } from './install-count.js';
-import { AlertContactsBox, useMailLinkNotice, type UnitItem } from './alert-contacts.js';
+import { AlertContactsBox, useMailLinkNotice } from './alert-contacts.js';
+import { AreaPicker, areaCode, NO_AREA, unitNamer, type UnitItem } from './area-picker.js';
 
 type Problem = { title: string; detail?: string } | null;
 
@@ -81,8 +81,7 @@ function currentLocation(): Promise<{ lat: number; lon: number } | null> {
 
 /** Subscribing this device to push alerts for chosen units (feature-detected; explained when unsupported). */
 function SubscribeBox({ units }: { units: UnitItem[] }) {
-  const [district, setDistrict] = useState('');
-  const [commune, setCommune] = useState('');
+  const [area, setArea] = useState(NO_AREA);
   const [drills, setDrills] = useState(false);
   const [useLocation, setUseLocation] = useState(false);
   const [current, setCurrent] = useState<string[] | null>(null);
@@ -106,7 +105,7 @@ function SubscribeBox({ units }: { units: UnitItem[] }) {
       .catch(() => undefined);
   }, [supported]);
 
-  const name = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+  const name = unitNamer(units);
 
   if (!supported) return <Alert tone="info" title={t('alerts.app.unsupported')} />;
 
@@ -120,7 +119,7 @@ function SubscribeBox({ units }: { units: UnitItem[] }) {
         setProblem({ title: t(json === 'denied' ? 'alerts.app.denied' : 'alerts.app.noWorker') });
         return;
       }
-      const unitCodes = [commune || district];
+      const unitCodes = [areaCode(area)];
       const location = useLocation ? await currentLocation() : null;
       await api('POST', '/push/subscriptions', {
         body: { endpoint: json.endpoint, keys: json.keys, unitCodes, lang: getLang(), drills, location },
@@ -159,8 +158,6 @@ function SubscribeBox({ units }: { units: UnitItem[] }) {
     }
   }
 
-  const districts = units.filter((u) => u.level === 2);
-  const communes = units.filter((u) => u.parentCode === district);
   return (
     <section className="card" aria-labelledby="alerts-subscribe">
       <h2 id="alerts-subscribe">{t('alerts.app.subscribeTitle')}</h2>
@@ -168,35 +165,7 @@ function SubscribeBox({ units }: { units: UnitItem[] }) {
       {notice ? <Alert tone="success" title={notice} /> : null}
       <ProblemAlert problem={problem} />
       {current ? <p>{t('alerts.app.subscribed', { areas: current.map(name).join(', ') })}</p> : null}
-      <SelectField
-        label={t('alerts.app.district')}
-        value={district}
-        onChange={(e) => {
-          setDistrict(e.target.value);
-          setCommune('');
-        }}
-      >
-        <option value="">—</option>
-        {districts.map((d) => (
-          <option key={d.code} value={d.code}>
-            {d.name}
-          </option>
-        ))}
-      </SelectField>
-      {communes.length ? (
-        <SelectField
-          label={t('alerts.app.commune')}
-          value={commune}
-          onChange={(e) => setCommune(e.target.value)}
-        >
-          <option value="">{t('alerts.app.wholeDistrict')}</option>
-          {communes.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <AreaPicker units={units} value={area} onChange={setArea} />
       <label className="check">
         <input type="checkbox" checked={drills} onChange={(e) => setDrills(e.target.checked)} />{' '}
         {t('alerts.app.drills')}
@@ -208,7 +177,7 @@ function SubscribeBox({ units }: { units: UnitItem[] }) {
         </label>
       ) : null}
       <div className="actions">
-        <Button busy={busy} disabled={!district} onClick={() => void subscribe()}>
+        <Button busy={busy} disabled={!area.district} onClick={() => void subscribe()}>
           {t('alerts.app.subscribe')}
         </Button>
         {current ? (

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { PublicContentItem, PublicContentSummary } from '../../../contracts/content.js';
+import type {
+  PublicContentItem,
+  PublicContentPage,
+  PublicContentSummary,
+} from '../../../contracts/content.js';
 import { CONTENT_CATEGORIES } from '../../../contracts/content-labels.js';
 import { api } from '../../shared/api.js';
 import { getLang, t } from '../../shared/i18n.js';
@@ -27,20 +31,20 @@ function NewsList() {
   const [category, setCategory] = useState('');
   const [items, setItems] = useState<PublicContentSummary[]>([]);
   const [page, setPage] = useState(1);
-  const [pages, setPages] = useState(1);
+  const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    api<{ items: PublicContentSummary[]; pages: number }>('GET', '/content/public', {
+    api<PublicContentPage>('GET', '/content/public', {
       query: { type: 'article', category, page, limit: PAGE_SIZE },
     })
       .then((res) => {
         if (!live) return;
         setItems((prev) => (page === 1 ? res.items : [...prev, ...res.items]));
-        setPages(res.pages);
+        setMore(res.more);
         setProblem(null);
       })
       .catch((err: unknown) => live && setProblem(problemText(err)))
@@ -92,7 +96,7 @@ function NewsList() {
         ))}
       </ul>
       {loading ? <p role="status">{t('common.loading')}</p> : null}
-      {!loading && page < pages ? (
+      {!loading && more ? (
         <Button type="button" variant="secondary" onClick={() => setPage((p) => p + 1)}>
           {t('content.app.more')}
         </Button>

@@ -6,6 +6,7 @@ import { getLang, t } from '../../shared/i18n.js';
 import { fieldErrors, problemText } from '../../shared/problem-text.js';
 import { Button } from '../../shared/ui/button.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
+import { SelectField } from '../../shared/ui/select-field.js';
 import { TextField } from '../../shared/ui/text-field.js';
 import { AgencyPicker } from './agency-picker.js';
 
@@ -23,6 +24,7 @@ export function UserForm({ user, agencies, onSaved, onCancel }: UserFormProps) {
   const [username, setUsername] = useState(user?.username ?? '');
   const [fullName, setFullName] = useState(user?.fullName ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
+  const [locale, setLocale] = useState<'vi' | 'en'>(user?.locale ?? 'vi');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>(user?.roles.map((r) => r.role) ?? []);
   const [agencyId, setAgencyId] = useState(user?.roles.find((r) => r.agencyId)?.agencyId ?? '');
@@ -61,6 +63,7 @@ export function UserForm({ user, agencies, onSaved, onCancel }: UserFormProps) {
     const body: Record<string, unknown> = {
       fullName: fullName.trim(),
       email: email.trim() || null,
+      locale,
       roles: roleBody,
     };
     if (!user) body.username = username.trim();
@@ -113,6 +116,15 @@ export function UserForm({ user, agencies, onSaved, onCancel }: UserFormProps) {
         onChange={(e) => setEmail(e.target.value)}
         error={fields.email}
       />
+      <SelectField
+        label={t('users.locale')}
+        hint={t('users.localeHint')}
+        value={locale}
+        onChange={(e) => setLocale(e.target.value === 'en' ? 'en' : 'vi')}
+      >
+        <option value="vi">Tiếng Việt</option>
+        <option value="en">English</option>
+      </SelectField>
       <TextField
         label={user ? t('users.newPassword') : t('users.password')}
         hint={t('users.passwordHint')}

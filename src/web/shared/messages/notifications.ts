@@ -5,7 +5,7 @@ export const vi = {
   'notifications.bellLabel': 'Thông báo ({n}) chưa đọc',
   'notifications.title': 'Thông báo',
   'notifications.intro':
-    'Phản ánh sắp đến hạn, quá hạn, được chuyển đến cơ quan của bạn hoặc được trả lại Trung tâm điều hành.',
+    'Phản ánh sắp đến hạn, quá hạn, được chuyển đến cơ quan của bạn hoặc đơn vị trực thuộc, hoặc được trả lại Trung tâm điều hành.',
   'notifications.unreadCount': '{n} thông báo chưa đọc',
   'notifications.none': 'Chưa có thông báo nào.',
   'notifications.markRead': 'Đánh dấu đã đọc',
@@ -26,7 +26,7 @@ export const en: Record<keyof typeof vi, string> = {
   'notifications.bellLabel': 'Notifications ({n}) unread',
   'notifications.title': 'Notifications',
   'notifications.intro':
-    'Reports nearing or past their deadline, assigned to your agency or returned to the operations centre.',
+    'Reports nearing or past their deadline, assigned to your agency or one of its sub-units, or returned to the operations centre.',
   'notifications.unreadCount': '{n} unread',
   'notifications.none': 'No notifications yet.',
   'notifications.markRead': 'Mark as read',

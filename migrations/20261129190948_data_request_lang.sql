@@ -1,0 +1,2 @@
+ALTER TABLE "data_requests" ADD COLUMN "lang" text DEFAULT 'vi' NOT NULL;--> statement-breakpoint
+ALTER TABLE "data_requests" ADD CONSTRAINT "data_requests_lang_ck" CHECK ("data_requests"."lang" in ('vi','en'));
