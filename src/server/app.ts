@@ -12,6 +12,7 @@ import { devSmsSender, httpSmsSender, type SmsSender } from '../platform/sms/sms
 import type { IdentityDeps } from '../modules/identity/identity-deps.js';
 import { deleteExpiredSessions } from '../modules/identity/identity.repository.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
+import { IDENTITY_SEALED_COLUMNS, validateUserContactChecks } from '../modules/identity/user-contacts.js';
 import { seedDatabase, type SeedResult } from '../seed/seed.js';
 import {
   FEEDBACK_JOBS,
@@ -49,12 +50,13 @@ import { installKeyRing } from '../platform/crypto/field-cipher.js';
 import type { MailTransport } from '../modules/channels/mail/smtp-notifier.js';
 import { registerWebRoutes } from './web.js';
 import { registerPublicPages } from './public-pages.js';
-import { ALERTS_JOBS } from '../modules/alerts/alerts-deps.js';
+import { ALERTS_JOBS, ALERTS_SEALED_COLUMNS } from '../modules/alerts/alerts-deps.js';
 import { registerAlerts, type AlertsModule } from '../modules/alerts/alerts-module.js';
 import { registerAlertPages } from './alert-pages.js';
 import { registerTriage, TRIAGE_JOBS } from '../modules/triage/triage-module.js';
 import { registerContent, seedDemoContent, type ContentDeps } from '../modules/content/content-module.js';
 import { CAMPAIGNS_JOBS, registerCampaigns } from '../modules/campaigns/campaigns-module.js';
+import { CAMPAIGNS_SEALED_COLUMNS } from '../modules/campaigns/campaigns-deps.js';
 import { ANALYTICS_JOBS, registerAnalytics } from '../modules/analytics/analytics-module.js';
 
 export interface App {
@@ -104,8 +106,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await checkDataKeys(database.db, ring);
     installKeyRing(ring);
     await recordDataKey(database.db, ring);
-    for (const spec of [...FEEDBACK_SEALED_COLUMNS, ...CHANNELS_SEALED_COLUMNS])
+    for (const spec of [
+      ...IDENTITY_SEALED_COLUMNS,
+      ...FEEDBACK_SEALED_COLUMNS,
+      ...CHANNELS_SEALED_COLUMNS,
+      ...CAMPAIGNS_SEALED_COLUMNS,
+      ...ALERTS_SEALED_COLUMNS,
+    ])
       await resealColumns(database, spec, ring);
+    await validateUserContactChecks(database.db);
     await forgetOldDataKeys(database.db, ring);
     const seed =
       config.seed === 'none'

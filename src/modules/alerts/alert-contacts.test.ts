@@ -92,6 +92,11 @@ describe(`alerts by SMS and email (${TEST_ENGINE})`, () => {
     ).toBe('alert_contact_token_invalid');
     const ok = await anon.post('/api/v1/alerts/contacts/email/confirm', { token });
     expect(ok.json()).toMatchObject({ channel: 'email', confirmed: true });
+    // Both addresses are encrypted at rest.
+    const raw = await t.app.database.query<{ address: string }>('select address from alert_contacts');
+    expect(raw.length).toBeGreaterThanOrEqual(2);
+    expect(raw.every((r) => r.address.startsWith('ts1.'))).toBe(true);
+    expect(JSON.stringify(raw).toLowerCase()).not.toMatch(/chi\.lan|\+849/);
     // Used once.
     expect((await anon.post('/api/v1/alerts/contacts/email/confirm', { token })).statusCode).toBe(400);
     const mine = (await citizen.get('/api/v1/alerts/contacts')).json().items;

@@ -1,4 +1,5 @@
 import type { Config } from '../../platform/config/config.js';
+import type { SealedColumns } from '../../platform/crypto/data-keys.js';
 import type { Database } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Profile } from '../../platform/profile/profile.js';
@@ -27,6 +28,11 @@ export interface AlertsDeps {
   /** Outgoing mail (SMTP via nodemailer) for citizens who chose email; null when SMTP_URL is unset. */
   mail: { transport: AlertMailTransport; from: string } | null;
 }
+
+/** The alerts module's encrypted columns (see FEEDBACK_SEALED_COLUMNS): where SMS and email alerts go. */
+export const ALERTS_SEALED_COLUMNS: SealedColumns[] = [
+  { table: 'alert_contacts', columns: [{ column: 'address' }] },
+];
 
 export const ALERTS_JOBS = {
   fanOut: 'alerts.fan-out',

@@ -26,6 +26,7 @@ import {
   CAP_URGENCIES,
   type AlertTexts,
 } from '../../contracts/alerts.js';
+import { sealedText } from '../../platform/crypto/sealed-column.js';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
@@ -189,7 +190,8 @@ export const alertContacts = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').notNull(),
     channel: text('channel').notNull(),
-    address: text('address').notNull(),
+    /** Encrypted (`Sealed`): the phone or email alerts go to. */
+    address: sealedText('address').notNull(),
     unitCodes: text('unit_codes').array().notNull(),
     lang: text('lang').notNull().default('vi'),
     drills: boolean('drills').notNull().default(false),

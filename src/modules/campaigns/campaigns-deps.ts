@@ -1,3 +1,4 @@
+import type { SealedColumns } from '../../platform/crypto/data-keys.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Profile } from '../../platform/profile/profile.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
@@ -20,3 +21,8 @@ export interface CampaignsDeps extends IdentityDeps {
 export const CAMPAIGNS_JOBS = {
   remind: 'campaigns.remind-reports',
 } as const;
+
+/** The campaigns module's encrypted columns (see FEEDBACK_SEALED_COLUMNS): volunteers' phones. */
+export const CAMPAIGNS_SEALED_COLUMNS: SealedColumns[] = [
+  { table: 'community_team_members', columns: [{ column: 'phone' }] },
+];

@@ -13,6 +13,7 @@ import {
   vnDate,
   type QuarterRef,
 } from './quarters.js';
+import { Sealed } from '../../platform/crypto/field-cipher.js';
 
 const PORTAL = 'https://chuyendoiso.longan.gov.vn';
 const M = {
@@ -377,7 +378,7 @@ export async function seedCampaigns(deps: CampaignsDeps): Promise<void> {
       await repo.insertMember(tx, {
         agencyId: teamAgency.id,
         fullName: 'Nguyễn Văn Tình Nguyện',
-        phone: '0912000111',
+        phone: Sealed.of('0912000111'),
       });
       await repo.insertMember(tx, { agencyId: teamAgency.id, fullName: 'Trần Thị Đoàn Viên' });
       const start = quarterStart(current);

@@ -16,6 +16,7 @@ import {
   communityActivities,
   communityTeamMembers,
 } from './campaigns.schema.js';
+import { openSealed } from '../../platform/crypto/field-cipher.js';
 
 export type PlanRow = typeof campaignPlans.$inferSelect;
 export type TaskRow = typeof campaignTasks.$inferSelect;
@@ -287,7 +288,7 @@ export async function agencyReportContacts(db: Executor, agencyId: string): Prom
       ),
     );
   const out = new Set<string>();
-  for (const e of [agency?.email, ...staff.map((s) => s.email)]) {
+  for (const e of [agency?.email, ...staff.map((s) => openSealed(s.email))]) {
     const v = e?.trim().toLowerCase();
     if (v && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) out.add(v);
   }
@@ -553,7 +554,7 @@ export async function teamsOverview(db: Executor) {
 /** A staff account holding the community_team role on the agency (for linking it as a member). */
 export async function teamAccount(db: Executor, agencyId: string, userId: string) {
   const [row] = await db
-    .select({ id: users.id, fullName: users.fullName, phone: users.phone, active: users.active })
+    .select({ id: users.id, fullName: users.fullName, active: users.active })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(

@@ -7,6 +7,7 @@ import { pdfToText } from '../../testing/pdf-text.js';
 import { SmtpSink } from '../../testing/smtp-sink.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { remindReports } from './jobs/remind-reports.js';
+import { sealedEmail } from '../identity/user-contacts.js';
 
 // A clock the test moves: 29/11/2026 is in Q4 2026 (due 15/12/2026); Q3 2026 is closed.
 let clock = new Date('2026-11-29T03:00:00Z');
@@ -353,14 +354,23 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
       'VanThu.Huyen@LongAn.gov.vn',
       silent.agencyId,
     ]);
+    // Account emails are encrypted with a blind index (raw SQL gets the stored forms).
+    const staffEmail = (address: string) => {
+      const sealed = sealedEmail(address);
+      return [sealed.email!.stored, sealed.emailHash];
+    };
     const [u] = await db.query<{ id: string }>(
-      `insert into users (kind, username, email, full_name) values ('staff', 'truongphong', 'truongphong@longan.gov.vn', 'Lê Thị Trưởng Phòng') returning id`,
+      `insert into users (kind, username, email, email_hash, full_name) values ('staff', 'truongphong', $1, $2, 'Lê Thị Trưởng Phòng') returning id`,
+      staffEmail('truongphong@longan.gov.vn'),
     );
     await db.query(`insert into role_assignments (user_id, role, agency_id) values ($1, 'agency_lead', $2)`, [
       u!.id,
       silent.agencyId,
     ]);
-    await db.query(`update users set email = 'lanhdao@longan.gov.vn' where username = 'lanhdao'`);
+    await db.query(
+      `update users set email = $1, email_hash = $2 where username = 'lanhdao'`,
+      staffEmail('lanhdao@longan.gov.vn'),
+    );
     const mailsTo = (address: string, word: string) =>
       sink.received.filter((m) => m.envelopeTo.includes(address) && m.parsed.subject?.includes(word));
     // Moving the clock days ahead ends the 8-hour staff sessions: sign in again.
@@ -697,6 +707,14 @@ describe(`campaigns over HTTP (${TEST_ENGINE})`, () => {
       phone: '0987654321',
     });
     expect(added.statusCode).toBe(201);
+    expect(added.json().phone).toBe('0987654321');
+    // Volunteers' phones are encrypted at rest (the seeded one too).
+    const phones = await t.testDb.database.query<{ phone: string }>(
+      `select phone from community_team_members where phone is not null`,
+    );
+    expect(phones).toHaveLength(2);
+    expect(JSON.stringify(phones)).not.toMatch(/987654321|912000111/);
+    expect(phones.every((r) => r.phone.startsWith('ts1.'))).toBe(true);
     expect((await lead.get(`/api/v1/campaigns/teams/${teamId}/members`)).statusCode).toBe(403);
     expect(
       (await lead.post(`/api/v1/campaigns/teams/${teamId}/members`, { fullName: 'Người ngoài' })).statusCode,

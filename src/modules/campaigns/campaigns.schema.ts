@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../platform/crypto/sealed-column.js';
 import { adminUnits, agencies, users } from '../identity/identity.schema.js';
 
 /** A plan or directive (kế hoạch, công văn) whose tasks agencies carry out and report on quarterly. */
@@ -284,7 +285,8 @@ export const communityTeamMembers = pgTable(
       .references(() => agencies.id),
     userId: uuid('user_id').references(() => users.id),
     fullName: text('full_name').notNull(),
-    phone: text('phone'),
+    /** Encrypted (`Sealed`): a volunteer's own number. */
+    phone: sealedText('phone'),
     isLead: boolean('is_lead').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { normalizePhone } from '../../contracts/identity.js';
+import { normalizeEmail, normalizePhone } from '../../contracts/identity.js';
 import type { SealedColumns } from '../../platform/crypto/data-keys.js';
 import type { Config } from '../../platform/config/config.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
@@ -24,4 +24,12 @@ export const CHANNELS_SEALED_COLUMNS: SealedColumns[] = [
     columns: [{ column: 'caller_phone', hashColumn: 'caller_phone_hash', normalise: normalizePhone }],
   },
   { table: 'mail_quarantine', columns: [{ column: 'from_address' }] },
+  {
+    table: 'mail_messages',
+    columns: [{ column: 'address', hashColumn: 'address_hash', normalise: normalizeEmail }],
+  },
+  {
+    table: 'mail_addresses',
+    columns: [{ column: 'address', hashColumn: 'address_hash', normalise: normalizeEmail }],
+  },
 ];

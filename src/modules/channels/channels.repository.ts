@@ -1,16 +1,27 @@
 import { and, count, countDistinct, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { normalizeEmail } from '../../contracts/identity.js';
+import { blindIndex, Sealed } from '../../platform/crypto/field-cipher.js';
 import { mailAddresses, mailMessages, mailQuarantine, open311Clients } from './channels.schema.js';
+
+/** The blind index that caps, the bounce list and sender look-ups compare (the address is encrypted). */
+export const addressIndex = (address: string) => blindIndex(normalizeEmail(address));
 
 export type MailMessageRow = typeof mailMessages.$inferSelect;
 export type QuarantineRow = typeof mailQuarantine.$inferSelect;
 export type Open311ClientRow = typeof open311Clients.$inferSelect;
 
-/** Records a mail sent or taken in; a second record of the same Message-ID and direction is ignored. */
-export async function recordMail(db: Executor, values: typeof mailMessages.$inferInsert): Promise<boolean> {
+/**
+ * Records a mail sent or taken in (the clear address is encrypted here, with its blind index); a second
+ * record of the same Message-ID and direction is ignored.
+ */
+export async function recordMail(
+  db: Executor,
+  values: Omit<typeof mailMessages.$inferInsert, 'address' | 'addressHash'> & { address: string },
+): Promise<boolean> {
   const rows = await db
     .insert(mailMessages)
-    .values(values)
+    .values({ ...values, address: Sealed.of(values.address), addressHash: addressIndex(values.address) })
     .onConflictDoNothing({ target: [mailMessages.direction, mailMessages.messageId] })
     .returning({ id: mailMessages.id });
   return rows.length > 0;
@@ -53,7 +64,7 @@ export async function automaticMailsSince(db: Executor, address: string, since: 
     .from(mailMessages)
     .where(
       and(
-        eq(mailMessages.address, address),
+        eq(mailMessages.addressHash, addressIndex(address)),
         eq(mailMessages.direction, 'out'),
         eq(mailMessages.automatic, true),
         gte(mailMessages.at, since),
@@ -66,7 +77,7 @@ export async function isUndeliverable(db: Executor, address: string): Promise<bo
   const [row] = await db
     .select({ at: mailAddresses.undeliverableAt })
     .from(mailAddresses)
-    .where(eq(mailAddresses.address, address))
+    .where(eq(mailAddresses.addressHash, addressIndex(address)))
     .limit(1);
   return !!row?.at;
 }
@@ -74,8 +85,8 @@ export async function isUndeliverable(db: Executor, address: string): Promise<bo
 export async function markUndeliverable(db: Executor, address: string, at: Date, reason: string) {
   await db
     .insert(mailAddresses)
-    .values({ address, undeliverableAt: at, reason })
-    .onConflictDoUpdate({ target: mailAddresses.address, set: { undeliverableAt: at, reason } });
+    .values({ address: Sealed.of(address), addressHash: addressIndex(address), undeliverableAt: at, reason })
+    .onConflictDoUpdate({ target: mailAddresses.addressHash, set: { undeliverableAt: at, reason } });
 }
 
 /** A person who writes to us again is reachable again. */
@@ -83,7 +94,7 @@ export async function clearUndeliverable(db: Executor, address: string) {
   await db
     .update(mailAddresses)
     .set({ undeliverableAt: null, reason: null })
-    .where(eq(mailAddresses.address, address));
+    .where(eq(mailAddresses.addressHash, addressIndex(address)));
 }
 
 export async function quarantine(db: Executor, values: typeof mailQuarantine.$inferInsert) {
@@ -172,7 +183,7 @@ export async function reportsOpenedByMailSince(db: Executor, address: string, si
     .where(
       and(
         eq(mailMessages.direction, 'in'),
-        eq(mailMessages.address, address),
+        eq(mailMessages.addressHash, addressIndex(address)),
         inArray(mailMessages.kind, ['report', 'auto_reply']),
         gte(mailMessages.at, since),
       ),
@@ -188,7 +199,7 @@ export async function latestReportOfSender(db: Executor, address: string): Promi
     .where(
       and(
         eq(mailMessages.direction, 'in'),
-        eq(mailMessages.address, address),
+        eq(mailMessages.addressHash, addressIndex(address)),
         isNotNull(mailMessages.reportId),
         inArray(mailMessages.kind, ['report', 'follow_up', 'auto_reply']),
       ),

@@ -21,7 +21,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 /**
  * Every mail the 1022 mailbox sent or took in, by Message-ID: replies thread into a report through the
  * ids we sent (In-Reply-To/References); an inbound id seen twice is not processed twice; the automatic
- * mail to an address is counted here for the per-address cap. Addresses are kept lower-case.
+ * mail to an address is counted here for the per-address cap. The address is encrypted; the caps and
+ * look-ups use its blind index (of the lower-case address).
  */
 export const mailMessages = pgTable(
   'mail_messages',
@@ -30,7 +31,8 @@ export const mailMessages = pgTable(
     direction: text('direction').notNull(),
     messageId: text('message_id').notNull(),
     reportId: uuid('report_id'),
-    address: text('address').notNull(),
+    address: sealedText('address').notNull(),
+    addressHash: text('address_hash'),
     /** What the mail was: report, follow_up, auto_reply, bounce (in); ack, notice (out). */
     kind: text('kind').notNull(),
     automatic: boolean('automatic').notNull().default(false),
@@ -40,7 +42,7 @@ export const mailMessages = pgTable(
   (t) => [
     uniqueIndex('mail_messages_direction_id_uq').on(t.direction, t.messageId),
     index('mail_messages_message_id_idx').on(t.messageId),
-    index('mail_messages_address_idx').on(t.address, t.at),
+    index('mail_messages_address_idx').on(t.addressHash, t.at),
     index('mail_messages_report_idx').on(t.reportId),
     check('mail_messages_direction_ck', sql`${t.direction} in ('in','out')`),
     check(
@@ -50,12 +52,22 @@ export const mailMessages = pgTable(
   ],
 );
 
-/** Addresses our mail cannot reach (a permanent bounce): no more email to them until they write again. */
-export const mailAddresses = pgTable('mail_addresses', {
-  address: text('address').primaryKey(),
-  undeliverableAt: timestamp('undeliverable_at', { withTimezone: true }),
-  reason: text('reason'),
-});
+/**
+ * Addresses our mail cannot reach (a permanent bounce): no more email to them until they write again.
+ * Found by the blind index of the lower-case address; the address itself is encrypted (kept so that a key
+ * rotation can recompute the index).
+ */
+export const mailAddresses = pgTable(
+  'mail_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    address: sealedText('address').notNull(),
+    addressHash: text('address_hash'),
+    undeliverableAt: timestamp('undeliverable_at', { withTimezone: true }),
+    reason: text('reason'),
+  },
+  (t) => [uniqueIndex('mail_addresses_hash_uq').on(t.addressHash)],
+);
 
 /**
  * Whether each outside mail server answered the last time it was used ('imap': the 1022 mailbox poll,

@@ -20,6 +20,7 @@ import {
   type StaffNoticeReason,
 } from './notice-messages.js';
 import type { ReporterNotifier } from './jobs/notify-reporter.js';
+import { openSealed } from '../../platform/crypto/field-cipher.js';
 
 export interface EmailStaffJob {
   notificationId: string;
@@ -90,7 +91,7 @@ export async function recipientsOf(
           [
             {
               userId: handler.id,
-              email: handler.email,
+              email: openSealed(handler.email),
               role: 'agency_handler',
               locale: noticeLang(handler.locale),
             },
@@ -186,7 +187,7 @@ export async function emailStaffNotification(
     const lang = noticeLang(user.locale);
     const texts = STAFF_NOTICE_TEXTS[lang];
     await notifier.deliver({
-      to: { email: user.email, phone: null },
+      to: { email: user.email.open(), phone: null },
       subject: `[${r.trackingCode}] ${claimed.title}`,
       text: [
         claimed.body,

@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, typ
 import type { Executor } from '../../platform/db/database.js';
 import type { AgencyView, RoleView, UnitView, UserView } from '../../contracts/identity.js';
 import type { Role } from '../../contracts/roles.js';
+import { openSealed } from '../../platform/crypto/field-cipher.js';
 import { adminUnits, agencies, oneTimeCodes, roleAssignments, sessions, users } from './identity.schema.js';
+import { emailIndex, phoneIndex } from './user-contacts.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -14,12 +16,14 @@ export interface RoleGrant {
   unitCode: string | null;
 }
 
-/** Finds a staff member by username or email (case-insensitive: citext). */
+/** Finds a staff member by username (case-insensitive: citext) or email (its blind index, case-insensitive). */
 export async function findStaffByLogin(db: Executor, login: string): Promise<UserRow | undefined> {
   const [row] = await db
     .select()
     .from(users)
-    .where(and(eq(users.kind, 'staff'), or(eq(users.username, login), eq(users.email, login))))
+    .where(
+      and(eq(users.kind, 'staff'), or(eq(users.username, login), eq(users.emailHash, emailIndex(login)))),
+    )
     .limit(1);
   return row;
 }
@@ -29,8 +33,13 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
   return row;
 }
 
+/** The account with this phone (any accepted form), through its blind index. */
 export async function findCitizenByPhone(db: Executor, phone: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.phoneHash, phoneIndex(phone)))
+    .limit(1);
   return row;
 }
 
@@ -163,7 +172,7 @@ export function toUserView(row: UserRow, roles: RoleView[]): UserView {
     id: row.id,
     kind: row.kind as UserView['kind'],
     username: row.username,
-    email: row.email,
+    email: openSealed(row.email),
     fullName: row.fullName,
     active: row.active,
     locale: row.locale === 'en' ? 'en' : 'vi',
@@ -187,7 +196,14 @@ export async function listStaff(
   const where: SQL[] = [eq(users.kind, 'staff')];
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(users.fullName, like), ilike(users.username, like), ilike(users.email, like))!);
+    // The email is encrypted: it matches only whole (through its blind index), names and usernames in part.
+    where.push(
+      or(
+        ilike(users.fullName, like),
+        ilike(users.username, like),
+        eq(users.emailHash, emailIndex(filter.q)),
+      )!,
+    );
   }
   if (filter.role || filter.agencyId) {
     const sub: SQL[] = [eq(roleAssignments.userId, users.id)];
@@ -291,7 +307,7 @@ export async function latestOneTimeCode(db: Executor, phone: string) {
   const [row] = await db
     .select()
     .from(oneTimeCodes)
-    .where(eq(oneTimeCodes.phone, phone))
+    .where(eq(oneTimeCodes.phoneHash, phoneIndex(phone)))
     .orderBy(desc(oneTimeCodes.createdAt))
     .limit(1);
   return row;
@@ -301,7 +317,7 @@ export async function countCodesSince(db: Executor, phone: string, since: Date):
   const [row] = await db
     .select({ n: count() })
     .from(oneTimeCodes)
-    .where(and(eq(oneTimeCodes.phone, phone), gt(oneTimeCodes.createdAt, since)));
+    .where(and(eq(oneTimeCodes.phoneHash, phoneIndex(phone)), gt(oneTimeCodes.createdAt, since)));
   return row?.n ?? 0;
 }
 

@@ -12,6 +12,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { sealedText } from '../../platform/crypto/sealed-column.js';
 
 const citext = customType<{ data: string }>({ dataType: () => 'citext' });
 
@@ -60,15 +61,21 @@ export const agencies = pgTable(
   ],
 );
 
-/** Every person who signs in: staff (username/email + password) and citizens (phone + one-time code). */
+/**
+ * Every person who signs in: staff (username/email + password) and citizens (phone + one-time code).
+ * Phone and email are encrypted (`Sealed`); sign-in, uniqueness and every look-up go through their keyed
+ * blind indexes (`phone_hash` of the +84 number, `email_hash` of the trimmed lower-case address).
+ */
 export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     username: citext('username'),
-    email: citext('email'),
-    phone: text('phone'),
+    email: sealedText('email'),
+    emailHash: text('email_hash'),
+    phone: sealedText('phone'),
+    phoneHash: text('phone_hash'),
     fullName: text('full_name').notNull(),
     passwordHash: text('password_hash'),
     totpSecret: text('totp_secret'),
@@ -86,12 +93,15 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_uq').on(t.username),
-    uniqueIndex('users_email_uq').on(t.email),
-    uniqueIndex('users_phone_uq').on(t.phone),
+    uniqueIndex('users_email_hash_uq').on(t.emailHash),
+    uniqueIndex('users_phone_hash_uq').on(t.phoneHash),
     check('users_kind_ck', sql`${t.kind} in ('staff','citizen')`),
     check('users_locale_ck', sql`${t.locale} in ('vi','en')`),
     check('users_staff_login_ck', sql`${t.kind} <> 'staff' or ${t.username} is not null`),
     check('users_citizen_phone_ck', sql`${t.kind} <> 'citizen' or ${t.phone} is not null`),
+    // Added NOT VALID by the migration (rows from before get their index at the next start).
+    check('users_citizen_phone_hash_ck', sql`${t.kind} <> 'citizen' or ${t.phoneHash} is not null`),
+    check('users_email_hash_ck', sql`${t.email} is null or ${t.emailHash} is not null`),
   ],
 );
 
@@ -147,12 +157,15 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
-/** One-time codes sent by SMS to sign citizens in; only a hash of the code is kept. */
+/**
+ * One-time codes sent by SMS to sign citizens in; only a hash of the code is kept, and only the phone's
+ * blind index (codes live 5 minutes: after a key rotation a pending code is simply asked for again).
+ */
 export const oneTimeCodes = pgTable(
   'one_time_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    phone: text('phone').notNull(),
+    phoneHash: text('phone_hash').notNull(),
     codeHash: text('code_hash').notNull(),
     purpose: text('purpose').notNull().default('sign_in'),
     attempts: integer('attempts').notNull().default(0),
@@ -160,5 +173,5 @@ export const oneTimeCodes = pgTable(
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('one_time_codes_phone_idx').on(t.phone, t.createdAt)],
+  (t) => [index('one_time_codes_phone_idx').on(t.phoneHash, t.createdAt)],
 );

@@ -7,6 +7,8 @@ import type { Executor } from '../../platform/db/database.js';
 import { adminUnits, agencies, oneTimeCodes, roleAssignments, users } from './identity.schema.js';
 import * as repo from './identity.repository.js';
 import { principalFor } from './sessions.js';
+import { openSealed } from '../../platform/crypto/field-cipher.js';
+import { phoneIndex, sealedEmail } from './user-contacts.js';
 
 export type { Principal, ResourceScope } from './policy.js';
 export { authorize, can, hasRole } from './policy.js';
@@ -156,7 +158,7 @@ export async function staffWithRoles(
         eq(users.active, true),
       ),
     );
-  return rows.map((r) => ({ ...r, locale: r.locale === 'en' ? 'en' : 'vi' }));
+  return rows.map((r) => ({ ...r, email: openSealed(r.email), locale: r.locale === 'en' ? 'en' : 'vi' }));
 }
 
 /**
@@ -202,9 +204,9 @@ export async function citizenAccount(db: Executor, userId: string): Promise<Citi
   if (!user || user.kind !== 'citizen') return undefined;
   return {
     id: user.id,
-    phone: user.phone,
+    phone: openSealed(user.phone),
     fullName: user.fullName,
-    email: user.email,
+    email: openSealed(user.email),
     locale: user.locale,
     createdAt: user.createdAt,
     lastLoginAt: user.lastLoginAt,
@@ -223,7 +225,7 @@ export async function updateCitizenAccount(
 ): Promise<void> {
   const set: Partial<typeof users.$inferInsert> = {};
   if (values.fullName !== undefined) set.fullName = values.fullName;
-  if (values.email !== undefined) set.email = values.email;
+  if (values.email !== undefined) Object.assign(set, sealedEmail(values.email));
   if (values.locale !== undefined) set.locale = values.locale;
   if (Object.keys(set).length > 0) await repo.updateUser(tx, userId, set);
 }
@@ -232,6 +234,7 @@ export async function updateCitizenAccount(
 export async function deleteCitizenAccount(tx: Executor, userId: string): Promise<void> {
   const user = await repo.findUserById(tx, userId);
   if (!user || user.kind !== 'citizen') return;
-  if (user.phone) await tx.delete(oneTimeCodes).where(eq(oneTimeCodes.phone, user.phone));
+  const phone = openSealed(user.phone);
+  if (phone) await tx.delete(oneTimeCodes).where(eq(oneTimeCodes.phoneHash, phoneIndex(phone)));
   await tx.delete(users).where(eq(users.id, userId));
 }

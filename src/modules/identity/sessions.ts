@@ -11,6 +11,7 @@ import type { IdentityDeps, RequestMeta } from './identity-deps.js';
 import { CITIZEN_SESSION_DAYS, STAFF_SESSION_HOURS } from './identity-deps.js';
 import * as repo from './identity.repository.js';
 import { needsMfa, permissionsOf, type Principal } from './policy.js';
+import { openSealed } from '../../platform/crypto/field-cipher.js';
 
 export const SESSION_COOKIE = 'tinhso_session';
 
@@ -106,7 +107,10 @@ export async function principalFor(
   return {
     userId: user.id,
     kind: user.kind as Principal['kind'],
-    label: user.kind === 'staff' ? (user.username ?? user.id) : `citizen:${maskPhone(user.phone ?? '')}`,
+    label:
+      user.kind === 'staff'
+        ? (user.username ?? user.id)
+        : `citizen:${maskPhone(openSealed(user.phone) ?? '')}`,
     grants,
     scopes,
     totpEnabled: user.totpEnabled,
@@ -182,8 +186,8 @@ export async function sessionUserView(db: Executor, p: Principal): Promise<Sessi
     kind: p.kind,
     fullName: user?.fullName ?? '',
     username: user?.username ?? null,
-    email: user?.email ?? null,
-    phoneMasked: user?.phone ? maskPhone(user.phone) : null,
+    email: openSealed(user?.email),
+    phoneMasked: user?.phone ? maskPhone(user.phone.open()) : null,
     locale: (user?.locale as 'vi' | 'en') ?? 'vi',
     roles,
     permissions: permissionsOf(p),

@@ -13,6 +13,14 @@ import {
 } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
 import { DataKeyError, resealColumns } from './data-keys.js';
+import { findCitizenByPhone } from '../../modules/identity/identity.repository.js';
+import { emailIndex } from '../../modules/identity/user-contacts.js';
+import {
+  automaticMailsSince,
+  isUndeliverable,
+  markUndeliverable,
+  recordMail,
+} from '../../modules/channels/channels.repository.js';
 import { dataKey, decryptText, installedKeyRing } from './field-cipher.js';
 
 let t: TestApp;
@@ -151,6 +159,27 @@ describe(`reporters' contacts encrypted at rest (${TEST_ENGINE})`, () => {
   });
 
   it('re-encrypts everything under a new key when the old one is given as previous (rotation)', async () => {
+    // Accounts, mail caps and the bounce list hold contacts too: one of each before the rotation.
+    const citizen = new TestClient(t.app);
+    await citizen.post('/api/v1/auth/otp/request', { phone: '0913 246 801' });
+    expect(
+      (await citizen.post('/api/v1/auth/otp/verify', { phone: '0913246801', code: t.sms.lastCode() }))
+        .statusCode,
+    ).toBe(200);
+    expect((await citizen.patch('/api/v1/me/account', { email: 'xoay.khoa@example.vn' })).statusCode).toBe(
+      200,
+    );
+    const alertsBySms = await citizen.request('PUT', '/api/v1/alerts/contacts/sms', { unitCodes: ['27685'] });
+    expect(alertsBySms.statusCode).toBe(200);
+    const db = t.app.database.db;
+    await recordMail(db, {
+      direction: 'out',
+      messageId: '<xoay-khoa@tinhso>',
+      address: 'Xoay.Khoa@example.vn',
+      kind: 'ack',
+      automatic: true,
+    });
+    await markUndeliverable(db, 'xoay.khoa@example.vn', new Date(), '5.1.1');
     const oldRing = installedKeyRing();
     const newKey = randomBytes(32);
     const config = loadConfig({
@@ -172,6 +201,30 @@ describe(`reporters' contacts encrypted at rest (${TEST_ENGINE})`, () => {
         [`ts1.${newId}.%`],
       );
       expect(stale[0]!.n).toBe(0);
+      for (const [table, column] of [
+        ['users', 'phone'],
+        ['users', 'email'],
+        ['mail_messages', 'address'],
+        ['mail_addresses', 'address'],
+        ['community_team_members', 'phone'],
+        ['alert_contacts', 'address'],
+      ]) {
+        const left = await t.app.database.query<{ n: number; all: number }>(
+          `select count(*) filter (where ${column} not like $1)::int as n, count(${column})::int as "all" from ${table}`,
+          [`ts1.${newId}.%`],
+        );
+        expect(left[0]!.n, `${table}.${column}`).toBe(0);
+        expect(left[0]!.all, `${table}.${column}`).toBeGreaterThan(0);
+      }
+      // The blind indexes were recomputed under the new key: every look-up still finds its row.
+      expect((await findCitizenByPhone(db, '+84913246801'))?.phone?.open()).toBe('+84913246801');
+      expect(await isUndeliverable(db, 'Xoay.Khoa@example.vn')).toBe(true);
+      const byEmail = await t.app.database.query<{ n: number }>(
+        'select count(*)::int as n from users where email_hash = $1',
+        [emailIndex('Xoay.Khoa@Example.vn')],
+      );
+      expect(byEmail[0]!.n).toBe(1);
+      expect(await automaticMailsSince(db, 'xoay.khoa@example.vn', new Date(0))).toBe(1);
       const keys = await t.app.database.query<{ id: string }>('select id from data_keys');
       expect(keys.map((k) => k.id)).toEqual([newId]);
       const found = await new TestClient(rotated).get(

@@ -90,7 +90,7 @@ const core = {
 
   'users.title': 'Người dùng',
   'users.searchLabel': 'Tìm người dùng',
-  'users.search': 'Tên, tên đăng nhập hoặc email',
+  'users.search': 'Tên, tên đăng nhập hoặc email đầy đủ',
   'users.roleFilter': 'Vai trò',
   'users.listTitle': 'Danh sách ({total})',
   'users.createTitle': 'Tạo tài khoản cán bộ',
@@ -634,7 +634,7 @@ const coreEn: Record<keyof typeof core, string> = {
 
   'users.title': 'People',
   'users.searchLabel': 'Search people',
-  'users.search': 'Name, username or email',
+  'users.search': 'Name, username or whole email',
   'users.roleFilter': 'Role',
   'users.listTitle': 'List ({total})',
   'users.createTitle': 'Create a staff account',

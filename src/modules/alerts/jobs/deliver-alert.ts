@@ -195,14 +195,14 @@ export async function deliverContactBatch(
     let status: 'sent' | 'retry' | 'failed';
     try {
       if (c.channel === 'sms') {
-        await deps.sms.send(c.address, smsText(input, lang, publicUrl));
+        await deps.sms.send(c.address.open(), smsText(input, lang, publicUrl));
       } else {
         if (!deps.mail) throw new Error('no SMTP');
         const unsubscribe = `${publicUrl}/app/canh-bao?ngung-email=${c.unsubscribeToken}`;
         const mail = alertMail(input, lang, publicUrl, unsubscribe, deps.profile.brand.appName);
         await deps.mail.transport.sendMail({
           from: deps.mail.from,
-          to: c.address,
+          to: c.address.open(),
           subject: mail.subject,
           text: mail.text,
           headers: {

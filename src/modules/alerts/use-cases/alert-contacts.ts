@@ -11,6 +11,7 @@ import { citizenAccount, type Principal } from '../../identity/index.js';
 import type { AlertsDeps } from '../alerts-deps.js';
 import * as repo from '../alerts.repository.js';
 import { maskAddress } from '../contact-messages.js';
+import { Sealed } from '../../../platform/crypto/field-cipher.js';
 
 /** A confirmation link works this long. */
 const CONFIRM_VALID_MS = 48 * 3600_000;
@@ -31,7 +32,7 @@ function units(deps: AlertsDeps, codes: string[]): string[] {
 export function contactView(row: repo.ContactRow): AlertContactView {
   return {
     channel: row.channel as 'sms' | 'email',
-    address: maskAddress(row.channel as 'sms' | 'email', row.address),
+    address: maskAddress(row.channel as 'sms' | 'email', row.address.open()),
     unitCodes: row.unitCodes,
     lang: row.lang as 'vi' | 'en',
     drills: row.drills,
@@ -60,7 +61,7 @@ export async function chooseSms(
     const row = await repo.upsertContact(tx, {
       userId: me.userId,
       channel: 'sms',
-      address: account.phone!,
+      address: Sealed.of(account.phone!),
       unitCodes,
       lang: input.lang,
       drills: input.drills,
@@ -95,11 +96,11 @@ export async function chooseEmail(
   const now = deps.now();
   const { row, needsConfirm } = await deps.database.db.transaction(async (tx) => {
     const existing = await repo.findContact(tx, me.userId, 'email');
-    const keep = existing?.confirmedAt && existing.address === address;
+    const keep = existing?.confirmedAt && existing.address.open() === address;
     const row = await repo.upsertContact(tx, {
       userId: me.userId,
       channel: 'email',
-      address,
+      address: Sealed.of(address),
       unitCodes,
       lang: input.lang,
       drills: input.drills,

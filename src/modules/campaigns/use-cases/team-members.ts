@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/http/problem.js';
 import { agencyById, authorize, hasRole, type Principal } from '../../identity/index.js';
 import type { CampaignsDeps } from '../campaigns-deps.js';
 import * as repo from '../campaigns.repository.js';
+import { openSealed, Sealed } from '../../../platform/crypto/field-cipher.js';
 
 /** The team (agency) of a person's community_team role. */
 export function teamAgencyId(p: Principal): string | null {
@@ -27,7 +28,7 @@ const present = (m: repo.MemberRow) => ({
   id: m.id,
   userId: m.userId,
   fullName: m.fullName,
-  phone: m.phone,
+  phone: openSealed(m.phone),
   isLead: m.isLead,
   active: m.active,
 });
@@ -84,7 +85,7 @@ export async function saveMember(
       row = await repo.updateMember(tx, memberId, {
         userId,
         fullName,
-        phone: body.phone ?? null,
+        phone: Sealed.of(body.phone ?? null),
         isLead: body.isLead,
         active: body.active,
       });
@@ -96,7 +97,7 @@ export async function saveMember(
         agencyId,
         userId,
         fullName,
-        phone: body.phone ?? null,
+        phone: Sealed.of(body.phone ?? null),
         isLead: body.isLead,
         active: body.active,
       });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { type CallOutcome, type CallStatus, type CallView, type CtiEvent } from '../../../contracts/calls.js';
-import { normalizePhone } from '../../../contracts/identity.js';
+import { normalizeEmail, normalizePhone } from '../../../contracts/identity.js';
 import { appendAudit, type Actor } from '../../../platform/audit/audit.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -47,19 +47,21 @@ function phoneOf(input: string | undefined): string | null {
 async function staffByLogin(tx: Executor, logins: string[]): Promise<string[]> {
   if (logins.length === 0) return [];
   const lower = logins.map((l) => l.toLowerCase());
+  const hashes = lower.map((l) => blindIndex(normalizeEmail(l)));
   const rows = await tx
-    .select({ id: users.id, username: users.username, email: users.email })
+    .select({ id: users.id, username: users.username, emailHash: users.emailHash })
     .from(users)
     .where(
       and(
         eq(users.kind, 'staff'),
         eq(users.active, true),
-        or(inArray(sql`lower(${users.username})`, lower), inArray(sql`lower(${users.email})`, lower)),
+        or(inArray(sql`lower(${users.username})`, lower), inArray(users.emailHash, hashes)),
       ),
     );
   const ids: string[] = [];
   for (const l of lower) {
-    const hit = rows.find((r) => r.username?.toLowerCase() === l || r.email?.toLowerCase() === l);
+    const hash = blindIndex(normalizeEmail(l));
+    const hit = rows.find((r) => r.username?.toLowerCase() === l || r.emailHash === hash);
     if (hit && !ids.includes(hit.id)) ids.push(hit.id);
   }
   return ids;

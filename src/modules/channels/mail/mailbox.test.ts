@@ -11,6 +11,7 @@ import { invalidateRoutingSnapshot } from '../../routing/index.js';
 import { mailAddresses, mailMessages } from '../channels.schema.js';
 import { pollMailbox } from './poll-mailbox.js';
 import { blindIndex, decryptText } from '../../../platform/crypto/field-cipher.js';
+import { addressIndex } from '../channels.repository.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../tests/fixtures/mail');
 const fixture = (name: string, fill: Record<string, string> = {}) => {
@@ -199,8 +200,17 @@ describe(`the 1022 mailbox against a real Dovecot (${TEST_ENGINE})`, () => {
     const [addr] = await t.app.database.db
       .select()
       .from(mailAddresses)
-      .where(eq(mailAddresses.address, 'hoa.le@example.vn'));
+      .where(eq(mailAddresses.addressHash, addressIndex('Hoa.Le@example.vn')));
     expect(addr?.undeliverableAt).toBeInstanceOf(Date);
+    // The caps' and the bounce list's addresses are encrypted: no clear address in either table.
+    const raw = await t.app.database.query<Record<string, unknown>>(
+      `select address, address_hash from mail_messages union all select address, address_hash from mail_addresses`,
+    );
+    expect(raw.length).toBeGreaterThan(1);
+    expect(JSON.stringify(raw).toLowerCase()).not.toContain('hoa.le');
+    expect(
+      raw.every((r) => String(r.address).startsWith('ts1.') && /^[0-9a-f]{64}$/.test(String(r.address_hash))),
+    ).toBe(true);
     // No report for the bounce itself, and never an answer to the mailer daemon.
     expect(await reportsFrom('mailer-daemon@mx.longan.gov.vn')).toHaveLength(0);
   });

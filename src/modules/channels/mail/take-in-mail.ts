@@ -337,7 +337,7 @@ async function takeInBounce(
   const original = bounce.originalMessageId
     ? (await repo.mailsByIds(db, [bounce.originalMessageId]))[0]
     : undefined;
-  const recipient = bounce.recipient ?? original?.address ?? null;
+  const recipient = bounce.recipient ?? original?.address.open() ?? null;
   const reportId = original?.reportId ?? null;
   await db.transaction(async (tx) => {
     const report = reportId ? await feedbackRepo.findReport(tx, reportId) : undefined;

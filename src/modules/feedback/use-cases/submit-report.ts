@@ -4,7 +4,7 @@ import {
   type CreateReportRequest,
 } from '../../../contracts/feedback.js';
 import { normalizeEmail, normalizePhone } from '../../../contracts/identity.js';
-import { blindIndex, Sealed } from '../../../platform/crypto/field-cipher.js';
+import { blindIndex, openSealed, Sealed } from '../../../platform/crypto/field-cipher.js';
 import type { Actor } from '../../../platform/audit/audit.js';
 import { GroupCommit } from '../../../platform/jobs/group-commit.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -92,7 +92,7 @@ async function prepareReport(
   let phone = input.reporter.phone ? normalizePhone(input.reporter.phone) : null;
   const email = input.reporter.email ? normalizeEmail(input.reporter.email) : null;
   const citizen = p?.kind === 'citizen' ? p : null;
-  if (citizen && !phone) phone = (await findUserById(db, citizen.userId))?.phone ?? null;
+  if (citizen && !phone) phone = openSealed((await findUserById(db, citizen.userId))?.phone);
   if (!phone && !email) throw new AppError('contact_required');
 
   const routing = await cachedRoutingSnapshot(deps.database);

@@ -7,6 +7,7 @@ import { OTP_MAX_ATTEMPTS, OTP_MAX_PER_HOUR, OTP_RESEND_SECONDS, OTP_TTL_SECONDS
 import * as repo from '../identity.repository.js';
 import { roleAssignments } from '../identity.schema.js';
 import { createSession } from '../sessions.js';
+import { phoneIndex, sealedPhone } from '../user-contacts.js';
 
 function codeHash(id: string, code: string): string {
   return createHash('sha256').update(`${id}:${code}`).digest('hex');
@@ -32,7 +33,7 @@ export async function requestCitizenCode(deps: IdentityDeps, phone: string, meta
   await db.transaction(async (tx) => {
     await repo.insertOneTimeCode(tx, {
       id,
-      phone,
+      phoneHash: phoneIndex(phone),
       codeHash: codeHash(id, code),
       expiresAt: new Date(now.getTime() + OTP_TTL_SECONDS * 1000),
       createdAt: now,
@@ -73,7 +74,7 @@ export async function verifyCitizenCode(deps: IdentityDeps, phone: string, code:
     if (!user) {
       user = await repo.insertUser(tx, {
         kind: 'citizen',
-        phone,
+        ...sealedPhone(phone),
         fullName: '',
         createdAt: now,
         updatedAt: now,

@@ -4,6 +4,7 @@ import type { IdentityDeps } from '../identity-deps.js';
 import * as repo from '../identity.repository.js';
 import type { Principal } from '../policy.js';
 import { newTotpSecret, totpEnrollment, verifyTotp } from '../totp.js';
+import { openSealed } from '../../../platform/crypto/field-cipher.js';
 
 /** Starts two-factor enrolment: a new pending secret and its QR code. Nothing changes until it is confirmed. */
 export async function startTotpSetup(deps: IdentityDeps, p: Principal, actor: Actor) {
@@ -19,7 +20,11 @@ export async function startTotpSetup(deps: IdentityDeps, p: Principal, actor: Ac
       entityId: user.id,
     });
   });
-  const enrollment = await totpEnrollment(secret, deps.brandName, user.username ?? user.email ?? user.id);
+  const enrollment = await totpEnrollment(
+    secret,
+    deps.brandName,
+    user.username ?? openSealed(user.email) ?? user.id,
+  );
   return { secret, ...enrollment };
 }
 

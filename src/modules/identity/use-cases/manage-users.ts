@@ -13,6 +13,7 @@ import type { IdentityDeps } from '../identity-deps.js';
 import * as repo from '../identity.repository.js';
 import { hashPassword } from '../password.js';
 import { authorize, type Principal } from '../policy.js';
+import { sealedEmail } from '../user-contacts.js';
 
 type Grants = z.infer<typeof createUserRequest>['roles'];
 
@@ -64,7 +65,7 @@ export async function createUser(
       const user = await repo.insertUser(tx, {
         kind: 'staff',
         username: input.username,
-        email: input.email ?? null,
+        ...sealedEmail(input.email ?? null),
         fullName: input.fullName,
         passwordHash,
         locale: input.locale ?? 'vi',
@@ -106,7 +107,7 @@ export async function updateUser(
         throw new AppError('cannot_remove_last_admin');
       await repo.updateUser(tx, id, {
         ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
-        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.email !== undefined ? sealedEmail(input.email) : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
         ...(input.locale !== undefined ? { locale: input.locale } : {}),
         ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
