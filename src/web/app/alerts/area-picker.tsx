@@ -26,6 +26,8 @@ export function areaCode(area: Area): string {
  * Choosing where alerts are for: a district, then (optionally) one of its communes. Native labelled
  * <select>s in one group, so phones, keyboards and screen readers work as with any form field; changing
  * the district clears the commune, and the commune list appears only for a district that has communes.
+ * On a two-level profile (communes directly under the province, e.g. Tây Ninh 2025) the one list is the
+ * communes and is labelled so.
  */
 export function AreaPicker({
   units,
@@ -37,12 +39,13 @@ export function AreaPicker({
   onChange: (area: Area) => void;
 }) {
   const districts = units.filter((u) => u.level === 2);
+  const threeLevels = units.some((u) => u.level >= 3);
   const communes = value.district ? units.filter((u) => u.parentCode === value.district) : [];
   return (
     <fieldset className="field">
       <legend>{t('alerts.app.area')}</legend>
       <SelectField
-        label={t('alerts.app.district')}
+        label={threeLevels ? t('alerts.app.district') : t('report.commune')}
         value={value.district}
         onChange={(e) => onChange({ district: e.target.value, commune: '' })}
       >
