@@ -213,6 +213,9 @@ export interface AuditEntryView {
 }
 
 /** A citizen corrects their own account (the phone number is their sign-in and cannot change here). */
+/** The language a signed-in person's notices (console notices, mails) are written in. */
+export const setMyLocaleRequest = z.strictObject({ locale: z.enum(['vi', 'en']) });
+
 export const updateMyAccountRequest = z.strictObject({
   fullName: z.string().trim().min(1).max(120).optional(),
   email: z.email().max(200).nullable().optional(),

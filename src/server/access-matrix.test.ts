@@ -113,6 +113,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/auth/session': SIGNED_IN,
   'GET /api/v1/auth/whoami': PUBLIC,
   'POST /api/v1/auth/logout': { ...SIGNED_IN, noProbe: true },
+  'PUT /api/v1/me/locale': { ...SIGNED_IN, body: { locale: 'vi' } },
   'POST /api/v1/auth/logout-all': { ...SIGNED_IN, noProbe: true },
   'POST /api/v1/auth/totp/setup': { ...SIGNED_IN, noProbe: true },
   'POST /api/v1/auth/totp/enable': { ...SIGNED_IN, body: { code: '000000' } },

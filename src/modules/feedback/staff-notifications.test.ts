@@ -378,3 +378,37 @@ describe(`staff notifications up the agency tree, in each person's language (${T
     expect(toBoth).toHaveLength(1);
   });
 });
+
+describe(`choosing my notice language (${TEST_ENGINE})`, () => {
+  it("the console's language switch makes the person's next notices English, and only theirs", async () => {
+    clock = new Date();
+    const lead = await signedIn('lanhdao');
+    expect((await lead.request('PUT', '/api/v1/me/locale', { locale: 'fr' })).statusCode).toBe(400);
+    expect(
+      (await new TestClient(t.app).request('PUT', '/api/v1/me/locale', { locale: 'en' })).statusCode,
+    ).toBe(401);
+    expect((await lead.request('PUT', '/api/v1/me/locale', { locale: 'en' })).statusCode).toBe(204);
+
+    const res = await new TestClient(t.app).post('/api/v1/reports', {
+      categoryCode: 'chieu_sang',
+      title: 'Đèn đường chập chờn',
+      body: 'Đèn đường trước trường học chập chờn cả tuần nay, buổi tối rất tối và nguy hiểm cho học sinh.',
+      location: { lat: 10.5359, lon: 106.4107 },
+      reporter: { phone: '0909000333' },
+      consent: true,
+    });
+    const { id, trackingCode: code } = res.json();
+    const ioc = await signedIn('ioc');
+    await move(ioc, id, { action: 'accept' });
+    await move(ioc, id, { action: 'assign', agencyId });
+    const titles = await t.app.database.db
+      .select({ username: users.username, title: staffNotifications.title })
+      .from(staffNotifications)
+      .innerJoin(users, eq(users.id, staffNotifications.userId))
+      .where(eq(staffNotifications.reportId, id));
+    const byName = Object.fromEntries(titles.map((r) => [r.username, r.title]));
+    expect(byName.lanhdao).toBe(`New report for your agency: ${code}`);
+    expect(byName.canbo).toBe(`Phản ánh mới chuyển đến: ${code}`);
+    await lead.request('PUT', '/api/v1/me/locale', { locale: 'vi' });
+  });
+});

@@ -10,6 +10,7 @@ import {
   normalizePhone,
   otpRequest,
   otpVerifyRequest,
+  setMyLocaleRequest,
   totpCodeRequest,
   updateAgencyRequest,
   updateUserRequest,
@@ -35,7 +36,7 @@ import { browseAudit } from './use-cases/browse-audit.js';
 import { verifyCitizenCode, requestCitizenCode } from './use-cases/citizen-one-time-code.js';
 import { createAgency, listAgencies, updateAgency } from './use-cases/manage-agencies.js';
 import { enableTotp, startTotpSetup } from './use-cases/manage-totp.js';
-import { createUser, listUsers, updateUser } from './use-cases/manage-users.js';
+import { createUser, listUsers, setMyLocale, updateUser } from './use-cases/manage-users.js';
 import { signInStaff } from './use-cases/sign-in-staff.js';
 import { signOut } from './use-cases/sign-out.js';
 import { verifySignInTotp } from './use-cases/verify-sign-in-totp.js';
@@ -115,6 +116,20 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     handler: async ({ req }): Promise<SessionResponse | { user: null; csrfToken: null }> => {
       const p = req.principal as Principal | null | undefined;
       return p ? sessionResponse(p) : { user: null, csrfToken: null };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/me/locale',
+    summary: 'Ngôn ngữ thông báo của tôi / The language of my notices',
+    tags,
+    body: setMyLocaleRequest,
+    preHandler: [signedIn],
+    responses: { 204: 'Đã lưu / Saved' },
+    handler: async ({ req, reply, body }) => {
+      await setMyLocale(deps, me(req), body.locale, actorOf(me(req), req));
+      reply.status(204);
     },
   });
 

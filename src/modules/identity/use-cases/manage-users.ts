@@ -131,3 +131,25 @@ export async function updateUser(
     throw err;
   }
 }
+
+/**
+ * Sets the language of the signed-in person's own notices (staff notices and mails follow `users.locale`;
+ * the console's language switch calls this, so choosing English there also means English notices).
+ */
+export async function setMyLocale(
+  deps: IdentityDeps,
+  p: Principal | null,
+  locale: 'vi' | 'en',
+  actor: Actor,
+): Promise<void> {
+  if (!p) throw new AppError('unauthenticated');
+  await deps.database.db.transaction(async (tx) => {
+    await repo.updateUser(tx, p.userId, { locale });
+    await appendAudit(tx, actor, {
+      action: 'user.locale_set',
+      entityType: 'user',
+      entityId: p.userId,
+      summary: { locale },
+    });
+  });
+}

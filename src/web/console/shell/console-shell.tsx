@@ -25,6 +25,12 @@ export function ConsoleShell() {
   const entries = visibleEntries(NAV, (e) => hasAny(user, e.permissions));
   const lang = getLang();
 
+  /** The screen switches at once; the person's notices (console and mail) follow from now on. */
+  function switchLanguage(next: typeof lang) {
+    setLang(next);
+    void api('PUT', '/me/locale', { body: { locale: next } }).catch(() => undefined);
+  }
+
   async function signOut() {
     setSigningOut(true);
     try {
@@ -53,7 +59,7 @@ export function ConsoleShell() {
             <span className="muted"> ({user.roles.map((r) => ROLE_LABELS[r.role][lang]).join(', ')})</span>
           </span>
           <NotificationBell followsReports={hasAny(user, ['reports.read'])} />
-          <LanguageSwitch lang={lang} onChange={setLang} label={t('common.switchLanguage')} />
+          <LanguageSwitch lang={lang} onChange={switchLanguage} label={t('common.switchLanguage')} />
           <Link {...linkProps('/console/security')}>{t('nav.security')}</Link>
           <Button variant="secondary" onClick={signOut} busy={signingOut}>
             {t('common.signOut')}
