@@ -10,7 +10,7 @@ import {
 } from '../../contracts/feedback.js';
 import { REJECT_REASON_LABELS, REPORT_TRANSITIONS, STATUS_LABELS } from '../../contracts/report-lifecycle.js';
 import { defineRoute } from '../../platform/http/route.js';
-import { AppError } from '../../platform/http/problem.js';
+import { AppError, requestLang } from '../../platform/http/problem.js';
 import {
   actorOf,
   clearSessionCookie,
@@ -72,6 +72,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
       const result = await submitReport(deps, me(req), body, {
         idempotencyKey: key ?? null,
         actor: actorOf(me(req), req),
+        lang: requestLang(req),
       });
       reply.status(result.created ? 201 : 200);
       return result;

@@ -64,6 +64,8 @@ export const reports = pgTable(
     displayPublicly: text('display_publicly').notNull().default('anonymous'),
     consentAt: timestamp('consent_at', { withTimezone: true }),
     consentVersion: text('consent_version'),
+    /** The language the reporter used (their notices by mail and SMS are written in it). */
+    lang: text('lang').notNull().default('vi'),
     answer: text('answer'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -117,6 +119,7 @@ export const reports = pgTable(
     check('reports_urgency_ck', sql`${t.urgency} in ('urgent','field','normal')`),
     check('reports_extension_ck', sql`${t.extensionState} in ('none','requested','granted','refused')`),
     check('reports_display_ck', sql`${t.displayPublicly} in ('name','anonymous')`),
+    check('reports_lang_ck', sql`${t.lang} in ('vi','en')`),
     check('reports_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','unsatisfied')`),
     check(
       'reports_timeliness_ck',

@@ -54,6 +54,30 @@ describe(`feedback jobs (${TEST_ENGINE})`, () => {
     expect(internal).toContain('reporter_notified');
   });
 
+  it('writes the notice in the language the reporter used', async () => {
+    const client = new TestClient(t.app);
+    client.lang = 'en';
+    const res = await client.post('/api/v1/reports', {
+      categoryCode: 'chieu_sang',
+      title: 'Street light out by the market',
+      body: 'The street light by the market gate has been out for three nights; the road is very dark.',
+      location: { lat: 10.5359, lon: 106.4107 },
+      reporter: { email: 'visitor@example.com' },
+      consent: true,
+    });
+    expect(res.statusCode).toBe(201);
+    const { id, trackingCode } = res.json() as { id: string; trackingCode: string };
+    const received = (await repo.eventsOf(t.app.database.db, id, true))[0]!;
+    const before = delivered.length;
+    expect(await notifyReporter(deps, notifier, { reportId: id, eventId: received.id })).toBe('done');
+    const notice = delivered[before]!;
+    expect(notice.lang).toBe('en');
+    expect(notice.subject).toBe(`[${trackingCode}] Received`);
+    expect(notice.text).toContain('We have received your report "Street light out by the market"');
+    expect(notice.text).toContain(`/tra-cuu?ma=${trackingCode}&lang=en`);
+    expect(notice.text).not.toContain('Chúng tôi');
+  });
+
   it('escalates once before the deadline and once when it passes, however often the job runs', async () => {
     const { id } = await submit('Trụ đèn nghiêng sắp ngã');
     const r = (await repo.findReport(t.app.database.db, id))!;

@@ -45,26 +45,61 @@ export interface ReporterNotifier {
   deliver(message: ReporterMessage): Promise<DeliveryResult>;
 }
 
-/** The notice text for one public step, in Vietnamese (the reporter's language on every channel today). */
+/** The words of a reporter's notice, in each language the reporter may have used. */
+const NOTICE_TEXTS = {
+  vi: {
+    report: 'phản ánh',
+    received: (title: string, deadline: string) =>
+      `Chúng tôi đã tiếp nhận phản ánh "${title}". Hạn xử lý: ${deadline}.`,
+    byRules: 'theo quy định',
+    reason: 'Lý do',
+    answer: 'Trả lời',
+    merged: 'Phản ánh của bạn đã được gộp với một phản ánh cùng nội dung; kết quả xử lý như trên.',
+    lookUp: 'Tra cứu',
+    dateLocale: 'vi-VN',
+  },
+  en: {
+    report: 'report',
+    received: (title: string, deadline: string) =>
+      `We have received your report "${title}". Due by: ${deadline}.`,
+    byRules: 'as the rules set',
+    reason: 'Reason',
+    answer: 'Answer',
+    merged:
+      'Your report was merged with another report about the same thing; the outcome above applies to it.',
+    lookUp: 'Look it up',
+    dateLocale: 'en-GB',
+  },
+} as const;
+
+/** The notice text for one public step, in the language the reporter used (`reports.lang`). */
 export function composeNotice(
   r: repo.ReportRow,
   event: repo.EventRow,
   publicUrl: string,
   brand: string,
 ): ReporterMessage {
-  const status = STATUS_LABELS[(event.toStatus ?? r.status) as ReportStatus]?.vi ?? r.status;
-  const lines = [`${brand}: phản ánh ${r.trackingCode} — ${status}.`];
+  const lang = r.lang === 'en' ? 'en' : 'vi';
+  const w = NOTICE_TEXTS[lang];
+  const status = STATUS_LABELS[(event.toStatus ?? r.status) as ReportStatus]?.[lang] ?? r.status;
+  const lines = [`${brand}: ${w.report} ${r.trackingCode} — ${status}.`];
   if (event.action === 'received')
     lines.push(
-      `Chúng tôi đã tiếp nhận phản ánh "${r.title}". Hạn xử lý: ${r.deadlineAt ? r.deadlineAt.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : 'theo quy định'}.`,
+      w.received(
+        r.title,
+        r.deadlineAt
+          ? r.deadlineAt.toLocaleDateString(w.dateLocale, { timeZone: 'Asia/Ho_Chi_Minh' })
+          : w.byRules,
+      ),
     );
   if (event.action === 'reject' && r.rejectReason)
-    lines.push(`Lý do: ${REJECT_REASON_LABELS[r.rejectReason as RejectReason].vi}.`);
-  if (event.action === 'publish' && r.answer) lines.push(`Trả lời: ${r.answer}`);
-  if (event.action === 'merged_outcome')
-    lines.push('Phản ánh của bạn đã được gộp với một phản ánh cùng nội dung; kết quả xử lý như trên.');
+    lines.push(`${w.reason}: ${REJECT_REASON_LABELS[r.rejectReason as RejectReason][lang]}.`);
+  if (event.action === 'publish' && r.answer) lines.push(`${w.answer}: ${r.answer}`);
+  if (event.action === 'merged_outcome') lines.push(w.merged);
   if (event.note && event.isPublic && event.action !== 'publish') lines.push(event.note);
-  lines.push(`Tra cứu: ${publicUrl}/tra-cuu?ma=${encodeURIComponent(r.trackingCode)}`);
+  lines.push(
+    `${w.lookUp}: ${publicUrl}/tra-cuu?ma=${encodeURIComponent(r.trackingCode)}${lang === 'en' ? '&lang=en' : ''}`,
+  );
   return {
     to: { email: openSealed(r.reporterEmail), phone: openSealed(r.reporterPhone) },
     subject: `[${r.trackingCode}] ${status}`,
@@ -72,6 +107,7 @@ export function composeNotice(
     reportId: r.id,
     trackingCode: r.trackingCode,
     action: event.action,
+    lang,
   };
 }
 

@@ -64,6 +64,8 @@ export interface SubmitMeta {
   intakeChannel?: Channel;
   /** The sender must not get an automatic acknowledgement (RFC 3834: it was an automatic mail). */
   noAutoReply?: boolean;
+  /** The language the reporter used (the request's); their notices are written in it. Vietnamese if not given. */
+  lang?: 'vi' | 'en';
 }
 
 interface PreparedReport {
@@ -126,6 +128,7 @@ async function prepareReport(
       displayPublicly: input.displayPublicly,
       consentAt: now,
       consentVersion: PRIVACY_NOTICE_VERSION,
+      lang: meta.lang ?? 'vi',
       idempotencyKey: meta.idempotencyKey,
       createdBy: p?.userId ?? null,
     },
