@@ -1,17 +1,21 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { saveContentRequest, slugify, type SaveContentRequest } from '../../contracts/content.js';
 import { appendAuditMany, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import { newStorageKey } from '../../platform/storage/storage.js';
 import type { Profile } from '../../platform/profile/profile.js';
 import { principalOfUsername } from '../identity/index.js';
 import type { ContentDeps } from './content-deps.js';
 import { contentItems } from './content.schema.js';
 import * as repo from './content.repository.js';
+import { printablePdf } from './printable-pdf.js';
 
 /**
  * Demo content of the digital-transformation portal, written for this project from the Department's
  * letter on promoting the province's digital products (June 2022; /work/shared/seed): the letter and the two
  * plans it names as document records, news, guides, the seven promotion materials it lists, and a
- * directory of digital services, dated when they would have appeared. Idempotent: items whose address
- * already exists are skipped.
+ * directory of digital services, dated when they would have appeared. Each promotion material and document
+ * also gets its text as a printable PDF in the media library (the file a visitor downloads). Idempotent:
+ * items whose address already exists are skipped.
  */
 
 type Seed = Omit<SaveContentRequest, 'fields' | 'mediaIds' | 'summary' | 'body'> & {
@@ -488,11 +492,48 @@ export async function seedDemoContent(deps: ContentDeps & { profile: Profile }):
     .filter(({ input }) => !existing.has(`${input.type}/${slugify(input.title)}`));
   if (seeds.length === 0) return 0;
   const actor = { ...SYSTEM_ACTOR, id: editor.userId, label: `${editor.label} (seed)` };
+  // Files first (written before the rows that name them, as an upload is).
+  const files = new Map<string, { id: string; fileName: string; data: Buffer; storageKey: string }>();
+  for (const { date, input } of seeds) {
+    if (input.type !== 'material' && input.type !== 'document') continue;
+    const data = await printablePdf({
+      title: input.title,
+      body: input.body,
+      source: deps.profile.brand.portalHost,
+    });
+    const id = randomUUID();
+    const storageKey = newStorageKey('pdf', new Date(date), id);
+    await deps.storage.put(storageKey, data);
+    files.set(`${input.type}/${slugify(input.title)}`, {
+      id,
+      fileName: `${slugify(input.title)}.pdf`,
+      data,
+      storageKey,
+    });
+  }
   await db.transaction(async (tx) => {
     const audit: Parameters<typeof appendAuditMany>[1] = [];
     for (const { date, input } of seeds) {
       const at = new Date(date);
       const doc = input.fields.document;
+      const file = files.get(`${input.type}/${slugify(input.title)}`);
+      if (file)
+        await repo.insertMedia(tx, {
+          id: file.id,
+          kind: 'document',
+          fileName: file.fileName,
+          title: input.title.slice(0, 200),
+          mimeType: 'application/pdf',
+          size: file.data.length,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+          storageKey: file.storageKey,
+          thumbnailKey: null,
+          width: null,
+          height: null,
+          uploadedBy: editor.userId,
+          createdAt: at,
+        });
+      const mediaIds = file ? [file.id] : [];
       const row = await repo.insertItem(tx, {
         type: input.type,
         slug: slugify(input.title),
@@ -505,6 +546,7 @@ export async function seedDemoContent(deps: ContentDeps & { profile: Profile }):
         docNumber: doc?.number ?? null,
         issuedOn: doc?.issuedOn ?? null,
         issuer: doc?.issuer ?? null,
+        mediaIds,
         authorId: editor.userId,
         submittedBy: editor.userId,
         approvedBy: approver.userId,
@@ -524,7 +566,7 @@ export async function seedDemoContent(deps: ContentDeps & { profile: Profile }):
           body: row.body,
           category: row.category,
           fields: row.fields,
-          mediaIds: [],
+          mediaIds,
           coverMediaId: null,
           publishAt: at.toISOString(),
           unpublishAt: null,

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../testing/test-app.js';
 import { TEST_ENGINE } from '../../testing/test-database.js';
+import { pdfToText } from '../../testing/pdf-text.js';
 
 let t: TestApp;
 let editor: TestClient;
@@ -388,6 +389,28 @@ describe(`the demo content, search and feeds (${TEST_ENGINE})`, () => {
     const { seedDemoContent } = await import('./content-seed.js');
     const again = await seedDemoContent({ ...t.app.feedbackDeps, storage: null as never });
     expect(again).toBe(0);
+  });
+
+  it('offers each seeded material and plan as a printable PDF to download', async () => {
+    const materials = (await anon().get('/api/v1/content/public?type=material')).json().items as {
+      slug: string;
+      title: string;
+    }[];
+    const leaflet = materials.find((m) => m.title.startsWith('(1) Tờ gấp'))!;
+    const item = (await anon().get(`/api/v1/content/public/material/${leaflet.slug}`)).json();
+    const files = item.media.filter((m: { kind: string }) => m.kind === 'document');
+    expect(files).toHaveLength(1);
+    expect(files[0].mimeType).toBe('application/pdf');
+    const res = await anon().get(`/api/v1/content/media/${files[0].id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toMatch(/^attachment/);
+    const text = await pdfToText(res.rawPayload);
+    expect(text).toContain('Tờ gấp hướng dẫn cài đặt');
+    expect(text).toContain('Ba bước cài đặt');
+    const plans = (await anon().get('/api/v1/content/public?type=document')).json().items;
+    const plan = (await anon().get(`/api/v1/content/public/document/${plans[0].slug}`)).json();
+    expect(plan.media.map((m: { mimeType: string }) => m.mimeType)).toEqual(['application/pdf']);
   });
 
   it('pages the public list by `more` (one row past the page, no total) and counts only up to a limit', async () => {
