@@ -1,4 +1,5 @@
 import type { AlertTexts, CapMsgType, CapStatus } from '../../contracts/alerts.js';
+import { smsBudget } from '../../platform/sms/sms.js';
 
 // Alert texts for the SMS and email channels (pure). SMS: one message split by the phone network into
 // segments of 160 GSM-7 characters (153 when concatenated) or 70 UCS-2 code units (67 when concatenated);
@@ -6,35 +7,7 @@ import type { AlertTexts, CapMsgType, CapStatus } from '../../contracts/alerts.j
 
 export const SMS_MAX_SEGMENTS = 3;
 
-const GSM_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-const GSM_EXTENDED = '^{}\\[~]|€\f';
-const gsmBasic = new Set(GSM_BASIC);
-const gsmExt = new Set(GSM_EXTENDED);
-
-export interface SmsBudget {
-  encoding: 'GSM-7' | 'UCS-2';
-  /** Septets (GSM-7, an extended character counts 2) or UTF-16 code units (UCS-2). */
-  units: number;
-  segments: number;
-}
-
-export function smsBudget(text: string): SmsBudget {
-  let septets = 0;
-  let gsm = true;
-  for (const ch of text) {
-    if (gsmBasic.has(ch)) septets += 1;
-    else if (gsmExt.has(ch)) septets += 2;
-    else {
-      gsm = false;
-      break;
-    }
-  }
-  if (gsm)
-    return { encoding: 'GSM-7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
-  const units = text.length; // UTF-16 code units
-  return { encoding: 'UCS-2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
-}
+export { smsBudget, type SmsBudget } from '../../platform/sms/sms.js';
 
 /** Cuts `body` (at a word when possible, with "…") so `prefix + body + suffix` fits `maxSegments`. */
 export function fitSms(prefix: string, body: string, suffix: string, maxSegments = SMS_MAX_SEGMENTS): string {

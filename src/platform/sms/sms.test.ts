@@ -43,7 +43,16 @@ describe('SMS adapters', () => {
       await sms.send('+84912345678', 'xin chao');
       expect(received[0]).toEqual({
         auth: 'Bearer tok',
-        body: JSON.stringify({ to: '+84912345678', text: 'xin chao' }),
+        body: JSON.stringify({ to: '+84912345678', text: 'xin chao', encoding: 'GSM-7', segments: 1 }),
+      });
+      // Vietnamese with diacritics must go as UCS-2: 71 code units are two segments of 67.
+      const vi = 'Cảnh báo lũ: ' + 'ả'.repeat(58);
+      await sms.send('+84912345678', vi);
+      expect(JSON.parse(received[1]!.body)).toEqual({
+        to: '+84912345678',
+        text: vi,
+        encoding: 'UCS-2',
+        segments: 2,
       });
       status = 503;
       await expect(sms.send('+84912345678', 'x')).rejects.toThrow(/503/);
