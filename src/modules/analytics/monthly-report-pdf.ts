@@ -1,9 +1,6 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../platform/pdf/pdf-document.js';
 import type { AgencyRank, Dashboard } from '../../contracts/analytics.js';
 import { translate, type MessageKey } from '../../web/shared/messages.js';
-
-const FONTS = path.join(import.meta.dirname, 'fonts');
 
 export interface MonthlyReportInput {
   lang: 'vi' | 'en';
@@ -27,18 +24,10 @@ export function monthlyReportPdf(input: MonthlyReportInput): Promise<Buffer> {
   const hours = (h: number | null) => (h === null ? '—' : t('analytics.hours', { n: num(h) }));
   const month = `${input.month.slice(5, 7)}/${input.month.slice(0, 4)}`;
 
-  const doc = new PDFDocument({
+  const { doc, done } = openPdf({
     size: 'A4',
     margin: 48,
     info: { Title: `${t('analytics.pdfTitle')} — ${month}`, Author: input.provinceName },
-  });
-  doc.registerFont('body', path.join(FONTS, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   doc.font('bold').fontSize(16).text(input.provinceName.toUpperCase(), { align: 'center' });

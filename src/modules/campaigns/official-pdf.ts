@@ -1,10 +1,8 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../platform/pdf/pdf-document.js';
 import type { QuarterSummary } from './use-cases/quarter-summary.js';
 import { viDate } from './quarters.js';
 
 /** DejaVu Sans (regular and bold) of the analytics module: one copy of the fonts in the repository. */
-const FONTS = path.join(import.meta.dirname, '..', 'analytics', 'fonts');
 
 const num = (n: number) => n.toLocaleString('vi-VN');
 
@@ -28,20 +26,12 @@ export interface OfficialDocument {
 type Doc = PDFKit.PDFDocument;
 
 function open(meta: OfficialDocument): { doc: Doc; done: Promise<Buffer> } {
-  const doc = new PDFDocument({
+  const { doc, done } = openPdf({
     size: 'A4',
     // Top 20 mm, bottom 20 mm, left 30 mm, right 15 mm (the decree's margins).
     margins: { top: 57, bottom: 57, left: 85, right: 43 },
     info: { Title: meta.title, Author: meta.issuingBody, Subject: meta.subject },
     lang: 'vi-VN',
-  });
-  doc.registerFont('body', path.join(FONTS, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   return { doc, done };
 }

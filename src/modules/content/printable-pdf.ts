@@ -1,9 +1,5 @@
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../../platform/pdf/pdf-document.js';
 import { parseMarkdown, type Inline } from '../../web/shared/markdown.js';
-
-// DejaVu Sans, one copy in the repository (see its SOURCES.md), so Vietnamese prints everywhere.
-const FONTS = path.join(import.meta.dirname, '..', 'analytics', 'fonts');
 
 const plain = (c: Inline[]): string =>
   c.map((n) => (n.t === 'text' ? n.v : n.t === 'br' ? '\n' : 'c' in n ? plain(n.c) : '')).join('');
@@ -14,14 +10,10 @@ const plain = (c: Inline[]): string =>
  * materials library offers files to download and print as an editor's upload would.
  */
 export function printablePdf(input: { title: string; body: string; source: string }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: input.title, Author: input.source } });
-  doc.registerFont('body', path.join(FONTS, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = openPdf({
+    size: 'A4',
+    margin: 56,
+    info: { Title: input.title, Author: input.source },
   });
   doc.font('bold').fontSize(16).text(input.title, { align: 'center' });
   doc.moveDown();
