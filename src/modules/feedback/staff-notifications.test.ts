@@ -34,6 +34,18 @@ async function move(client: TestClient, id: string, body: Record<string, unknown
   return client.post(`/api/v1/reports/${id}/transitions`, { version: current.version, ...body });
 }
 
+/** A citizen's street-light report in Tân An (the response, to read its id and tracking code). */
+function submitLightReport(title: string, body: string, phone: string) {
+  return new TestClient(t.app).post('/api/v1/reports', {
+    categoryCode: 'chieu_sang',
+    title,
+    body,
+    location: { lat: 10.5359, lon: 106.4107 },
+    reporter: { phone },
+    consent: true,
+  });
+}
+
 /** Who got notices of this kind about the report, as usernames, sorted. */
 async function recipients(reportId: string, kind: string) {
   const rows = await t.app.database.db
@@ -86,14 +98,11 @@ describe(`staff notifications (${TEST_ENGINE})`, () => {
 
   it('tells the agency when a report is assigned to it and the IOC when it comes back', async () => {
     clock = new Date();
-    const res = await new TestClient(t.app).post('/api/v1/reports', {
-      categoryCode: 'chieu_sang',
-      title: 'Đèn đường tắt cả dãy',
-      body: 'Cả dãy đèn đường trước chợ không sáng bốn đêm liền, người đi đường rất khó thấy ổ gà.',
-      location: { lat: 10.5359, lon: 106.4107 },
-      reporter: { phone: '0909000222' },
-      consent: true,
-    });
+    const res = await submitLightReport(
+      'Đèn đường tắt cả dãy',
+      'Cả dãy đèn đường trước chợ không sáng bốn đêm liền, người đi đường rất khó thấy ổ gà.',
+      '0909000222',
+    );
     expect(res.statusCode).toBe(201);
     ({ id: reportId, trackingCode } = res.json());
     const ioc = await signedIn('ioc');
@@ -263,14 +272,11 @@ describe(`staff notifications up the agency tree, in each person's language (${T
 
   it('tells the district leads when the IOC assigns a report to one of its communes, not the province', async () => {
     clock = new Date();
-    const res = await new TestClient(t.app).post('/api/v1/reports', {
-      categoryCode: 'chieu_sang',
-      title: 'Cột đèn xã bị nghiêng',
-      body: 'Cột đèn ở đầu ấp bị nghiêng sau cơn mưa lớn, có nguy cơ ngã ra đường liên xã.',
-      location: { lat: 10.5359, lon: 106.4107 },
-      reporter: { phone: '0909000333' },
-      consent: true,
-    });
+    const res = await submitLightReport(
+      'Cột đèn xã bị nghiêng',
+      'Cột đèn ở đầu ấp bị nghiêng sau cơn mưa lớn, có nguy cơ ngã ra đường liên xã.',
+      '0909000333',
+    );
     ({ id: reportId, trackingCode } = res.json());
     const ioc = await signedIn('ioc');
     await move(ioc, reportId, { action: 'accept' });
@@ -286,14 +292,11 @@ describe(`staff notifications up the agency tree, in each person's language (${T
   });
 
   it('does not tell the district leads of a pass-down their own district made', async () => {
-    const res = await new TestClient(t.app).post('/api/v1/reports', {
-      categoryCode: 'chieu_sang',
-      title: 'Đèn hẻm chập chờn',
-      body: 'Đèn trong hẻm 12 chập chờn cả tuần nay, buổi tối rất tối, mong được sửa sớm.',
-      location: { lat: 10.5359, lon: 106.4107 },
-      reporter: { phone: '0909000444' },
-      consent: true,
-    });
+    const res = await submitLightReport(
+      'Đèn hẻm chập chờn',
+      'Đèn trong hẻm 12 chập chờn cả tuần nay, buổi tối rất tối, mong được sửa sớm.',
+      '0909000444',
+    );
     const id = res.json().id as string;
     const ioc = await signedIn('ioc');
     await move(ioc, id, { action: 'accept' });
@@ -389,14 +392,11 @@ describe(`choosing my notice language (${TEST_ENGINE})`, () => {
     ).toBe(401);
     expect((await lead.request('PUT', '/api/v1/me/locale', { locale: 'en' })).statusCode).toBe(204);
 
-    const res = await new TestClient(t.app).post('/api/v1/reports', {
-      categoryCode: 'chieu_sang',
-      title: 'Đèn đường chập chờn',
-      body: 'Đèn đường trước trường học chập chờn cả tuần nay, buổi tối rất tối và nguy hiểm cho học sinh.',
-      location: { lat: 10.5359, lon: 106.4107 },
-      reporter: { phone: '0909000333' },
-      consent: true,
-    });
+    const res = await submitLightReport(
+      'Đèn đường chập chờn',
+      'Đèn đường trước trường học chập chờn cả tuần nay, buổi tối rất tối và nguy hiểm cho học sinh.',
+      '0909000333',
+    );
     const { id, trackingCode: code } = res.json();
     const ioc = await signedIn('ioc');
     await move(ioc, id, { action: 'accept' });
