@@ -1,12 +1,13 @@
-import http from 'node:http';
-import https from 'node:https';
+import { Pool } from 'undici';
 import webpush from 'web-push';
 import { decodeUaKeys, encryptPayload } from './web-push-encryption.js';
 
 // Web Push delivery: each request carries the payload encrypted for the subscription's keys (RFC 8291
 // aes128gcm, `web-push-encryption.ts`: a fresh key pair and salt per message) and the VAPID Authorization
 // header from a per-origin cache (web-push signs it; signing a JWT per message would cost more than the
-// encryption), sent with node:http(s) over keep-alive agents (cheaper per request than fetch).
+// encryption), sent over a keep-alive connection pool per push service origin (undici's Pool: ≈ 26 µs of
+// client CPU per request against ≈ 40 µs for node:http's agent, measured on the bench machine; no pipelining,
+// the requests are POSTs).
 
 export interface PushTarget {
   endpoint: string;
@@ -31,13 +32,12 @@ export interface VapidConfig {
 /** VAPID headers are valid 12 hours; a cached one is renewed when less than an hour is left. */
 const VAPID_VALID_S = 12 * 3600;
 const VAPID_RENEW_S = 3600;
+/** Connections per push service origin (a batch has at most PUSH_CONCURRENCY requests in flight). */
+const POOL_CONNECTIONS = 128;
 
 export class PushSender {
   private readonly vapidCache = new Map<string, { header: string; expires: number }>();
-  private readonly agents = {
-    http: new http.Agent({ keepAlive: true, maxSockets: 128 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 128 }),
-  };
+  private readonly pools = new Map<string, Pool>();
 
   constructor(
     private readonly vapid: VapidConfig,
@@ -92,37 +92,40 @@ export class PushSender {
       // Keys the browser gave us that cannot encrypt: the subscription is unusable.
       return { status: 'failed', httpStatus: null };
     }
-    const { url } = req;
-    const secure = url.protocol === 'https:';
-    return new Promise<PushOutcome>((resolve) => {
-      const r = (secure ? https : http).request(
-        {
-          host: url.hostname.replace(/^\[|\]$/g, ''),
-          port: url.port || (secure ? 443 : 80),
-          path: url.pathname + url.search,
-          method: 'POST',
-          headers: req.headers,
-          agent: secure ? this.agents.https : this.agents.http,
-          timeout: this.timeoutMs,
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            resolve({ status: classify(res.statusCode ?? 0), httpStatus: res.statusCode ?? null }),
-          );
-          res.on('error', () => resolve({ status: 'retry', httpStatus: null }));
-        },
-      );
-      r.on('timeout', () => r.destroy(new Error('timeout')));
-      r.on('error', () => resolve({ status: 'retry', httpStatus: null }));
-      r.end(req.body);
-    });
+    try {
+      const res = await this.pool(req.url.origin).request({
+        path: req.url.pathname + req.url.search,
+        method: 'POST',
+        headers: req.headers,
+        body: req.body,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      await res.body.dump();
+      return { status: classify(res.statusCode), httpStatus: res.statusCode };
+    } catch {
+      // Refused connection, reset, timeout: the push service may answer later.
+      return { status: 'retry', httpStatus: null };
+    }
+  }
+
+  private pool(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: POOL_CONNECTIONS,
+        connect: { timeout: this.timeoutMs },
+        keepAliveTimeout: 30_000,
+      });
+      this.pools.set(origin, pool);
+    }
+    return pool;
   }
 
   /** Closes idle keep-alive connections. */
   close(): void {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    for (const pool of this.pools.values()) void pool.destroy();
+    this.pools.clear();
   }
 }
 
