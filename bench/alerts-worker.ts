@@ -12,6 +12,7 @@ import { UnitTree } from '../src/modules/alerts/alert-rules.js';
 import type { AlertsDeps, PushBatchJob } from '../src/modules/alerts/alerts-deps.js';
 import { deliverBatch } from '../src/modules/alerts/jobs/deliver-alert.js';
 import { PushSender } from '../src/modules/alerts/push/push-sender.js';
+import { cpuSecondsSince } from './lib.js';
 
 const mode = process.argv[2];
 const send = (msg: unknown) => process.send!(msg);
@@ -21,6 +22,7 @@ setInterval(sample, 200).unref();
 
 if (mode === 'sink') {
   let count = 0;
+  let cpuFrom = process.cpuUsage();
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -32,7 +34,8 @@ if (mode === 'sink') {
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => send({ port: (server.address() as { port: number }).port }));
   process.on('message', (m: { type: string }) => {
-    if (m.type === 'count') send({ count, peakRss: sample() });
+    if (m.type === 'mark') cpuFrom = process.cpuUsage();
+    if (m.type === 'count') send({ count, peakRss: sample(), cpuSeconds: cpuSecondsSince(cpuFrom) });
     if (m.type === 'stop') server.close(() => process.exit(0));
   });
 }
@@ -58,6 +61,7 @@ if (mode === 'baseline') {
       'aes128gcm',
     ).Authorization;
     const started = performance.now();
+    const cpuFrom = process.cpuUsage();
     let bytes = 0;
     for (let i = m.from; i < m.to; i++) {
       const k = i % keys.p256dh.length;
@@ -70,7 +74,13 @@ if (mode === 'baseline') {
       bytes += (d.body as Buffer).length;
     }
     sample();
-    send({ done: m.to - m.from, ms: performance.now() - started, bytes, peakRss });
+    send({
+      done: m.to - m.from,
+      ms: performance.now() - started,
+      bytes,
+      peakRss,
+      cpuSeconds: cpuSecondsSince(cpuFrom),
+    });
   });
 }
 
@@ -96,6 +106,7 @@ if (mode === 'deliver') {
     let running = 0;
     let sent = 0;
     let finishing = false;
+    let cpuFrom = process.cpuUsage();
     const MAX_PARALLEL_BATCHES = 2;
     const pump = () => {
       while (running < MAX_PARALLEL_BATCHES && queue.length) {
@@ -113,14 +124,17 @@ if (mode === 'deliver') {
     };
     const finish = async () => {
       sample();
-      send({ sent, peakRss });
+      send({ sent, peakRss, cpuSeconds: cpuSecondsSince(cpuFrom) });
       await database.close();
       process.exit(0);
     };
     process.on(
       'message',
       (m: { type: string; vapid?: { publicKey: string; privateKey: string }; job?: PushBatchJob }) => {
-        if (m.type === 'vapid') sender = new PushSender({ ...m.vapid!, subject: 'mailto:bench@example.vn' });
+        if (m.type === 'vapid') {
+          sender = new PushSender({ ...m.vapid!, subject: 'mailto:bench@example.vn' });
+          cpuFrom = process.cpuUsage(); // the measured work starts with the first batch, after this
+        }
         if (m.type === 'job') {
           queue.push(m.job!);
           pump();

@@ -174,8 +174,10 @@ async function stopCpuProfile() {
 }
 
 const server = mode === 'baseline' ? await startBaseline() : await startApp();
+let cpuFrom = process.cpuUsage();
 process.on('message', async (m: Msg) => {
   if (m.type === 'reset') {
+    cpuFrom = process.cpuUsage();
     queryStats.clear();
     poolWaitMs = 0;
     poolWaits = 0;
@@ -190,6 +192,11 @@ process.on('message', async (m: Msg) => {
       queries: [...queryStats.entries()].map(([text, s]) => ({ text, ...s })),
       poolWaitMs,
       poolWaits,
+      // CPU (user + system) this process used since 'reset': the measured window.
+      cpuSeconds: (() => {
+        const d = process.cpuUsage(cpuFrom);
+        return (d.user + d.system) / 1e6;
+      })(),
     });
   } else if (m.type === 'stop') {
     void server.close().finally(() => process.exit(0));

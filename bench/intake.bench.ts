@@ -7,12 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import {
+  cpuSecondsSince,
   createScratchDatabase,
   machine,
   machineLines,
   mib,
   ms,
   percentile,
+  postgresCpuSeconds,
   table,
   writeSection,
   type ScratchDatabase,
@@ -45,6 +47,7 @@ interface ChildStats {
   queries: QueryStat[];
   poolWaitMs: number;
   poolWaits: number;
+  cpuSeconds: number;
 }
 interface Server {
   child: ChildProcess;
@@ -110,6 +113,8 @@ function startServer(
   });
 }
 
+const us = (seconds: number) => `${(seconds * 1e6).toFixed(0)} µs`;
+
 let ipCounter = 0;
 /** A distinct client address per request: 10.x.y.z, so the per-IP intake limit (30/min) never applies. */
 function nextIp(): string {
@@ -174,6 +179,8 @@ interface Measured extends LoadResult {
   name: string;
   rss: number;
   maxRss: number;
+  /** CPU seconds per created report over the measured window: the server process, every PostgreSQL process, the load generator. */
+  cpu: { server: number; postgres: number | null; loadGenerator: number };
 }
 
 async function measure(name: string, mode: string, dbUrl: string): Promise<Measured> {
@@ -181,12 +188,26 @@ async function measure(name: string, mode: string, dbUrl: string): Promise<Measu
   const server = await startServer(mode, dbUrl);
   try {
     await load(server.port, WARMUP_S);
+    await server.request('reset');
+    const pgFrom = postgresCpuSeconds();
+    const selfFrom = process.cpuUsage();
     const r = await load(server.port, DURATION_S);
+    const loadGenerator = cpuSecondsSince(selfFrom);
+    const pgTo = postgresCpuSeconds();
     const stats = await server.request<ChildStats>('stats');
+    const created = r.statuses['201'] ?? 0;
+    const perReport = (s: number) => (created ? s / created : NaN);
+    // On PGlite the database runs inside the server process: its CPU is already in the server's figure.
+    const postgres = mode === 'app-pglite' || pgFrom === null || pgTo === null ? null : pgTo - pgFrom;
+    const cpu = {
+      server: perReport(stats.cpuSeconds),
+      postgres: postgres === null ? null : perReport(postgres),
+      loadGenerator: perReport(loadGenerator),
+    };
     console.log(
-      `  ${name}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors}, RSS ${mib(stats.rss)}`,
+      `  ${name}: ${r.reqPerSec.toFixed(0)} req/s, p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, non-2xx ${r.non2xx}, errors ${r.errors}, RSS ${mib(stats.rss)}, CPU per report: server ${us(cpu.server)}, PostgreSQL ${cpu.postgres === null ? 'n/a' : us(cpu.postgres)}, autocannon ${us(cpu.loadGenerator)}`,
     );
-    return { name, ...r, rss: stats.rss, maxRss: stats.maxRss };
+    return { name, ...r, rss: stats.rss, maxRss: stats.maxRss, cpu };
   } finally {
     await server.stop();
   }
@@ -331,6 +352,19 @@ try {
         ms(r.p99),
         `${r.non2xx} / ${r.requests}`,
         `${mib(r.rss)} / ${mib(r.maxRss)}`,
+      ]),
+    ),
+    '',
+    "CPU per created report over the measured window (user + system: the server process from its `cpuUsage()`, PostgreSQL from `/proc/<pid>/stat` of every `postgres` process, autocannon from the parent's `cpuUsage()`):",
+    '',
+    table(
+      ['system', 'server process', 'PostgreSQL', 'load generator', 'server + database'],
+      runs.map((r) => [
+        r.name,
+        us(r.cpu.server),
+        r.cpu.postgres === null ? 'in the server process' : us(r.cpu.postgres),
+        us(r.cpu.loadGenerator),
+        us(r.cpu.server + (r.cpu.postgres ?? 0)),
       ]),
     ),
     '',

@@ -1,6 +1,6 @@
 // Shared helpers for the benchmarks: machine facts, percentiles, scratch databases, the results document.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -108,4 +108,40 @@ export function writeSection(id: string, body: string): void {
 export function table(head: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** USER_HZ: /proc reports CPU time in these ticks; 100 on Linux x86-64 (`getconf CLK_TCK`). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds (user + system) used so far by every PostgreSQL process on this machine (the postmaster,
+ * backends, WAL writer, checkpointer, autovacuum), read from /proc; null where /proc is not readable.
+ * Benchmarks take it before and after a measured window to charge the database's work to the system.
+ */
+export function postgresCpuSeconds(): number | null {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // the process ended while we read
+      }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    }
+  } catch {
+    return null;
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** CPU seconds (user + system) used by this process since `since` (a `process.cpuUsage()` snapshot). */
+export function cpuSecondsSince(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1e6;
 }
