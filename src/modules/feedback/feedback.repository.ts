@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { insertMany } from '../../platform/db/insert-many.js';
 import { blindIndex, Sealed } from '../../platform/crypto/field-cipher.js';
 import { normalizeEmail, normalizePhone } from '../../contracts/identity.js';
 import { OPEN_STATUSES, type ReportStatus } from '../../contracts/report-lifecycle.js';
@@ -287,7 +288,7 @@ export async function findByIdempotencyKeys(db: Executor, keys: string[]): Promi
 /** Inserts many reports in one statement; rows come back in the order given. */
 export async function insertReports(db: Executor, values: ReportInsert[]): Promise<ReportRow[]> {
   if (values.length === 0) return [];
-  const rows = await db.insert(reports).values(values).returning();
+  const rows = await insertMany(db, reports, values);
   const order = new Map(values.map((v, i) => [v.trackingCode, i]));
   return rows.sort((a, b) => order.get(a.trackingCode)! - order.get(b.trackingCode)!);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { appendAuditMany, type Actor } from '../../platform/audit/audit.js';
 import type { Executor } from '../../platform/db/database.js';
+import { insertMany } from '../../platform/db/insert-many.js';
 import { FEEDBACK_JOBS, REPORT_CHANNEL, type FeedbackDeps, type NotifyReporterJob } from './feedback-deps.js';
 import { reportEvents } from './feedback.schema.js';
 import type * as repo from './feedback.repository.js';
@@ -28,23 +29,22 @@ export async function recordReportEvents(
 ): Promise<repo.EventRow[]> {
   if (items.length === 0) return [];
   const at = deps.now?.() ?? new Date();
-  const events = await tx
-    .insert(reportEvents)
-    .values(
-      items.map(({ report, change, actor }) => ({
-        reportId: report.id,
-        at,
-        action: change.action,
-        fromStatus: change.fromStatus,
-        toStatus: change.toStatus,
-        isPublic: change.isPublic,
-        actorId: actor.id,
-        actorLabel: actor.label,
-        note: change.note ?? null,
-        data: change.data ?? {},
-      })),
-    )
-    .returning();
+  const events = await insertMany(
+    tx,
+    reportEvents,
+    items.map(({ report, change, actor }) => ({
+      reportId: report.id,
+      at,
+      action: change.action,
+      fromStatus: change.fromStatus,
+      toStatus: change.toStatus,
+      isPublic: change.isPublic,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      note: change.note ?? null,
+      data: change.data ?? {},
+    })),
+  );
   // Ids follow the order of the rows inserted; keep the caller's order.
   events.sort((a, b) => a.id - b.id);
   const payloads = items.map(({ report, change }) =>

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/database.js';
+import { insertMany } from '../db/insert-many.js';
 import { auditLog } from './audit.schema.js';
 
 /** Who did something, and from where: passed from the HTTP layer (or a job) into every use case. */
@@ -113,7 +114,7 @@ export async function appendAuditMany(
     prevHash = hash;
     return values;
   });
-  await tx.insert(auditLog).values(rows);
+  await insertMany(tx, auditLog, rows);
 }
 
 /** Appends one audit row inside the caller's transaction (see appendAuditMany). */
