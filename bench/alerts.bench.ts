@@ -178,7 +178,7 @@ async function main() {
       next<{ sent: number; peakRss: number; cpuSeconds: number }>(w, (x) => 'sent' in x),
     );
     sink.send({ type: 'mark' });
-    const pgCpuFrom = postgresCpuSeconds();
+    const pgCpuFrom = postgresCpuSeconds(m.postmasterPid);
     const parentCpuFrom = process.cpuUsage();
     const started = performance.now();
     const reach = units.reachCodes(alert.unitCodes);
@@ -197,7 +197,7 @@ async function main() {
     const results = await Promise.all(finished);
     const seconds = (performance.now() - started) / 1000;
     const parentCpu = cpuSecondsSince(parentCpuFrom);
-    const pgCpuTo = postgresCpuSeconds();
+    const pgCpuTo = postgresCpuSeconds(m.postmasterPid);
     const pgCpu = pgCpuFrom === null || pgCpuTo === null ? null : pgCpuTo - pgCpuFrom;
     const rate = COUNT / seconds;
     const after = await baseline(half, COUNT);

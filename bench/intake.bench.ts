@@ -189,11 +189,11 @@ async function measure(name: string, mode: string, dbUrl: string): Promise<Measu
   try {
     await load(server.port, WARMUP_S);
     await server.request('reset');
-    const pgFrom = postgresCpuSeconds();
+    const pgFrom = postgresCpuSeconds(m.postmasterPid);
     const selfFrom = process.cpuUsage();
     const r = await load(server.port, DURATION_S);
     const loadGenerator = cpuSecondsSince(selfFrom);
-    const pgTo = postgresCpuSeconds();
+    const pgTo = postgresCpuSeconds(m.postmasterPid);
     const stats = await server.request<ChildStats>('stats');
     const created = r.statuses['201'] ?? 0;
     const perReport = (s: number) => (created ? s / created : NaN);

@@ -16,6 +16,10 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   postgres: string;
+  /** The server's memory and WAL settings that weigh most on the figures (docs/deployment.md sizes them). */
+  postgresSettings: string;
+  /** The postmaster's process id when the server runs on this machine (its processes' CPU is charged). */
+  postmasterPid: number | null;
   date: string;
   loadAvg: string;
 }
@@ -23,7 +27,12 @@ export interface Machine {
 export async function machine(): Promise<Machine> {
   const c = new pg.Client({ connectionString: SERVER_URL });
   await c.connect();
-  const { rows } = await c.query<{ v: string }>("select current_setting('server_version') as v");
+  const { rows } = await c.query<{ v: string; settings: string; pid: number }>(
+    `select current_setting('server_version') as v,
+            'shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size ' ||
+            current_setting('max_wal_size') || ', work_mem ' || current_setting('work_mem') as settings,
+            pg_backend_pid() as pid`,
+  );
   await c.end();
   return {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
@@ -31,6 +40,8 @@ export async function machine(): Promise<Machine> {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     postgres: rows[0]?.v ?? '?',
+    postgresSettings: rows[0]?.settings ?? '?',
+    postmasterPid: rows[0] ? parentPid(rows[0].pid) : null,
     date: new Date().toISOString(),
     loadAvg: os
       .loadavg()
@@ -42,7 +53,7 @@ export async function machine(): Promise<Machine> {
 export function machineLines(m: Machine): string[] {
   return [
     `- Date: ${m.date}`,
-    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; Node ${m.node}; PostgreSQL ${m.postgres} (load generator on the same machine)`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; Node ${m.node}; PostgreSQL ${m.postgres} (${m.postgresSettings}; \`BENCH_DATABASE_URL\` picks the server) (load generator on the same machine)`,
     `- Load average (1/5/15 min) when the run started: ${m.loadAvg} — the machine is shared with other sessions (tests, builds), so figures move between runs`,
   ];
 }
@@ -113,12 +124,24 @@ export function table(head: string[], rows: (string | number)[][]): string {
 /** USER_HZ: /proc reports CPU time in these ticks; 100 on Linux x86-64 (`getconf CLK_TCK`). */
 const CLOCK_TICKS = 100;
 
+/** The parent process id of a process on this machine (from /proc), or null. */
+function parentPid(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null; // the server is on another machine
+  }
+}
+
 /**
- * CPU seconds (user + system) used so far by every PostgreSQL process on this machine (the postmaster,
- * backends, WAL writer, checkpointer, autovacuum), read from /proc; null where /proc is not readable.
- * Benchmarks take it before and after a measured window to charge the database's work to the system.
+ * CPU seconds (user + system) used so far by one PostgreSQL server on this machine: its postmaster and
+ * every process the postmaster started (backends, WAL writer, checkpointer, autovacuum), read from /proc;
+ * null where that cannot be read (the server is elsewhere). Benchmarks take it before and after a measured
+ * window to charge the database's work to the system; another cluster on the machine is not counted.
  */
-export function postgresCpuSeconds(): number | null {
+export function postgresCpuSeconds(postmasterPid: number | null): number | null {
+  if (postmasterPid === null) return null;
   let ticks = 0;
   try {
     for (const pid of readdirSync('/proc')) {
@@ -129,9 +152,8 @@ export function postgresCpuSeconds(): number | null {
       } catch {
         continue; // the process ended while we read
       }
-      const close = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-      const fields = stat.slice(close + 2).split(' ');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pid) !== postmasterPid && Number(fields[1]) !== postmasterPid) continue;
       ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
     }
   } catch {
