@@ -66,6 +66,7 @@ export interface SessionUser {
   username: string | null;
   email: string | null;
   phoneMasked: string | null;
+  /** The person's language (`users.locale`): the console switches to it at sign-in; their notices use it. */
   locale: 'vi' | 'en';
   roles: RoleView[];
   permissions: Permission[];

@@ -66,6 +66,7 @@ describe('staff console: an administrator sets up 2FA and creates an agency hand
     await page.getByLabel('Họ và tên').fill('Nguyễn Văn Bến');
     await page.getByLabel('Email', { exact: true }).fill(`${username}@example.vn`);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('Canbo-Test-2026!');
+    await page.getByLabel('Ngôn ngữ tài khoản').selectOption('en');
     await page.getByLabel('Cán bộ xử lý').check();
 
     // The agency picker appears for agency-scoped roles: narrow by kind, then by name.
@@ -117,5 +118,28 @@ describe('staff console: an administrator sets up 2FA and creates an agency hand
   it('signs out', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+  });
+
+  it('opens the console in the language the new handler was given, on a browser that never saw them', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
+    try {
+      const handler = await context.newPage();
+      await handler.goto('/console/');
+      await handler.getByLabel('Tên đăng nhập hoặc email').fill(username);
+      await handler.getByLabel('Mật khẩu').fill('Canbo-Test-2026!');
+      await handler.getByRole('button', { name: 'Đăng nhập' }).click();
+      await handler.getByRole('navigation', { name: 'Features' }).waitFor();
+      expect(await handler.locator('html').getAttribute('lang')).toBe('en');
+      await handler.getByRole('button', { name: 'Sign out' }).waitFor();
+      // A reload keeps it (the session says English), and their own switch is saved for next time.
+      await handler.reload();
+      await handler.getByRole('button', { name: /Tiếng Việt/ }).click();
+      await handler.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+      await expect
+        .poll(async () => (await handler.request.get('/api/v1/auth/session')).json())
+        .toMatchObject({ user: { locale: 'vi' } });
+    } finally {
+      await context.close();
+    }
   });
 });

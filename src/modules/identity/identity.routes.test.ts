@@ -184,6 +184,21 @@ describe(`identity over HTTP (${TEST_ENGINE})`, () => {
     expect((await handler.get('/api/v1/admin/users')).statusCode).toBe(403);
   });
 
+  it('returns the language a staff member chose at their next sign-in, on any client (the console applies it)', async () => {
+    const here = new TestClient(t.app);
+    await here.signIn('tongdai', TEST_DEMO_PASSWORD);
+    expect((await here.get('/api/v1/auth/session')).json().user.locale).toBe('vi');
+    expect((await here.request('PUT', '/api/v1/me/locale', { locale: 'en' })).statusCode).toBe(204);
+
+    const elsewhere = new TestClient(t.app);
+    const login = await elsewhere.signIn('tongdai', TEST_DEMO_PASSWORD);
+    expect(login.json().user.locale).toBe('en');
+    expect((await elsewhere.get('/api/v1/auth/session')).json().user.locale).toBe('en');
+    expect((await elsewhere.get('/api/v1/auth/whoami')).json().user.locale).toBe('en');
+    expect((await elsewhere.request('PUT', '/api/v1/me/locale', { locale: 'vi' })).statusCode).toBe(204);
+    expect((await here.get('/api/v1/auth/session')).json().user.locale).toBe('vi');
+  });
+
   it('signs out everywhere', async () => {
     const a = new TestClient(t.app);
     const b = new TestClient(t.app);

@@ -102,6 +102,9 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     summary: 'Người đang đăng nhập / Who is signed in',
     tags,
     preHandler: [signedIn],
+    responses: {
+      200: 'Người đang đăng nhập, kể cả ngôn ngữ đã chọn (user.locale) / The signed-in person, with their language',
+    },
     handler: async ({ req }) => sessionResponse(me(req)),
   });
 
@@ -122,7 +125,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
   defineRoute(app, {
     method: 'PUT',
     url: '/api/v1/me/locale',
-    summary: 'Ngôn ngữ thông báo của tôi / The language of my notices',
+    summary: 'Ngôn ngữ của tôi: bàn làm việc và thông báo / My language: console and notices',
     tags,
     body: setMyLocaleRequest,
     preHandler: [signedIn],

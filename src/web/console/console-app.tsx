@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionResponse, SessionUser } from '../../contracts/identity.js';
 import { api, onApiProblem, setCsrfToken, type ApiError } from '../shared/api.js';
-import { t, useLang } from '../shared/i18n.js';
+import { getLang, setLang, t, useLang } from '../shared/i18n.js';
 import { navigate } from '../shared/router.js';
 import { ConsoleShell } from './shell/console-shell.js';
 import { SessionContext, type SessionState } from './session.js';
@@ -18,16 +18,23 @@ export function ConsoleApp() {
     document.title = t('console.documentTitle');
   });
 
+  // The language a person chose (users.locale, saved by their language switch) follows them to any
+  // browser: applied when the session is loaded and at sign-in, not on later user updates, so that a
+  // switch made meanwhile is never undone by an older copy of the user.
+  const signedIn = useCallback((user: SessionUser) => {
+    if (user.locale !== getLang()) setLang(user.locale);
+    setStatus({ kind: 'signed-in', user });
+  }, []);
+
   useEffect(() => {
     api<SessionResponse>('GET', '/auth/session')
       .then((session) => {
         setCsrfToken(session.csrfToken);
-        setStatus(
-          session.user.kind === 'staff' ? { kind: 'signed-in', user: session.user } : { kind: 'signed-out' },
-        );
+        if (session.user.kind === 'staff') signedIn(session.user);
+        else setStatus({ kind: 'signed-out' });
       })
       .catch(() => setStatus({ kind: 'signed-out' }));
-  }, []);
+  }, [signedIn]);
 
   useEffect(
     () =>
@@ -55,7 +62,7 @@ export function ConsoleApp() {
       </p>
     );
   }
-  if (!session) return <SignInPage onSignedIn={setUser} />;
+  if (!session) return <SignInPage onSignedIn={signedIn} />;
   return (
     <SessionContext.Provider value={session}>
       <ConsoleShell />

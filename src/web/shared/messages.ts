@@ -104,8 +104,9 @@ const core = {
   'users.fullName': 'Họ và tên',
   'users.fullNameInvalid': 'Vui lòng nhập họ và tên.',
   'users.email': 'Email',
-  'users.locale': 'Ngôn ngữ thông báo',
-  'users.localeHint': 'Thông báo trong bàn làm việc và thư gửi người này viết bằng ngôn ngữ này.',
+  'users.locale': 'Ngôn ngữ tài khoản',
+  'users.localeHint':
+    'Bàn làm việc mở bằng ngôn ngữ này khi người này đăng nhập; thông báo và thư gửi họ cũng viết bằng ngôn ngữ này.',
   'users.password': 'Mật khẩu',
   'users.newPassword': 'Mật khẩu mới (để trống nếu không đổi)',
   'users.passwordHint': 'Ít nhất 10 ký tự.',
@@ -648,8 +649,9 @@ const coreEn: Record<keyof typeof core, string> = {
   'users.fullName': 'Full name',
   'users.fullNameInvalid': 'Please enter the full name.',
   'users.email': 'Email',
-  'users.locale': 'Language of notifications',
-  'users.localeHint': 'Console notifications and mails to this person are written in this language.',
+  'users.locale': 'Account language',
+  'users.localeHint':
+    'The console opens in this language when this person signs in; their notifications and mails are written in it too.',
   'users.password': 'Password',
   'users.newPassword': 'New password (leave empty to keep)',
   'users.passwordHint': 'At least 10 characters.',

@@ -215,6 +215,50 @@ describe(`the 1022 mailbox against a real Dovecot (${TEST_ENGINE})`, () => {
     expect(await reportsFrom('mailer-daemon@mx.longan.gov.vn')).toHaveLength(0);
   });
 
+  it("answers in the sender's language: Content-Language, else the words of the mail", async () => {
+    const langOf = async (email: string) =>
+      (
+        await t.app.database.query<{ lang: string }>(
+          'select lang from reports where reporter_email_hash = $1 order by received_at',
+          [blindIndex(email)],
+        )
+      ).map((r) => r.lang);
+    // Written in Vietnamese, with and without its marks (the forwarded light report): Vietnamese.
+    expect(await langOf('nguyen.van.binh@example.vn')).toEqual(['vi']);
+    expect(await langOf('pham.duc@example.vn')).toEqual(['vi']);
+
+    await dovecot.append(
+      fixture('10-english.eml', {
+        MESSAGE_ID: 'english-0012',
+        CONTENT_LANGUAGE: '',
+        BODY: 'The street light by the market gate has been out for three nights and the road is very dark.',
+      }),
+    );
+    // Words that could be Vietnamese without marks, but the mail program says English.
+    const tagged = fixture('10-english.eml', {
+      MESSAGE_ID: 'english-0013',
+      CONTENT_LANGUAGE: 'Content-Language: en-GB\r\n',
+      BODY: 'Cho Tan An, den duong hong',
+    })
+      .toString('latin1')
+      .replace('Subject: Street light out near the market', 'Subject: Cho Tan An')
+      .replace('Sam Taylor <sam.taylor@example.com>', 'Jo Lee <jo.lee@example.com>')
+      .replace('Hello,', '')
+      .replace('Thank you,\r\nSam', '');
+    await dovecot.append(Buffer.from(tagged, 'latin1'));
+    expect((await poll()).outcomes).toEqual(['report', 'report']);
+
+    for (const address of ['sam.taylor@example.com', 'jo.lee@example.com']) {
+      expect(await langOf(address)).toEqual(['en']);
+      const [report] = await reportsFrom(address);
+      const ack = await ackTo(address);
+      expect(ack.parsed.subject).toContain(`[${report!.tracking_code}] Received`);
+      expect(ack.parsed.text).toContain('We have received your report');
+      expect(ack.parsed.text).toContain('&lang=en');
+      expect(ack.parsed.text).not.toContain('Chúng tôi đã tiếp nhận');
+    }
+  });
+
   it('keeps mail it cannot take in for staff, who re-process it once the cause is fixed', async () => {
     await t.app.database.executeSql(`update categories set active = false where code = 'khac'`);
     invalidateRoutingSnapshot(t.app.database);

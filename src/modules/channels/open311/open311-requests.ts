@@ -16,6 +16,7 @@ import { submitReport } from '../../feedback/use-cases/submit-report.js';
 import { normalizeTrackingCode } from '../../feedback/tracking-code.js';
 import { findReport, findReportByCode } from '../../feedback/feedback.repository.js';
 import { recordReportEvent } from '../../feedback/record-report-event.js';
+import { reporterLanguage } from '../../feedback/reporter-language.js';
 import type { ChannelsDeps } from '../channels-deps.js';
 import * as repo from '../channels.repository.js';
 import { Open311Error } from './open311-format.js';
@@ -157,9 +158,14 @@ export interface Open311PostInput extends Record<string, string | undefined> {
  * a point (lat/long, inside the province) or an address; a phone or email is required so that the
  * reporter can be answered; HTML is stripped from the description. `media_url` is NOT fetched (our
  * server would download whatever a client names, and the file would skip the upload checks): it is kept
- * as a link in the report's text for staff.
+ * as a link in the report's text for staff. The reporter is answered in the language of the app's
+ * `Accept-Language`, else of the description (`reporterLanguage`).
  */
-export async function createRequest(deps: ChannelsDeps, input: Open311PostInput) {
+export async function createRequest(
+  deps: ChannelsDeps,
+  input: Open311PostInput,
+  acceptLanguage?: string | readonly string[],
+) {
   const client = await clientForKey(deps, input.api_key);
   const code = input.service_code?.trim();
   if (!code) throw new Open311Error(400, 'Thiếu service_code / service_code missing.');
@@ -231,6 +237,8 @@ export async function createRequest(deps: ChannelsDeps, input: Open311PostInput)
         idempotencyKey: null,
         actor: { id: null, label: `open311:${client.name}` },
         intakeChannel: 'open311',
+        // GeoReport v2 has no language argument: the app's Accept-Language, else the reporter's words.
+        lang: reporterLanguage({ header: acceptLanguage, text: description }),
       },
     );
     // The GeoReport token: we create at once, so the id comes with it; the token stays valid for

@@ -166,7 +166,7 @@ export function registerOpen311Routes(app: FastifyInstance, deps: ChannelsDeps):
               reply,
               f.format,
               'service_requests',
-              await createRequest(deps, input as Open311PostInput),
+              await createRequest(deps, input as Open311PostInput, req.headers['accept-language']),
               201,
             )
           : send(reply, f.format, 'service_request_updates', await postUpdate(deps, input), 201);

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_DEMO_PASSWORD, TestClient, type TestApp } from '../../../testing/test-app.js';
 import { TEST_ENGINE } from '../../../testing/test-database.js';
 import { principalOfUsername } from '../../identity/index.js';
+import * as feedbackRepo from '../../feedback/feedback.repository.js';
+import { notifyReporter, type ReporterMessage } from '../../feedback/jobs/notify-reporter.js';
 import { createClient, revokeClient } from './open311-requests.js';
 
 const KEY = 'demo-open311-key-for-tests-0001';
@@ -16,11 +18,11 @@ afterAll(async () => {
 });
 
 const get = (url: string) => t.app.http.inject({ method: 'GET', url });
-const post = (url: string, fields: Record<string, string>) =>
+const post = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   t.app.http.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
     payload: new URLSearchParams(fields).toString(),
   });
 /** Well-formed XML, checked by libxml2's xmllint (installed with the project's CI tools). */
@@ -128,6 +130,47 @@ describe(`Open311 GeoReport v2 (${TEST_ENGINE})`, () => {
     expect(mine).toMatchObject({ channel: 'open311', status: 'received', categoryCode: 'chieu_sang' });
     expect(mine.body).toBe('Đèn đường trước chợ không sáng.');
     expect(queue.map((r: { trackingCode: string }) => r.trackingCode)).toContain(xmlCode);
+  });
+
+  it("answers the reporter in the request's language: Accept-Language, else the description", async () => {
+    const delivered: ReporterMessage[] = [];
+    const notifier = {
+      async deliver(m: ReporterMessage) {
+        delivered.push(m);
+        return { channel: 'email' as const, recipient: m.to.email! };
+      },
+    };
+    const create = async (fields: Record<string, string>, headers: Record<string, string> = {}) => {
+      const res = await post('/open311/v2/requests.json', valid(fields), headers);
+      expect(res.statusCode).toBe(201);
+      const report = (await feedbackRepo.findReportByCode(
+        t.app.database.db,
+        res.json()[0].service_request_id,
+      ))!;
+      const received = (await feedbackRepo.eventsOf(t.app.database.db, report.id, true))[0]!;
+      expect(
+        await notifyReporter(t.app.feedbackDeps, notifier, { reportId: report.id, eventId: received.id }),
+      ).toBe('done');
+      return { lang: report.lang, notice: delivered.at(-1)! };
+    };
+    const english = 'The street light by the market gate has been out for three nights.';
+
+    const byText = await create({ description: english });
+    expect(byText.lang).toBe('en');
+    expect(byText.notice.lang).toBe('en');
+    expect(byText.notice.text).toContain(`We have received your report "${english}"`);
+    expect(byText.notice.text).not.toContain('Chúng tôi');
+
+    // The app says its user reads English, whatever the words.
+    const byHeader = await create({}, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(byHeader.lang).toBe('en');
+    expect(byHeader.notice.subject).toMatch(/\] Received$/);
+
+    // Vietnamese, with or without its marks, and an app preferring Vietnamese: Vietnamese.
+    expect((await create({ description: 'Den duong o cho Tan An hong hai dem nay' })).lang).toBe('vi');
+    const vi = await create({ description: english }, { 'accept-language': 'vi-VN, en;q=0.5' });
+    expect(vi.lang).toBe('vi');
+    expect(vi.notice.text).toContain('Chúng tôi');
   });
 
   it('lists and shows requests without personal data, with the filters of the specification', async () => {
