@@ -33,6 +33,8 @@ export async function machine(): Promise<Machine> {
             current_setting('max_wal_size') || ', work_mem ' || current_setting('work_mem') as settings,
             pg_backend_pid() as pid`,
   );
+  // The backend's parent is the postmaster; read it while the backend still exists.
+  const postmasterPid = rows[0] ? parentPid(rows[0].pid) : null;
   await c.end();
   return {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
@@ -41,7 +43,7 @@ export async function machine(): Promise<Machine> {
     node: process.version,
     postgres: rows[0]?.v ?? '?',
     postgresSettings: rows[0]?.settings ?? '?',
-    postmasterPid: rows[0] ? parentPid(rows[0].pid) : null,
+    postmasterPid,
     date: new Date().toISOString(),
     loadAvg: os
       .loadavg()

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { languageOfHeader, languageOfText, reporterLanguage } from './reporter-language.js';
+import {
+  languageOfHeader,
+  languageOfText,
+  mailReporterLanguage,
+  reporterLanguage,
+} from './reporter-language.js';
 
 describe('languageOfHeader', () => {
   it.each([
@@ -94,5 +99,20 @@ describe('reporterLanguage', () => {
     expect(reporterLanguage({})).toBe('vi');
     expect(reporterLanguage({ text: 'duong bi ngap' })).toBe('vi');
     expect(reporterLanguage({ header: null, text: 'Help' })).toBe('vi');
+  });
+});
+
+describe('mailReporterLanguage', () => {
+  it('trusts the sender’s words over the Content-Language their mail program wrote', () => {
+    expect(mailReporterLanguage('en-US', 'Đèn đường trước chợ Tân An bị hỏng từ tuần trước.')).toBe('vi');
+    expect(mailReporterLanguage('vi', 'The street light near the market has been broken for a week.')).toBe(
+      'en',
+    );
+  });
+
+  it('falls back to the header when the text is unsure, then to Vietnamese', () => {
+    expect(mailReporterLanguage('en-GB', 'Cho Tan An, den duong hong')).toBe('en');
+    expect(mailReporterLanguage(null, 'Cho Tan An, den duong hong')).toBe('vi');
+    expect(mailReporterLanguage(['fr'], '')).toBe('vi');
   });
 });

@@ -75,3 +75,15 @@ export function reporterLanguage(input: {
 }): ReporterLang {
   return languageOfHeader(input.header) ?? languageOfText(input.text) ?? 'vi';
 }
+
+/**
+ * A mail's sender's language: their own words first, then `Content-Language`. Mail programs write that
+ * header from their own interface language (an English Outlook tags a Vietnamese mail `en-US`), so the
+ * header decides only when the text does not (short, or Vietnamese typed without marks).
+ */
+export function mailReporterLanguage(
+  contentLanguage: string | readonly string[] | null | undefined,
+  text: string | null | undefined,
+): ReporterLang {
+  return languageOfText(text) ?? languageOfHeader(contentLanguage) ?? 'vi';
+}

@@ -10,7 +10,7 @@ import { claimAttachments } from '../../feedback/attachments/claim-attachments.j
 import { MAX_ATTACHMENTS_PER_REPORT } from '../../feedback/attachments/attachment-deps.js';
 import * as feedbackRepo from '../../feedback/feedback.repository.js';
 import { recordReportEvent } from '../../feedback/record-report-event.js';
-import { reporterLanguage } from '../../feedback/reporter-language.js';
+import { mailReporterLanguage } from '../../feedback/reporter-language.js';
 import { submitReport } from '../../feedback/use-cases/submit-report.js';
 import type { ChannelsDeps } from '../channels-deps.js';
 import * as repo from '../channels.repository.js';
@@ -218,13 +218,13 @@ export async function takeInMail(deps: ChannelsDeps, raw: Buffer): Promise<MailO
   }
 }
 
-/** The sender's language: their Content-Language, else their own words (subject and text, not what they forward). */
+/** The sender's language: their own words (subject and text, not what they forward), else their Content-Language. */
 function mailLanguage(mail: ParsedMail, subject: string) {
   const header = mail.headers.get('content-language');
-  return reporterLanguage({
-    header: typeof header === 'string' ? header : null,
-    text: `${subject}\n${bodyText(mail).slice(0, 4000)}`,
-  });
+  return mailReporterLanguage(
+    typeof header === 'string' ? header : null,
+    `${subject}\n${bodyText(mail).slice(0, 4000)}`,
+  );
 }
 
 async function takeInReport(
