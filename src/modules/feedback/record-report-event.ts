@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { appendAuditMany, type Actor } from '../../platform/audit/audit.js';
-import type { Executor } from '../../platform/db/database.js';
+import { preparedQuery, rawClient, type Executor } from '../../platform/db/database.js';
 import { insertMany } from '../../platform/db/insert-many.js';
 import { FEEDBACK_JOBS, REPORT_CHANNEL, type FeedbackDeps, type NotifyReporterJob } from './feedback-deps.js';
 import { reportEvents } from './feedback.schema.js';
@@ -56,12 +55,10 @@ export async function recordReportEvents(
       action: change.action,
     }),
   );
-  await tx.execute(
-    sql`select pg_notify(${REPORT_CHANNEL}, p) from unnest(array[${sql.join(
-      payloads.map((p) => sql`${p}`),
-      sql`, `,
-    )}]::text[]) as p`,
-  );
+  await preparedQuery(rawClient(tx), 'select pg_notify($1, p) from unnest($2::text[]) as p', [
+    REPORT_CHANNEL,
+    payloads,
+  ]);
   const notices = items.flatMap(({ report, change }, i) =>
     change.isPublic ? [{ reportId: report.id, eventId: events[i]!.id }] : [],
   );

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { Database, Executor } from '../db/database.js';
+import { preparedQuery, rawClient, type Database, type Executor } from '../db/database.js';
 import { insertMany } from '../db/insert-many.js';
 import { auditLog } from './audit.schema.js';
 
@@ -77,10 +76,12 @@ export function auditHash(prevHash: string, row: HashedFields): string {
  */
 async function takeChain(tx: Executor): Promise<{ chain: number; lastHash: string | null }> {
   const start = Math.floor(Math.random() * AUDIT_CHAINS);
-  const result = await tx.execute<{ o_chain: number; o_hash: string | null }>(
-    sql`select o_chain, o_hash from audit_take_chain(${AUDIT_LOCK}::int, ${start}::int, ${AUDIT_CHAINS}::int)`,
+  const result = await preparedQuery<{ o_chain: number | string; o_hash: string | null }>(
+    rawClient(tx),
+    'select o_chain, o_hash from audit_take_chain($1::int, $2::int, $3::int)',
+    [AUDIT_LOCK, start, AUDIT_CHAINS],
   );
-  const row = (result as unknown as { rows: { o_chain: number | string; o_hash: string | null }[] }).rows[0]!;
+  const row = result.rows[0]!;
   return { chain: Number(row.o_chain), lastHash: row.o_hash };
 }
 

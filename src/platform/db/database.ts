@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -42,6 +43,30 @@ export interface Database {
 /** The driver-level client behind an executor, for the rare code (job queue) that needs $1 SQL in a transaction. */
 export function rawClient(executor: Executor): RawClient {
   return (executor as unknown as { session: { client: RawClient } }).session.client;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs $1-style SQL on a driver client (`rawClient(tx)`). On a PostgreSQL server the statement is named after its text,
+ * so each connection parses and plans it once and then only binds and executes it: for the fixed-text
+ * statements that every intake batch runs (pg-boss's job insert, the audit chain, the live notification).
+ * PGlite has no per-connection cache to gain from and runs it as is.
+ */
+export async function preparedQuery<R = Record<string, unknown>>(
+  client: RawClient,
+  text: string,
+  values: unknown[],
+): Promise<{ rows: R[] }> {
+  if (client instanceof pg.Client || client instanceof pg.Pool) {
+    let name = statementNames.get(text);
+    if (!name) {
+      name = `q_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
+      statementNames.set(text, name);
+    }
+    return client.query<R & pg.QueryResultRow>({ name, text, values });
+  }
+  return client.query<R>(text, values);
 }
 
 export class DatabaseUnreachableError extends Error {

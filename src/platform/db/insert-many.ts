@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import pg from 'pg';
-import { rawClient, type Executor } from './database.js';
+import { preparedQuery, rawClient, type Executor } from './database.js';
 
 // Multi-row INSERT … RETURNING for the hot write paths (intake's report, event and audit rows), written as
 // one `insert … select * from unnest($1::type[], $2::type[], …)` statement: the same text whatever the number
@@ -17,7 +15,7 @@ interface ColumnPlan {
   column: PgColumn;
 }
 
-const statements = new Map<string, { text: string; name: string; columns: ColumnPlan[] }>();
+const statements = new Map<string, { text: string; columns: ColumnPlan[] }>();
 
 /** The statement for these columns of the table (cached: the key list names it). */
 function statementFor(table: PgTable, keys: string[]) {
@@ -37,8 +35,7 @@ function statementFor(table: PgTable, keys: string[]) {
     `insert into ${quote(tableName)} (${columns.map((c) => quote(c.column.name)).join(', ')}) ` +
     `select * from unnest(${columns.map((c, i) => `$${i + 1}::${c.column.getSQLType()}[]`).join(', ')}) ` +
     `returning ${returning}`;
-  const name = `insert_many_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  statement = { text, name, columns };
+  statement = { text, columns };
   statements.set(cacheKey, statement);
   return statement;
 }
@@ -68,20 +65,14 @@ export async function insertMany<T extends PgTable>(
   const partial = keys.filter((k) => rows.some((r) => (r as Record<string, unknown>)[k] === undefined));
   if (partial.some((k) => all[k]!.hasDefault))
     return (await executor.insert(table).values(rows).returning()) as T['$inferSelect'][];
-  const { text, name, columns } = statementFor(table, keys);
+  const { text, columns } = statementFor(table, keys);
   const params = columns.map(({ key, column }) =>
     rows.map((row) => {
       const value = (row as Record<string, unknown>)[key];
       return value === null || value === undefined ? null : column.mapToDriverValue(value);
     }),
   );
-  const client = rawClient(executor) as unknown as {
-    query(configOrText: unknown, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  };
-  const result =
-    client instanceof pg.Client || client instanceof pg.Pool
-      ? await client.query({ name, text, values: params })
-      : await client.query(text, params);
+  const result = await preparedQuery<Record<string, unknown>>(rawClient(executor), text, params);
   const mapped = Object.entries(all);
   return result.rows.map((raw) => {
     const out: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { rawClient, type Database, type Executor } from '../db/database.js';
+import { preparedQuery, rawClient, type Database, type Executor } from '../db/database.js';
 
 export type JobOutcome = 'done' | 'skipped';
 
@@ -107,7 +107,10 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
           ...(opts.expireInSeconds ? { expireInSeconds: opts.expireInSeconds } : {}),
         })),
         {
-          db: { executeSql: (text: string, values?: unknown[]) => client.query(text, values) },
+          // pg-boss's insert has a fixed text: prepared once per connection (see preparedQuery).
+          db: {
+            executeSql: (text: string, values?: unknown[]) => preparedQuery(client, text, values ?? []),
+          },
         } as PgBoss.InsertOptions,
       );
     },
