@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DeliveryCounts } from '../../contracts/alerts.js';
 import type { Executor } from '../../platform/db/database.js';
 import { alertContacts, alertDeliveries, alerts, pushSubscriptions, vapidKeys } from './alerts.schema.js';
@@ -93,6 +93,40 @@ export async function deliveryCounts(db: Executor, alertId: string, now: Date = 
   return { push: of('push'), sms: of('sms'), email: of('email') };
 }
 
+/** Push subscriptions whose units are in `reach`; drills = only those who opted in. */
+function pushReached(reach: string[], drillsOnly: boolean): (SQL | undefined)[] {
+  return [
+    sql`${pushSubscriptions.unitCodes} && ${sql.param(reach)}::text[]`,
+    drillsOnly ? eq(pushSubscriptions.drills, true) : undefined,
+  ];
+}
+
+/** Confirmed SMS/email contacts whose units are in `reach`; drills = only those who opted in. */
+function contactsReached(reach: string[], drillsOnly: boolean): (SQL | undefined)[] {
+  return [
+    sql`${alertContacts.unitCodes} && ${sql.param(reach)}::text[]`,
+    sql`${alertContacts.confirmedAt} is not null`,
+    drillsOnly ? eq(alertContacts.drills, true) : undefined,
+  ];
+}
+
+/** One page of the ids of `table`'s rows matching `where`, after `afterId` (keyset by id). */
+async function idPage(
+  db: Executor,
+  table: typeof pushSubscriptions | typeof alertContacts,
+  where: (SQL | undefined)[],
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(...where, afterId ? gt(table.id, afterId) : undefined))
+    .orderBy(table.id)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
 /** Subscriptions (and distinct accounts) whose units are in `reach`; drills = only those who opted in. */
 export async function countReach(db: Executor, reach: string[], drillsOnly: boolean) {
   const rows = await db
@@ -101,12 +135,7 @@ export async function countReach(db: Executor, reach: string[], drillsOnly: bool
       accounts: sql<number>`count(distinct ${pushSubscriptions.userId})::int`,
     })
     .from(pushSubscriptions)
-    .where(
-      and(
-        sql`${pushSubscriptions.unitCodes} && ${sql.param(reach)}::text[]`,
-        drillsOnly ? eq(pushSubscriptions.drills, true) : undefined,
-      ),
-    );
+    .where(and(...pushReached(reach, drillsOnly)));
   return { subscriptions: Number(rows[0]?.subscriptions ?? 0), accounts: Number(rows[0]?.accounts ?? 0) };
 }
 
@@ -148,19 +177,7 @@ export async function reachPage(
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await db
-    .select({ id: pushSubscriptions.id })
-    .from(pushSubscriptions)
-    .where(
-      and(
-        sql`${pushSubscriptions.unitCodes} && ${sql.param(reach)}::text[]`,
-        drillsOnly ? eq(pushSubscriptions.drills, true) : undefined,
-        afterId ? gt(pushSubscriptions.id, afterId) : undefined,
-      ),
-    )
-    .orderBy(pushSubscriptions.id)
-    .limit(limit);
-  return rows.map((r) => r.id);
+  return idPage(db, pushSubscriptions, pushReached(reach, drillsOnly), afterId, limit);
 }
 
 /**
@@ -288,13 +305,7 @@ export async function countContacts(db: Executor, reach: string[], drillsOnly: b
   const rows = await db
     .select({ channel: alertContacts.channel, n: sql<number>`count(*)::int` })
     .from(alertContacts)
-    .where(
-      and(
-        sql`${alertContacts.unitCodes} && ${sql.param(reach)}::text[]`,
-        sql`${alertContacts.confirmedAt} is not null`,
-        drillsOnly ? eq(alertContacts.drills, true) : undefined,
-      ),
-    )
+    .where(and(...contactsReached(reach, drillsOnly)))
     .groupBy(alertContacts.channel);
   const by = Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
   return { sms: by.sms ?? 0, email: by.email ?? 0 };
@@ -308,20 +319,7 @@ export async function contactPage(
   afterId: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await db
-    .select({ id: alertContacts.id })
-    .from(alertContacts)
-    .where(
-      and(
-        sql`${alertContacts.unitCodes} && ${sql.param(reach)}::text[]`,
-        sql`${alertContacts.confirmedAt} is not null`,
-        drillsOnly ? eq(alertContacts.drills, true) : undefined,
-        afterId ? gt(alertContacts.id, afterId) : undefined,
-      ),
-    )
-    .orderBy(alertContacts.id)
-    .limit(limit);
-  return rows.map((r) => r.id);
+  return idPage(db, alertContacts, contactsReached(reach, drillsOnly), afterId, limit);
 }
 
 /** Claims (alert, contact) deliveries on the contact's channel: new rows, or `retry` rows; returns the contacts. */

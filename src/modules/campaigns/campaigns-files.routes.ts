@@ -2,9 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute } from '../../platform/http/route.js';
-import { AppError } from '../../platform/http/problem.js';
 import { actorOf, authorize, requireSignedIn, type Principal } from '../identity/index.js';
-import { contentDisposition } from '../feedback/attachments/attachments.routes.js';
+import { contentDisposition, readOneFile } from '../feedback/attachments/attachments.routes.js';
 import type { CampaignsDeps } from './campaigns-deps.js';
 import { readReportFile, REPORT_FILE_MAX_BYTES, uploadReportFile } from './use-cases/report-files.js';
 
@@ -29,30 +28,8 @@ export async function registerCampaignFileRoutes(app: FastifyInstance, deps: Cam
       rateLimit: { max: 30, timeWindow: '1 minute' },
       responses: { 201: 'Đã đính kèm / Attached' },
       handler: async ({ req, reply, params }) => {
-        let fileName: string;
-        let data: Buffer;
-        try {
-          const part = await req.file();
-          if (!part || part.fieldname !== 'file') {
-            throw new AppError('validation', {}, [
-              { path: 'body.file', message: 'Thiếu tệp / The file is missing' },
-            ]);
-          }
-          fileName = part.filename ?? '';
-          data = await part.toBuffer();
-        } catch (err) {
-          const code = (err as { code?: string }).code;
-          if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', { maxMb: 10 });
-          if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type');
-          throw err;
-        }
-        const result = await uploadReportFile(
-          deps,
-          me(req),
-          params.id,
-          { fileName, data },
-          actorOf(me(req), req),
-        );
+        const file = await readOneFile(req, REPORT_FILE_MAX_BYTES);
+        const result = await uploadReportFile(deps, me(req), params.id, file, actorOf(me(req), req));
         reply.status(201);
         return result;
       },

@@ -18,7 +18,7 @@ import {
 } from '../../contracts/content.js';
 import { AppError } from '../../platform/http/problem.js';
 import { defineRoute } from '../../platform/http/route.js';
-import { contentDisposition } from '../feedback/attachments/attachments.routes.js';
+import { contentDisposition, uploadError } from '../feedback/attachments/attachments.routes.js';
 import { actorOf, authorize, optionalSignIn, requireSignedIn, type Principal } from '../identity/index.js';
 import { MEDIA_UPLOAD_MAX_BYTES, type ContentDeps } from './content-deps.js';
 import {
@@ -41,23 +41,6 @@ const slugParams = z.strictObject({
 });
 const PUBLIC_LIMIT = { max: 120, timeWindow: '1 minute' };
 const SEARCH_LIMIT = { max: 60, timeWindow: '1 minute' };
-
-function uploadError(err: unknown): unknown {
-  switch ((err as { code?: string }).code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError('file_too_large', { maxMb: Math.round(MEDIA_UPLOAD_MAX_BYTES / (1024 * 1024)) });
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new AppError('unsupported_media_type');
-    case 'FST_FILES_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-    case 'FST_PARTS_LIMIT':
-      return new AppError('validation', {}, [
-        { path: 'body', message: 'Chỉ gửi một tệp / Send one file only' },
-      ]);
-    default:
-      return err;
-  }
-}
 
 /** Public JSON answers may be cached briefly by browsers and proxies. */
 function publicCache(reply: FastifyReply, seconds = 60) {
@@ -208,7 +191,8 @@ export async function registerContentRoutes(app: FastifyInstance, deps: ContentD
         try {
           for await (const part of req.parts()) {
             if (part.type === 'file') {
-              if (part.fieldname !== 'file') throw uploadError({ code: 'FST_FILES_LIMIT' });
+              if (part.fieldname !== 'file')
+                throw uploadError({ code: 'FST_FILES_LIMIT' }, MEDIA_UPLOAD_MAX_BYTES);
               fileName = part.filename ?? '';
               data = await part.toBuffer();
             } else if (part.fieldname === 'title') {
@@ -216,7 +200,7 @@ export async function registerContentRoutes(app: FastifyInstance, deps: ContentD
             }
           }
         } catch (err) {
-          throw uploadError(err);
+          throw uploadError(err, MEDIA_UPLOAD_MAX_BYTES);
         }
         if (!data)
           throw new AppError('validation', {}, [

@@ -124,20 +124,21 @@ export function queueSortKey(f: Pick<QueueFilter, 'overdue'>, r: ReportRow): Dat
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 
+/** Reports in a district (its communes included) or a commune. */
+function inUnit(unit: string): SQL {
+  return or(
+    eq(reports.unitCode, unit),
+    sql`${reports.unitCode} in (select code from admin_units where parent_code = ${unit})`,
+  )!;
+}
+
 /** The IOC / agency queue: newest first (the overdue list: most overdue first), keyset-paged, filtered, on indexes. */
 export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRow[]> {
   const where: SQL[] = [];
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
   if (f.channels?.length) where.push(inArray(reports.channel, f.channels));
   if (f.category) where.push(eq(reports.categoryCode, f.category));
-  if (f.unit) {
-    where.push(
-      or(
-        eq(reports.unitCode, f.unit),
-        sql`${reports.unitCode} in (select code from admin_units where parent_code = ${f.unit})`,
-      )!,
-    );
-  }
+  if (f.unit) where.push(inUnit(f.unit));
   if (f.agencyId) where.push(eq(reports.agencyId, f.agencyId));
   if (f.scopeAgencyIds)
     where.push(f.scopeAgencyIds.length ? inArray(reports.agencyId, f.scopeAgencyIds) : sql`false`);
@@ -200,14 +201,7 @@ export async function publishedReports(db: Executor, f: PublishedFilter): Promis
   const where: SQL[] = [inArray(reports.status, ['published', 'closed'])];
   if (f.before) where.push(lt(reports.publishedAt, f.before));
   if (f.category) where.push(eq(reports.categoryCode, f.category));
-  if (f.unit) {
-    where.push(
-      or(
-        eq(reports.unitCode, f.unit),
-        sql`${reports.unitCode} in (select code from admin_units where parent_code = ${f.unit})`,
-      )!,
-    );
-  }
+  if (f.unit) where.push(inUnit(f.unit));
   if (f.from) where.push(sql`${reports.publishedAt} >= ${f.from}`);
   if (f.to) where.push(lt(reports.publishedAt, f.to));
   if (f.q) where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
@@ -316,21 +310,26 @@ export async function reportsOfReporter(
     .limit(10_000);
 }
 
+/** What erasing a reporter sets on a report: no identity, shown as anonymous, a new version. */
+function anonymousReporter() {
+  return {
+    reporterUserId: null,
+    reporterName: null,
+    reporterPhone: null,
+    reporterEmail: null,
+    reporterPhoneHash: null,
+    reporterEmailHash: null,
+    displayPublicly: 'anonymous' as const,
+    version: sql`${reports.version} + 1`,
+    updatedAt: new Date(),
+  };
+}
+
 /** Removes the reporter's identity from their reports (they stay, anonymous); returns how many changed. */
 export async function eraseReporter(db: Executor, userId: string, phone: string | null): Promise<number> {
   const rows = await db
     .update(reports)
-    .set({
-      reporterUserId: null,
-      reporterName: null,
-      reporterPhone: null,
-      reporterEmail: null,
-      reporterPhoneHash: null,
-      reporterEmailHash: null,
-      displayPublicly: 'anonymous',
-      version: sql`${reports.version} + 1`,
-      updatedAt: new Date(),
-    })
+    .set(anonymousReporter())
     .where(ofReporter(userId, phone))
     .returning({ id: reports.id });
   return rows.length;
@@ -341,17 +340,7 @@ export async function eraseReporterOf(db: Executor, reportId: string): Promise<b
   await db.delete(reportPushTargets).where(eq(reportPushTargets.reportId, reportId));
   const rows = await db
     .update(reports)
-    .set({
-      reporterUserId: null,
-      reporterName: null,
-      reporterPhone: null,
-      reporterEmail: null,
-      reporterPhoneHash: null,
-      reporterEmailHash: null,
-      displayPublicly: 'anonymous',
-      version: sql`${reports.version} + 1`,
-      updatedAt: new Date(),
-    })
+    .set(anonymousReporter())
     .where(
       and(
         eq(reports.id, reportId),

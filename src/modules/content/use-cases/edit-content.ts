@@ -212,6 +212,31 @@ async function present(
   return toStaffItem(p, row, await mediaMap(tx, row), deps.now());
 }
 
+/** Writes `patch` over `row` unless someone changed it meanwhile (then `content_conflict`). */
+async function updateOrConflict(
+  tx: Executor,
+  row: repo.ContentRow,
+  patch: Partial<repo.NewContentRow>,
+): Promise<repo.ContentRow> {
+  const updated = await repo.updateItem(tx, row.id, row.version, patch);
+  if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+  return updated;
+}
+
+/** Audits a change of the item (`content.…` on `content_item`) and answers with the item as staff see it. */
+async function auditedView(
+  deps: ContentDeps,
+  tx: Executor,
+  actor: Actor,
+  principal: Principal,
+  updated: repo.ContentRow,
+  action: string,
+  summary: Record<string, unknown>,
+): Promise<StaffContentItem> {
+  await appendAudit(tx, actor, { action, entityType: 'content_item', entityId: updated.id, summary });
+  return present(deps, principal, updated, tx);
+}
+
 /** A contributor writes a new draft (version 1). */
 export async function createContent(
   deps: ContentDeps,
@@ -292,33 +317,25 @@ export async function updateContent(
     if (row.status === 'published') {
       // A correction of a published item goes through approval: the live text stays until then.
       const revision = newRevision(values, slug, principal, now);
-      const updated = await repo.updateItem(tx, row.id, row.version, { revision, updatedAt: now });
-      if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+      const updated = await updateOrConflict(tx, row, { revision, updatedAt: now });
       await recordRevision(tx, updated, revision, principal, 'correction: edited');
-      await appendAudit(tx, actor, {
-        action: 'content.revision_saved',
-        entityType: 'content_item',
-        entityId: row.id,
-        summary: { version: updated.version, status: updated.status },
+      return auditedView(deps, tx, actor, principal, updated, 'content.revision_saved', {
+        version: updated.version,
+        status: updated.status,
       });
-      return present(deps, principal, updated, tx);
     }
-    const updated = await repo.updateItem(tx, row.id, row.version, {
+    const updated = await updateOrConflict(tx, row, {
       ...values,
       slug,
       agencyId,
       updatedAt: now,
     });
-    if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
     await recordVersion(tx, updated, principal, 'edited');
     await repo.notifyContentChanged(tx, updated.id);
-    await appendAudit(tx, actor, {
-      action: 'content.updated',
-      entityType: 'content_item',
-      entityId: row.id,
-      summary: { version: updated.version, status: updated.status },
+    return auditedView(deps, tx, actor, principal, updated, 'content.updated', {
+      version: updated.version,
+      status: updated.status,
     });
-    return present(deps, principal, updated, tx);
   });
 }
 
@@ -378,23 +395,16 @@ export async function transitionContent(
       case 'archive':
         break;
     }
-    const updated = await repo.updateItem(tx, row.id, row.version, patch);
-    if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+    const updated = await updateOrConflict(tx, row, patch);
     await recordVersion(tx, updated, principal, input.note ? `${input.action}: ${input.note}` : input.action);
     await repo.notifyContentChanged(tx, updated.id);
-    await appendAudit(tx, actor, {
-      action: `content.${input.action}`,
-      entityType: 'content_item',
-      entityId: row.id,
-      summary: {
-        from: row.status,
-        to: updated.status,
-        version: updated.version,
-        publishAt: updated.publishAt?.toISOString() ?? null,
-        ...(input.note ? { note: input.note } : {}),
-      },
+    return auditedView(deps, tx, actor, principal, updated, `content.${input.action}`, {
+      from: row.status,
+      to: updated.status,
+      version: updated.version,
+      publishAt: updated.publishAt?.toISOString() ?? null,
+      ...(input.note ? { note: input.note } : {}),
     });
-    return present(deps, principal, updated, tx);
   });
 }
 
@@ -431,19 +441,15 @@ async function transitionRevision(
         : { ...revision, status: 'draft', submittedBy: null };
     patch = { revision: next, updatedAt: now };
   }
-  const updated = await repo.updateItem(tx, row.id, row.version, patch);
-  if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+  const updated = await updateOrConflict(tx, row, patch);
   const note = `correction: ${input.action}${input.note ? `: ${input.note}` : ''}`;
   if (input.action === 'approve') await recordVersion(tx, updated, principal, note);
   else await recordRevision(tx, updated, updated.revision as ContentRevisionView, principal, note);
   await repo.notifyContentChanged(tx, updated.id);
-  await appendAudit(tx, actor, {
-    action: `content.revision_${input.action}`,
-    entityType: 'content_item',
-    entityId: row.id,
-    summary: { version: updated.version, ...(input.note ? { note: input.note } : {}) },
+  return auditedView(deps, tx, actor, principal, updated, `content.revision_${input.action}`, {
+    version: updated.version,
+    ...(input.note ? { note: input.note } : {}),
   });
-  return present(deps, principal, updated, tx);
 }
 
 /** Copies an earlier version's text back as a new version (the slug stays, so links keep working). */
@@ -482,18 +488,15 @@ export async function restoreContentVersion(
         savedBy: principal.userId,
         submittedBy: null,
       };
-      const updated = await repo.updateItem(tx, row.id, row.version, { revision, updatedAt: now });
-      if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
+      const updated = await updateOrConflict(tx, row, { revision, updatedAt: now });
       await recordRevision(tx, updated, revision, principal, `correction: restored v${input.version}`);
-      await appendAudit(tx, actor, {
-        action: 'content.restored',
-        entityType: 'content_item',
-        entityId: row.id,
-        summary: { fromVersion: input.version, version: updated.version, asCorrection: true },
+      return auditedView(deps, tx, actor, principal, updated, 'content.restored', {
+        fromVersion: input.version,
+        version: updated.version,
+        asCorrection: true,
       });
-      return present(deps, principal, updated, tx);
     }
-    const updated = await repo.updateItem(tx, row.id, row.version, {
+    const updated = await updateOrConflict(tx, row, {
       title: s.title,
       summary: s.summary,
       body: s.body,
@@ -506,16 +509,12 @@ export async function restoreContentVersion(
       coverMediaId: s.coverMediaId && known.has(s.coverMediaId) ? s.coverMediaId : null,
       updatedAt: now,
     });
-    if (!updated) throw new AppError('content_conflict', { current: row.version + 1 });
     await recordVersion(tx, updated, principal, `restored v${input.version}`);
     await repo.notifyContentChanged(tx, updated.id);
-    await appendAudit(tx, actor, {
-      action: 'content.restored',
-      entityType: 'content_item',
-      entityId: row.id,
-      summary: { fromVersion: input.version, version: updated.version },
+    return auditedView(deps, tx, actor, principal, updated, 'content.restored', {
+      fromVersion: input.version,
+      version: updated.version,
     });
-    return present(deps, principal, updated, tx);
   });
 }
 

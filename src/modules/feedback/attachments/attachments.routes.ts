@@ -75,11 +75,14 @@ function sendFile(req: FastifyRequest, reply: FastifyReply, file: AttachmentCont
   return reply.type(file.mimeType).send(file.data);
 }
 
-/** Multipart errors become the catalogue's problems. */
-function uploadError(err: unknown): unknown {
+/**
+ * Multipart errors become the catalogue's problems (`maxBytes`: the upload's limit, told in MB).
+ * Shared with the content module's media upload.
+ */
+export function uploadError(err: unknown, maxBytes = UPLOAD_MAX_BYTES): unknown {
   switch ((err as { code?: string }).code) {
     case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError('file_too_large', { maxMb: Math.round(UPLOAD_MAX_BYTES / (1024 * 1024)) });
+      return new AppError('file_too_large', { maxMb: Math.round(maxBytes / (1024 * 1024)) });
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('unsupported_media_type');
     case 'FST_FILES_LIMIT':
@@ -90,6 +93,27 @@ function uploadError(err: unknown): unknown {
       ]);
     default:
       return err;
+  }
+}
+
+/**
+ * The one file of a multipart request (field "file"), read whole; multipart errors become the
+ * catalogue's problems (see `uploadError`). Shared with the campaigns' quarterly report files.
+ */
+export async function readOneFile(
+  req: FastifyRequest,
+  maxBytes = UPLOAD_MAX_BYTES,
+): Promise<{ fileName: string; data: Buffer }> {
+  try {
+    const part = await req.file();
+    if (!part || part.fieldname !== 'file') {
+      throw new AppError('validation', {}, [
+        { path: 'body.file', message: 'Thiếu tệp / The file is missing' },
+      ]);
+    }
+    return { fileName: part.filename ?? '', data: await part.toBuffer() };
+  } catch (err) {
+    throw uploadError(err, maxBytes);
   }
 }
 
@@ -127,22 +151,9 @@ export async function registerAttachmentRoutes(
         415: 'Loại tệp không được chấp nhận',
       },
       handler: async ({ req, reply }) => {
-        let fileName: string;
-        let data: Buffer;
-        try {
-          const part = await req.file();
-          if (!part || part.fieldname !== 'file') {
-            throw new AppError('validation', {}, [
-              { path: 'body.file', message: 'Thiếu tệp / The file is missing' },
-            ]);
-          }
-          fileName = part.filename ?? '';
-          data = await part.toBuffer();
-        } catch (err) {
-          throw uploadError(err);
-        }
+        const file = await readOneFile(req);
         const p = principalOf(req);
-        const result = await uploadAttachment(deps, p, { fileName, data }, actorOf(p, req));
+        const result = await uploadAttachment(deps, p, file, actorOf(p, req));
         reply.status(201);
         return result;
       },

@@ -83,34 +83,66 @@ function tooLarge(bytes: number): AppError {
 }
 
 /**
- * Takes in one file for a report or an answer, before the report exists. The type is read from the
- * content (the name only has to agree with it); photos are re-encoded so that no location or device data
- * leaves the sender's phone with them. The row stays unclaimed (no report) until `claimAttachments`.
- * Open to anonymous citizens: then only the returned upload token proves who sent it.
+ * The type of an uploaded file, read from its bytes, once it is known to be allowed: not empty, at most
+ * `maxBytes` in all and `maxBytesOf[kind]` for its kind, and named with an extension that agrees.
+ * Shared with the content module's media library.
  */
-export async function uploadAttachment(
-  deps: AttachmentDeps,
-  p: Principal | null,
-  file: UploadedFile,
-  actor: Actor,
-): Promise<UploadResult> {
-  if (p) authorize(p, 'reports.submit');
+export function checkedType(
+  file: { fileName: string; data: Buffer },
+  maxBytes: number,
+  maxBytesOf: Record<SniffedType['kind'], number>,
+): SniffedType {
   if (file.data.length === 0) {
     throw new AppError('validation', {}, [{ path: 'body.file', message: 'Tệp rỗng / The file is empty' }]);
   }
-  if (file.data.length > UPLOAD_MAX_BYTES) throw tooLarge(UPLOAD_MAX_BYTES);
+  if (file.data.length > maxBytes) throw tooLarge(maxBytes);
   const type = sniff(file.data, file.fileName);
   if (!type) throw new AppError('file_type_not_allowed');
   if (!extensionMatches(type, file.fileName)) throw new AppError('file_type_mismatch');
-  if (file.data.length > ATTACHMENT_MAX_BYTES[type.kind]) throw tooLarge(ATTACHMENT_MAX_BYTES[type.kind]);
+  if (file.data.length > maxBytesOf[type.kind]) throw tooLarge(maxBytesOf[type.kind]);
+  return type;
+}
 
-  let stored = file.data;
+/** An accepted upload once stored: what its row records. */
+export interface StoredUpload {
+  id: string;
+  now: Date;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  thumbnailKey: string | null;
+  /** A photo's size in pixels after re-encoding; null for other kinds. */
+  width: number | null;
+  height: number | null;
+  /** The audit entry's summary of the upload. */
+  auditSummary: { kind: string; mimeType: string; size: number; sha256: string; originalSize: number };
+}
+
+/**
+ * Stores an accepted upload (photos re-encoded, upright and without metadata, with a thumbnail; other
+ * kinds as sent), then runs `record` (its row and audit entry). When that fails, the stored files are
+ * deleted again. Shared with the content module's media library.
+ */
+export async function storeUpload<T>(
+  deps: AttachmentDeps,
+  file: { fileName: string; data: Buffer },
+  type: SniffedType,
+  record: (stored: StoredUpload) => Promise<T>,
+): Promise<T> {
+  let bytes = file.data;
   let thumbnail: Buffer | null = null;
   let mimeType = type.mime;
   let ext = type.ext;
+  let width: number | null = null;
+  let height: number | null = null;
   if (type.kind === 'photo') {
     try {
-      ({ image: stored, thumbnail } = await reencodePhoto(file.data));
+      ({ image: bytes, thumbnail } = await reencodePhoto(file.data));
+      const meta = await sharp(bytes).metadata();
+      width = meta.width ?? null;
+      height = meta.height ?? null;
     } catch {
       // Not decodable (corrupt, or HEIC which the bundled image library cannot read): never store as is.
       throw new AppError('image_unreadable');
@@ -123,41 +155,73 @@ export async function uploadAttachment(
   const id = randomUUID();
   const storageKey = newStorageKey(ext, now, id);
   const thumbnailKey = thumbnail ? newStorageKey('jpg', now, id, '-thumb') : null;
-  const fileName = sanitizeFileName(file.fileName, type.kind === 'photo' ? 'jpg' : type.ext);
-  const sha256 = createHash('sha256').update(stored).digest('hex');
-  const uploadToken = randomBytes(24).toString('base64url');
-
-  await deps.storage.put(storageKey, stored);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await deps.storage.put(storageKey, bytes);
   try {
     if (thumbnailKey && thumbnail) await deps.storage.put(thumbnailKey, thumbnail);
-    await deps.database.db.transaction(async (tx) => {
-      await repo.insertAttachment(tx, {
-        id,
-        reportId: null,
-        purpose: 'report',
-        kind: type.kind,
-        fileName,
-        mimeType,
-        size: stored.length,
-        sha256,
-        storageKey,
-        thumbnailKey,
-        hidden: false,
-        uploadedBy: p?.userId ?? null,
-        uploadToken,
-        createdAt: now,
-      });
-      await appendAudit(tx, actor, {
-        action: 'attachment.uploaded',
-        entityType: 'attachment',
-        entityId: id,
-        summary: { kind: type.kind, mimeType, size: stored.length, sha256, originalSize: file.data.length },
-      });
+    return await record({
+      id,
+      now,
+      fileName: sanitizeFileName(file.fileName, ext),
+      mimeType,
+      size: bytes.length,
+      sha256,
+      storageKey,
+      thumbnailKey,
+      width,
+      height,
+      auditSummary: { kind: type.kind, mimeType, size: bytes.length, sha256, originalSize: file.data.length },
     });
   } catch (err) {
     await deps.storage.delete(storageKey).catch(() => {});
     if (thumbnailKey) await deps.storage.delete(thumbnailKey).catch(() => {});
     throw err;
   }
-  return { id, kind: type.kind, fileName, mimeType, size: stored.length, uploadToken };
+}
+
+/**
+ * Takes in one file for a report or an answer, before the report exists. The type is read from the
+ * content (the name only has to agree with it); photos are re-encoded so that no location or device data
+ * leaves the sender's phone with them. The row stays unclaimed (no report) until `claimAttachments`.
+ * Open to anonymous citizens: then only the returned upload token proves who sent it.
+ */
+export async function uploadAttachment(
+  deps: AttachmentDeps,
+  p: Principal | null,
+  file: UploadedFile,
+  actor: Actor,
+): Promise<UploadResult> {
+  if (p) authorize(p, 'reports.submit');
+  const type = checkedType(file, UPLOAD_MAX_BYTES, ATTACHMENT_MAX_BYTES);
+
+  const uploadToken = randomBytes(24).toString('base64url');
+  const stored = await storeUpload(deps, file, type, (s) =>
+    deps.database.db.transaction(async (tx) => {
+      await repo.insertAttachment(tx, {
+        id: s.id,
+        reportId: null,
+        purpose: 'report',
+        kind: type.kind,
+        fileName: s.fileName,
+        mimeType: s.mimeType,
+        size: s.size,
+        sha256: s.sha256,
+        storageKey: s.storageKey,
+        thumbnailKey: s.thumbnailKey,
+        hidden: false,
+        uploadedBy: p?.userId ?? null,
+        uploadToken,
+        createdAt: s.now,
+      });
+      await appendAudit(tx, actor, {
+        action: 'attachment.uploaded',
+        entityType: 'attachment',
+        entityId: s.id,
+        summary: s.auditSummary,
+      });
+      return s;
+    }),
+  );
+  const { id, fileName, mimeType, size } = stored;
+  return { id, kind: type.kind, fileName, mimeType, size, uploadToken };
 }

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.js';
-import { getLang, t } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 import { problemText } from '../../shared/problem-text.js';
 import { Alert } from '../../shared/ui/alert.js';
 import { Button } from '../../shared/ui/button.js';
 import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import { SelectField } from '../../shared/ui/select-field.js';
+import { ListTable, listDateFormat, useListLoad } from '../shell/list-page.js';
 import './channels.css';
 
 type Status = 'held' | 'processed' | 'discarded';
@@ -54,34 +55,12 @@ function outcomeText(o: Outcome): string {
 /** Mail the intake could not take in (IOC and administrators): list, headers, .eml, reprocess, discard. */
 export function MailQuarantinePage() {
   const [status, setStatus] = useState<Status>('held');
-  const [items, setItems] = useState<Item[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
+  const { items, loading, problem, setProblem, reload } = useListLoad<Item>('/mail/quarantine', { status });
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<Detail | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const dateFormat = new Intl.DateTimeFormat(getLang() === 'en' ? 'en-GB' : 'vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const res = await api<{ items: Item[] }>('GET', '/mail/quarantine', { query: { status } });
-      setItems(res.items);
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [status]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const dateFormat = listDateFormat();
 
   const [health, setHealth] = useState<Health[]>([]);
   useEffect(() => {
@@ -113,7 +92,7 @@ export function MailQuarantinePage() {
       }
       setOpen(null);
       setProblem(null);
-      await load();
+      await reload();
     } catch (error) {
       setProblem(problemText(error));
     } finally {
@@ -209,42 +188,35 @@ export function MailQuarantinePage() {
         </section>
       ) : null}
 
-      <h2 aria-live="polite">{t('mailbox.listTitle', { count: items.length })}</h2>
-      {loading ? <p role="status">{t('common.loading')}</p> : null}
-      {!loading && items.length === 0 ? <p>{t('mailbox.empty')}</p> : null}
-      {items.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('mailbox.received')}</th>
-                <th scope="col">{t('mailbox.from')}</th>
-                <th scope="col">{t('mailbox.subject')}</th>
-                <th scope="col">{t('mailbox.size')}</th>
-                <th scope="col">{t('mailbox.reason')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <td>{dateFormat.format(new Date(i.receivedAt))}</td>
-                  <td>{i.fromAddress ?? t('mailbox.unknownSender')}</td>
-                  <td>{i.subject ?? t('mailbox.noSubject')}</td>
-                  <td>{size(i.size)}</td>
-                  <td>{i.reason}</td>
-                  <td>
-                    <Button variant="secondary" onClick={() => void view(i.id)}>
-                      {t('mailbox.view')}
-                      <span className="visually-hidden"> {i.subject ?? i.id}</span>
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        title={t('mailbox.listTitle', { count: items.length })}
+        empty={t('mailbox.empty')}
+        loading={loading}
+        items={items}
+        columns={[
+          t('mailbox.received'),
+          t('mailbox.from'),
+          t('mailbox.subject'),
+          t('mailbox.size'),
+          t('mailbox.reason'),
+          t('common.actions'),
+        ]}
+        row={(i) => (
+          <tr key={i.id}>
+            <td>{dateFormat.format(new Date(i.receivedAt))}</td>
+            <td>{i.fromAddress ?? t('mailbox.unknownSender')}</td>
+            <td>{i.subject ?? t('mailbox.noSubject')}</td>
+            <td>{size(i.size)}</td>
+            <td>{i.reason}</td>
+            <td>
+              <Button variant="secondary" onClick={() => void view(i.id)}>
+                {t('mailbox.view')}
+                <span className="visually-hidden"> {i.subject ?? i.id}</span>
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

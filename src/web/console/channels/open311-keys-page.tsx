@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../shared/api.js';
-import { getLang, t } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 import { fieldErrors, problemText } from '../../shared/problem-text.js';
 import { Alert } from '../../shared/ui/alert.js';
 import { Button } from '../../shared/ui/button.js';
 import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import { TextField } from '../../shared/ui/text-field.js';
+import { ListTable, listDateFormat, useListLoad } from '../shell/list-page.js';
 import './channels.css';
 
 interface Client {
@@ -20,9 +21,7 @@ interface Client {
 
 /** Open311 client apps (administrators): issue a key (shown once), list, revoke. */
 export function Open311KeysPage() {
-  const [clients, setClients] = useState<Client[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
+  const { items: clients, loading, problem, setProblem, reload } = useListLoad<Client>('/open311/clients');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
@@ -30,25 +29,7 @@ export function Open311KeysPage() {
   const [issued, setIssued] = useState<{ name: string; apiKey: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const dateFormat = new Intl.DateTimeFormat(getLang() === 'en' ? 'en-GB' : 'vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setClients((await api<{ items: Client[] }>('GET', '/open311/clients')).items);
-    } catch (error) {
-      setProblem(problemText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const dateFormat = listDateFormat();
 
   async function issue(e: FormEvent) {
     e.preventDefault();
@@ -63,7 +44,7 @@ export function Open311KeysPage() {
       setContact('');
       setErrors({});
       setProblem(null);
-      await load();
+      await reload();
     } catch (error) {
       setErrors(fieldErrors(error));
       setProblem(problemText(error));
@@ -79,7 +60,7 @@ export function Open311KeysPage() {
       setNotice(t('open311.revoked', { name: c.name }));
       setConfirming(null);
       setProblem(null);
-      await load();
+      await reload();
     } catch (error) {
       setProblem(problemText(error));
     } finally {
@@ -127,62 +108,55 @@ export function Open311KeysPage() {
         </Button>
       </form>
 
-      <h2 aria-live="polite">{t('open311.listTitle', { count: clients.length })}</h2>
-      {loading ? <p role="status">{t('common.loading')}</p> : null}
-      {!loading && clients.length === 0 ? <p>{t('open311.empty')}</p> : null}
-      {clients.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('open311.name')}</th>
-                <th scope="col">{t('open311.prefix')}</th>
-                <th scope="col">{t('open311.created')}</th>
-                <th scope="col">{t('open311.state')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    {c.name}
-                    {c.contact ? <div className="muted">{c.contact}</div> : null}
-                  </td>
-                  <td>
-                    <code>{c.keyPrefix}…</code>
-                  </td>
-                  <td>{dateFormat.format(new Date(c.createdAt))}</td>
-                  <td>
-                    {c.revokedAt
-                      ? t('open311.revokedAt', { date: dateFormat.format(new Date(c.revokedAt)) })
-                      : t('open311.active')}
-                  </td>
-                  <td>
-                    {c.revokedAt ? null : confirming === c.id ? (
-                      <>
-                        <span role="status">{t('open311.revokeConfirm', { name: c.name })}</span>{' '}
-                        <Button variant="danger" busy={busy} onClick={() => void revoke(c)}>
-                          {t('open311.revoke')}
-                          <span className="visually-hidden"> {c.name}</span>
-                        </Button>{' '}
-                        <Button variant="secondary" onClick={() => setConfirming(null)}>
-                          {t('common.cancel')}
-                        </Button>
-                      </>
-                    ) : (
-                      <Button variant="secondary" onClick={() => setConfirming(c.id)}>
-                        {t('open311.revoke')}
-                        <span className="visually-hidden"> {c.name}</span>
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        title={t('open311.listTitle', { count: clients.length })}
+        empty={t('open311.empty')}
+        loading={loading}
+        items={clients}
+        columns={[
+          t('open311.name'),
+          t('open311.prefix'),
+          t('open311.created'),
+          t('open311.state'),
+          t('common.actions'),
+        ]}
+        row={(c) => (
+          <tr key={c.id}>
+            <td>
+              {c.name}
+              {c.contact ? <div className="muted">{c.contact}</div> : null}
+            </td>
+            <td>
+              <code>{c.keyPrefix}…</code>
+            </td>
+            <td>{dateFormat.format(new Date(c.createdAt))}</td>
+            <td>
+              {c.revokedAt
+                ? t('open311.revokedAt', { date: dateFormat.format(new Date(c.revokedAt)) })
+                : t('open311.active')}
+            </td>
+            <td>
+              {c.revokedAt ? null : confirming === c.id ? (
+                <>
+                  <span role="status">{t('open311.revokeConfirm', { name: c.name })}</span>{' '}
+                  <Button variant="danger" busy={busy} onClick={() => void revoke(c)}>
+                    {t('open311.revoke')}
+                    <span className="visually-hidden"> {c.name}</span>
+                  </Button>{' '}
+                  <Button variant="secondary" onClick={() => setConfirming(null)}>
+                    {t('common.cancel')}
+                  </Button>
+                </>
+              ) : (
+                <Button variant="secondary" onClick={() => setConfirming(c.id)}>
+                  {t('open311.revoke')}
+                  <span className="visually-hidden"> {c.name}</span>
+                </Button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

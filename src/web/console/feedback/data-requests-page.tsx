@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DataRequestStatus, DataRequestView } from '../../../contracts/data-requests.js';
 import { api } from '../../shared/api.js';
-import { getLang, t } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 import { problemText } from '../../shared/problem-text.js';
 import { Alert } from '../../shared/ui/alert.js';
 import { Button } from '../../shared/ui/button.js';
@@ -9,6 +9,7 @@ import { PageHeading } from '../../shared/ui/page-heading.js';
 import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import { SelectField } from '../../shared/ui/select-field.js';
 import { TextArea } from '../../shared/ui/text-area.js';
+import { ListTable, listDateFormat, useListLoad } from '../shell/list-page.js';
 import './feedback.css';
 
 type Filter = DataRequestStatus | 'all';
@@ -20,38 +21,16 @@ const FILTERS: Filter[] = ['open', 'fulfilled', 'refused', 'all'];
  */
 export function DataRequestsPage() {
   const [filter, setFilter] = useState<Filter>('open');
-  const [items, setItems] = useState<DataRequestView[]>([]);
-  const [overdue, setOverdue] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
+  const { data, items, loading, problem, setProblem, reload } = useListLoad<
+    DataRequestView,
+    { items: DataRequestView[]; overdue: number }
+  >('/data-requests', filter === 'all' ? {} : { status: filter });
+  const overdue = data?.overdue ?? 0;
   const [notice, setNotice] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ id: string; decision: 'fulfil' | 'refuse' } | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const dateFormat = new Intl.DateTimeFormat(getLang() === 'en' ? 'en-GB' : 'vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const res = await api<{ items: DataRequestView[]; overdue: number }>('GET', '/data-requests', {
-        query: filter === 'all' ? {} : { status: filter },
-      });
-      setItems(res.items);
-      setOverdue(res.overdue);
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [filter]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const dateFormat = listDateFormat();
 
   async function decide() {
     if (!deciding) return;
@@ -63,7 +42,7 @@ export function DataRequestsPage() {
       setNotice(t(deciding.decision === 'fulfil' ? 'dataRequests.fulfilled' : 'dataRequests.refused'));
       setDeciding(null);
       setNote('');
-      await load();
+      await reload();
     } catch (error) {
       setProblem(problemText(error));
     } finally {
@@ -92,86 +71,77 @@ export function DataRequestsPage() {
         </SelectField>
       </div>
 
-      <h2 aria-live="polite">{t('dataRequests.listTitle', { count: items.length })}</h2>
-      {loading ? <p role="status">{t('common.loading')}</p> : null}
-      {!loading && items.length === 0 ? <p>{t('dataRequests.empty')}</p> : null}
-      {items.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('dataRequests.kindCol')}</th>
-                <th scope="col">{t('dataRequests.about')}</th>
-                <th scope="col">{t('dataRequests.details')}</th>
-                <th scope="col">{t('dataRequests.received')}</th>
-                <th scope="col">{t('dataRequests.due')}</th>
-                <th scope="col">{t('dataRequests.statusCol')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <td>{t(`dataRequests.kind.${i.kind}`)}</td>
-                  <td>
-                    {i.reportId ? (
-                      <a href={`/console/phan-anh/${i.reportId}`}>{i.trackingCode}</a>
-                    ) : (
-                      (i.trackingCode ?? (i.byAccount ? t('dataRequests.account') : '—'))
-                    )}
-                  </td>
-                  <td>
-                    {i.details ?? ''}
-                    {i.correction ? (
-                      <div>
-                        {t('dataRequests.correction')}:{' '}
-                        {Object.entries(i.correction)
-                          .map(([k, v]) => `${k}: ${v}`)
-                          .join('; ')}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{dateFormat.format(new Date(i.receivedAt))}</td>
-                  <td>
-                    {dateFormat.format(new Date(i.dueAt))}
-                    {i.overdue ? (
-                      <span className="badge badge-overdue">{t('dataRequests.overdue')}</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {t(`dataRequests.status.${i.status}`)}
-                    {i.outcomeNote ? <div>{i.outcomeNote}</div> : null}
-                  </td>
-                  <td>
-                    {i.status === 'open' ? (
-                      <div className="channels-actions">
-                        <Button
-                          variant="secondary"
-                          onClick={() => {
-                            setDeciding({ id: i.id, decision: 'fulfil' });
-                            setNote('');
-                          }}
-                        >
-                          {t('dataRequests.fulfil')}
-                        </Button>
-                        <Button
-                          variant="danger"
-                          onClick={() => {
-                            setDeciding({ id: i.id, decision: 'refuse' });
-                            setNote('');
-                          }}
-                        >
-                          {t('dataRequests.refuse')}
-                        </Button>
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        title={t('dataRequests.listTitle', { count: items.length })}
+        empty={t('dataRequests.empty')}
+        loading={loading}
+        items={items}
+        columns={[
+          t('dataRequests.kindCol'),
+          t('dataRequests.about'),
+          t('dataRequests.details'),
+          t('dataRequests.received'),
+          t('dataRequests.due'),
+          t('dataRequests.statusCol'),
+          t('common.actions'),
+        ]}
+        row={(i) => (
+          <tr key={i.id}>
+            <td>{t(`dataRequests.kind.${i.kind}`)}</td>
+            <td>
+              {i.reportId ? (
+                <a href={`/console/phan-anh/${i.reportId}`}>{i.trackingCode}</a>
+              ) : (
+                (i.trackingCode ?? (i.byAccount ? t('dataRequests.account') : '—'))
+              )}
+            </td>
+            <td>
+              {i.details ?? ''}
+              {i.correction ? (
+                <div>
+                  {t('dataRequests.correction')}:{' '}
+                  {Object.entries(i.correction)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join('; ')}
+                </div>
+              ) : null}
+            </td>
+            <td>{dateFormat.format(new Date(i.receivedAt))}</td>
+            <td>
+              {dateFormat.format(new Date(i.dueAt))}
+              {i.overdue ? <span className="badge badge-overdue">{t('dataRequests.overdue')}</span> : null}
+            </td>
+            <td>
+              {t(`dataRequests.status.${i.status}`)}
+              {i.outcomeNote ? <div>{i.outcomeNote}</div> : null}
+            </td>
+            <td>
+              {i.status === 'open' ? (
+                <div className="channels-actions">
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      setDeciding({ id: i.id, decision: 'fulfil' });
+                      setNote('');
+                    }}
+                  >
+                    {t('dataRequests.fulfil')}
+                  </Button>
+                  <Button
+                    variant="danger"
+                    onClick={() => {
+                      setDeciding({ id: i.id, decision: 'refuse' });
+                      setNote('');
+                    }}
+                  >
+                    {t('dataRequests.refuse')}
+                  </Button>
+                </div>
+              ) : null}
+            </td>
+          </tr>
+        )}
+      />
 
       {deciding ? (
         <section aria-labelledby="data-request-decision">
