@@ -254,7 +254,7 @@ async function main() {
       `- Delivered: ${sentTotal.toLocaleString('en')} sent by the workers, ${received.toLocaleString('en')} received by the sink, ${row!.n.toLocaleString('en')} rows \`sent\` in \`alert_deliveries\` (${batches} batches). Sink peak RSS ${mib(sinkRss)}.`,
       `- Time to deliver to all: ${seconds.toFixed(1)} s.`,
       '',
-      "CPU per message (user + system, from each process's `cpuUsage()` and, for PostgreSQL, `/proc/<pid>/stat` of every `postgres` process, over the measured window):",
+      "CPU per message (user + system, from each process's `cpuUsage()` and, for PostgreSQL, `/proc/<pid>/stat` of the measured server's processes, over the measured window):",
       '',
       table(
         ['', 'CPU s', 'per message'],
@@ -263,7 +263,7 @@ async function main() {
           ['fan-out: delivery processes', deliveryCpu.toFixed(1), us(deliveryCpu)],
           ['fan-out: parent (paging the audience, handing out batches)', parentCpu.toFixed(1), us(parentCpu)],
           [
-            'fan-out: PostgreSQL (claim, settle, paging; every postgres process)',
+            'fan-out: PostgreSQL (claim, settle, paging, autovacuum, checkpoints: every process of the server)',
             pgCpu === null ? 'n/a' : pgCpu.toFixed(1),
             pgCpu === null ? 'n/a' : us(pgCpu),
           ],
