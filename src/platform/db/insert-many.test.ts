@@ -1,3 +1,4 @@
+import { date, pgTable, serial, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportEvents, reports } from '../../modules/feedback/feedback.schema.js';
 import { auditLog } from '../audit/audit.schema.js';
@@ -113,6 +114,17 @@ describe(`insertMany (${TEST_ENGINE})`, () => {
     ).rejects.toThrow('roll back');
     const left = await t.database.query("select 1 from audit_log where action = 'test.rollback'");
     expect(left).toHaveLength(0);
+  });
+
+  it('refuses tables whose dates the raw driver would read differently from drizzle', async () => {
+    const local = pgTable('insert_many_local_times', {
+      id: serial('id').primaryKey(),
+      day: date('day'),
+      at: timestamp('at'),
+    });
+    await expect(insertMany(t.database.db, local, [{ day: '2026-11-30' }])).rejects.toThrow(
+      /insert_many_local_times\.day is date/,
+    );
   });
 
   it('refuses a column the table does not have', async () => {

@@ -28,6 +28,13 @@ function statementFor(table: PgTable, keys: string[]) {
   for (const { column } of columns)
     if (column.getSQLType().endsWith(']'))
       throw new Error(`insertMany: ${tableName}.${column.name} is an array column (unnest would flatten it)`);
+  // Rows come back through the raw driver, which reads these types in the process's time zone where drizzle
+  // reads them as UTC text: only `timestamp with time zone` gives the same Date both ways.
+  for (const column of Object.values(all))
+    if (/^(date|timestamp(\s*\(\d+\))?(\s+without time zone)?)$/.test(column.getSQLType()))
+      throw new Error(
+        `insertMany: ${tableName}.${column.name} is ${column.getSQLType()}; use drizzle's insert`,
+      );
   const returning = Object.values(all)
     .map((c) => quote(c.name))
     .join(', ');
