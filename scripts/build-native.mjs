@@ -1,15 +1,15 @@
-// Builds the native Web Push key agreement (src/modules/alerts/push/native/p256-ecdh.c) into
-// dist/native/p256-ecdh.node with the system's C compiler against Node's own headers; run by `npm ci`
+// Builds the native Web Push encryption (src/modules/alerts/push/native/rfc8291.c) into
+// dist/native/rfc8291.node with the system's C compiler against Node's own headers; run by `npm ci`
 // (prepare) and `npm start`, and skipped when the build is newer than its source. Without a compiler the
-// alerts module falls back to Node's ECDH (slower, same result), so this only warns — except under CI,
+// alerts module falls back to its JavaScript encryption on Node's crypto (slower, same result), so this only warns — except under CI,
 // where the project must install everything it needs and a failed build fails the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const source = path.join(root, 'src/modules/alerts/push/native/p256-ecdh.c');
-const target = path.join(root, 'dist/native/p256-ecdh.node');
+const source = path.join(root, 'src/modules/alerts/push/native/rfc8291.c');
+const target = path.join(root, 'dist/native/rfc8291.node');
 
 if (existsSync(target) && statSync(target).mtimeMs >= statSync(source).mtimeMs) process.exit(0);
 
@@ -20,8 +20,8 @@ const includeDirs = [
 
 function give(reason) {
   const message =
-    `Không build được mã hoá Web Push gốc (${reason}); cảnh báo đẩy dùng ECDH của Node (chậm hơn).\n` +
-    `Could not build the native Web Push key agreement (${reason}); push alerts use Node's ECDH (slower).`;
+    `Không build được mã hoá Web Push gốc (${reason}); cảnh báo đẩy dùng bản JavaScript trên crypto của Node (chậm hơn).\n` +
+    `Could not build the native Web Push encryption (${reason}); push alerts use the JavaScript encryption on Node's crypto (slower).`;
   console.warn(message);
   process.exit(process.env.CI ? 1 : 0);
 }

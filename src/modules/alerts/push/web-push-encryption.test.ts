@@ -3,10 +3,13 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   decodeUaKeys,
-  ecdhEngine,
+  encryptionEngine,
+  encryptions,
   encryptPayload,
+  encryptWith,
   keyAgreements,
   MAX_PUSH_PAYLOAD,
+  type Encryption,
   type KeyAgreement,
 } from './web-push-encryption.js';
 
@@ -22,28 +25,49 @@ function browserKeys() {
   return { ua, keys: decodeUaKeys(pub.toString('base64url'), auth.toString('base64url')), auth };
 }
 
-const engines = Object.entries(keyAgreements).filter((e): e is [string, KeyAgreement] => e[1] !== null);
+const present = <T>(entries: [string, T | null][]) => entries.filter((e): e is [string, T] => e[1] !== null);
+const implementations = present<Encryption>([
+  ...Object.entries(encryptions),
+  ['javascript with the native key agreement', keyAgreements.native && encryptWith(keyAgreements.native)],
+]);
 
-describe.each(engines)('RFC 8291 encryption, %s key agreement', (_name, agree) => {
+describe.each(implementations)('RFC 8291 encryption, %s', (_name, encrypt) => {
   it('produces what a browser decrypts (http_ece as the receiver), fresh sender key and salt per message', () => {
     const { ua, keys, auth } = browserKeys();
-    const payload = Buffer.from(JSON.stringify({ title: 'Cảnh báo lũ', body: 'Di chuyển lên nơi cao' }));
-    const a = encryptPayload(keys, payload, agree);
-    const b = encryptPayload(keys, payload, agree);
-    for (const body of [a, b]) {
-      const plain = ece.decrypt(body, {
-        version: 'aes128gcm',
-        privateKey: ua,
-        authSecret: auth.toString('base64url'),
-      });
-      expect(plain.equals(payload)).toBe(true);
+    for (const payload of [
+      Buffer.from(JSON.stringify({ title: 'Cảnh báo lũ', body: 'Di chuyển lên nơi cao' })),
+      Buffer.alloc(0),
+      Buffer.alloc(MAX_PUSH_PAYLOAD, 'ạ'),
+    ]) {
+      const a = encrypt(keys, payload);
+      const b = encrypt(keys, payload);
+      for (const body of [a, b]) {
+        expect(body.length).toBe(86 + payload.length + 1 + 16);
+        const plain = ece.decrypt(body, {
+          version: 'aes128gcm',
+          privateKey: ua,
+          authSecret: auth.toString('base64url'),
+        });
+        expect(plain.equals(payload)).toBe(true);
+      }
+      expect(a.subarray(0, 16).equals(b.subarray(0, 16))).toBe(false); // salt
+      expect(a.subarray(21, 86).equals(b.subarray(21, 86))).toBe(false); // sender public key
+      expect(a.readUInt32BE(16)).toBe(4096);
+      expect(a[20]).toBe(65);
     }
-    expect(a.subarray(0, 16).equals(b.subarray(0, 16))).toBe(false); // salt
-    expect(a.subarray(21, 86).equals(b.subarray(21, 86))).toBe(false); // sender public key
-    expect(a.readUInt32BE(16)).toBe(4096);
-    expect(a[20]).toBe(65);
   });
 
+  it('refuses a subscriber key that is not a point on P-256', () => {
+    const { keys } = browserKeys();
+    const offCurve = Buffer.from(keys.p256dh);
+    offCurve[64]! ^= 1; // y changed: no longer on the curve
+    expect(() => encrypt({ ...keys, p256dh: offCurve }, Buffer.from('x'))).toThrow();
+    const outsideField = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 0xff)]);
+    expect(() => encrypt({ ...keys, p256dh: outsideField }, Buffer.from('x'))).toThrow();
+  });
+});
+
+describe.each(present<KeyAgreement>(Object.entries(keyAgreements)))('%s key agreement', (_name, agree) => {
   it('agrees on the secret the subscriber derives, with a new key pair every time', () => {
     const { ua, keys } = browserKeys();
     const seen = new Set<string>();
@@ -55,22 +79,12 @@ describe.each(engines)('RFC 8291 encryption, %s key agreement', (_name, agree) =
     }
     expect(seen.size).toBe(50);
   });
-
-  it('refuses a subscriber key that is not a point on P-256', () => {
-    const { keys } = browserKeys();
-    const offCurve = Buffer.from(keys.p256dh);
-    offCurve[64]! ^= 1; // y changed: no longer on the curve
-    expect(() => agree(offCurve)).toThrow();
-    const outsideField = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 0xff)]);
-    expect(() => agree(outsideField)).toThrow();
-    expect(() => encryptPayload({ ...keys, p256dh: offCurve }, Buffer.from('x'), agree)).toThrow();
-  });
 });
 
 describe('RFC 8291 encryption', () => {
-  it('uses OpenSSL directly where the addon is built (npm ci builds it; CI must have it)', () => {
-    if (process.env.CI && process.env.TINHSO_NATIVE_ECDH !== '0') expect(ecdhEngine).toBe('openssl');
-    expect(ecdhEngine).toBe(keyAgreements.openssl ? 'openssl' : 'node');
+  it('runs natively where the addon is built (npm ci builds it; CI must have it)', () => {
+    if (process.env.CI && process.env.TINHSO_NATIVE_PUSH !== '0') expect(encryptionEngine).toBe('native');
+    expect(encryptionEngine).toBe(encryptions.native ? 'native' : 'javascript');
   });
 
   it('refuses malformed keys and payloads over one record', () => {
@@ -79,5 +93,10 @@ describe('RFC 8291 encryption', () => {
     ).toThrow();
     expect(() => decodeUaKeys(browserKeys().keys.p256dh.toString('base64url'), 'AAAA')).toThrow();
     expect(() => encryptPayload(browserKeys().keys, Buffer.alloc(MAX_PUSH_PAYLOAD + 1))).toThrow();
+    if (encryptions.native) {
+      const { keys } = browserKeys();
+      expect(() => encryptions.native!(keys, Buffer.alloc(MAX_PUSH_PAYLOAD + 1))).toThrow(/record/);
+      expect(() => encryptions.native!({ ...keys, auth: Buffer.alloc(8) }, Buffer.from('x'))).toThrow(/auth/);
+    }
   });
 });
