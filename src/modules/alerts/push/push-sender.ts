@@ -3,11 +3,11 @@ import webpush from 'web-push';
 import { decodeUaKeys, encryptPayload } from './web-push-encryption.js';
 
 // Web Push delivery: each request carries the payload encrypted for the subscription's keys (RFC 8291
-// aes128gcm, `web-push-encryption.ts`: a fresh key pair and salt per message) and the VAPID Authorization
+// aes128gcm, `web-push-encryption.ts`, native when built: a fresh key pair and salt per message) and the VAPID Authorization
 // header from a per-origin cache (web-push signs it; signing a JWT per message would cost more than the
 // encryption), sent over a keep-alive connection pool per push service origin (undici's Pool: ≈ 26 µs of
 // client CPU per request against ≈ 40 µs for node:http's agent, measured on the bench machine; no pipelining,
-// the requests are POSTs).
+// the requests are POSTs), through `dispatch` with a handler that keeps only the status.
 
 export interface PushTarget {
   endpoint: string;
