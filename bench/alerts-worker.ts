@@ -10,7 +10,7 @@ import { openPostgres } from '../src/platform/db/database.js';
 import { loadProfile } from '../src/platform/profile/profile.js';
 import { UnitTree } from '../src/modules/alerts/alert-rules.js';
 import type { AlertsDeps, PushBatchJob } from '../src/modules/alerts/alerts-deps.js';
-import { deliverBatch } from '../src/modules/alerts/jobs/deliver-alert.js';
+import { deliverBatch, PUSH_PARALLEL_BATCHES } from '../src/modules/alerts/jobs/deliver-alert.js';
 import { PushSender } from '../src/modules/alerts/push/push-sender.js';
 import { cpuSecondsSince } from './lib.js';
 
@@ -107,9 +107,8 @@ if (mode === 'deliver') {
     let sent = 0;
     let finishing = false;
     let cpuFrom = process.cpuUsage();
-    const MAX_PARALLEL_BATCHES = 2;
     const pump = () => {
-      while (running < MAX_PARALLEL_BATCHES && queue.length) {
+      while (running < PUSH_PARALLEL_BATCHES && queue.length) {
         const job = queue.shift()!;
         running++;
         void deliverBatch(deps, sender!, job)

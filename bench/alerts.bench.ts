@@ -15,7 +15,7 @@ import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { UnitTree } from '../src/modules/alerts/alert-rules.js';
 import { PUSH_BATCH_SIZE, type PushBatchJob } from '../src/modules/alerts/alerts-deps.js';
 import { insertAlert, reachPage } from '../src/modules/alerts/alerts.repository.js';
-import { PUSH_CONCURRENCY } from '../src/modules/alerts/jobs/deliver-alert.js';
+import { PUSH_CONCURRENCY, PUSH_PARALLEL_BATCHES } from '../src/modules/alerts/jobs/deliver-alert.js';
 import { encryptionEngine } from '../src/modules/alerts/push/web-push-encryption.js';
 import { loadProfile } from '../src/platform/profile/profile.js';
 import {
@@ -231,7 +231,7 @@ async function main() {
       '',
       ...machineLines(m),
       `- Inputs: fresh database, migrations, ${COUNT.toLocaleString('en')} generated subscriptions (${KEYS} real P-256 key pairs reused, unique endpoints on a local HTTP push sink answering 201 with keep-alive, units spread over ${communes.length} communes) inserted in ${genSeconds.toFixed(1)} s; one province-wide Severe alert (every subscription reached).`,
-      `- ${PROCS} delivery processes (= cores), each running the module's \`deliverBatch\` on batches of ${PUSH_BATCH_SIZE} (2 batches at a time, ${PUSH_CONCURRENCY} requests in flight per batch): claim rows in \`alert_deliveries\`, encrypt each payload (RFC 8291 aes128gcm, \`push/web-push-encryption.ts\`, fresh key pair and salt per message; implementation: ${encryptionEngine === 'native' ? "native, `push/native/rfc8291.c` on Node's own OpenSSL" : "JavaScript on Node's crypto (the native addon is not built here)"}), VAPID header cached per origin, send over a keep-alive undici pool per push service, record outcomes. The parent pages the audience with the fan-out query. The sink runs in its own process on the same machine.`,
+      `- ${PROCS} delivery processes (= cores), each running the module's \`deliverBatch\` on batches of ${PUSH_BATCH_SIZE} (${PUSH_PARALLEL_BATCHES} batches at a time as the module's worker runs them, ${PUSH_CONCURRENCY} requests in flight per batch): claim rows in \`alert_deliveries\`, encrypt each payload (RFC 8291 aes128gcm, \`push/web-push-encryption.ts\`, fresh key pair and salt per message; implementation: ${encryptionEngine === 'native' ? "native, `push/native/rfc8291.c` on Node's own OpenSSL" : "JavaScript on Node's crypto (the native addon is not built here)"}), VAPID header cached per origin, send over a keep-alive undici pool per push service, record outcomes. The parent pages the audience with the fan-out query. The sink runs in its own process on the same machine.`,
       `- Baseline in the same run: ${PROCS} processes calling web-push's \`generateRequestDetails()\` with a cached VAPID header for the same subscriptions and payload, nothing else: the first half of the subscriptions before the fan-out (${before.rate.toFixed(0)}/s), the second half after it (${after.rate.toFixed(0)}/s), so load changes during the run weigh on both sides.`,
       '',
       table(

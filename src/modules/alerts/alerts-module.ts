@@ -20,7 +20,12 @@ import {
 import { vapidKeyPair } from './alerts.repository.js';
 import { registerAlertRoutes } from './alerts.routes.js';
 import { seedDemoAlerts } from './alerts-seed.js';
-import { deliverBatch, deliverContactBatch, fanOutAlert } from './jobs/deliver-alert.js';
+import {
+  deliverBatch,
+  deliverContactBatch,
+  fanOutAlert,
+  PUSH_PARALLEL_BATCHES,
+} from './jobs/deliver-alert.js';
 import { generateVapidKeys, PushSender } from './push/push-sender.js';
 import { expireAlerts } from './use-cases/alert-workflow.js';
 
@@ -77,10 +82,14 @@ export async function registerAlerts(input: {
 
   if (jobs) {
     await jobs.work<FanOutJob>(ALERTS_JOBS.fanOut, (job) => fanOutAlert(deps, job));
-    await jobs.work<PushBatchJob>(ALERTS_JOBS.pushBatch, async (job) => {
-      const counts = await deliverBatch(deps, await getSender(), job);
-      return counts.sent + counts.removed + counts.failed > 0 ? 'done' : 'skipped';
-    });
+    await jobs.work<PushBatchJob>(
+      ALERTS_JOBS.pushBatch,
+      async (job) => {
+        const counts = await deliverBatch(deps, await getSender(), job);
+        return counts.sent + counts.removed + counts.failed > 0 ? 'done' : 'skipped';
+      },
+      { concurrency: PUSH_PARALLEL_BATCHES },
+    );
     await jobs.work<ContactBatchJob>(ALERTS_JOBS.contactBatch, async (job) => {
       const counts = await deliverContactBatch(deps, job);
       return counts.sent + counts.failed + counts.removed > 0 ? 'done' : 'skipped';

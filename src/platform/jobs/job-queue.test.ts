@@ -44,4 +44,34 @@ describe(`job queue (${TEST_ENGINE})`, () => {
     // The backlog does not wait one polling interval per job (that would take 30 s).
     expect(allRanAt - started).toBeLessThan(15_000);
   });
+
+  it('runs jobs of a fetched batch side by side when the queue asks for it, never more than asked', async () => {
+    await jobs.declare(['test.parallel']);
+    await db.database.db.transaction(async (tx) => {
+      await jobs.sendMany(
+        'test.parallel',
+        Array.from({ length: 12 }, (_, n) => ({ n })),
+        { tx },
+      );
+    });
+    let running = 0;
+    let most = 0;
+    const done = new Set<number>();
+    await jobs.work<{ n: number }>(
+      'test.parallel',
+      async ({ n }) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 100));
+        running--;
+        done.add(n);
+        return 'done';
+      },
+      { concurrency: 3 },
+    );
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && done.size < 12) await new Promise((r) => setTimeout(r, 100));
+    expect(done.size).toBe(12);
+    expect(most).toBe(3);
+  });
 });

@@ -20,10 +20,15 @@ export interface JobQueue {
     data: T[],
     options: { tx: Executor; expireInSeconds?: number },
   ): Promise<void>;
-  /** Registers a handler; it must be idempotent and say whether it did the work or skipped it. */
+  /**
+   * Registers a handler; it must be idempotent and say whether it did the work or skipped it. Jobs run one
+   * at a time unless `concurrency` says how many of a fetched batch may run at once in this process (for
+   * jobs that mostly wait on the network, e.g. alert push batches).
+   */
   work<T extends object>(
     name: string,
     handler: (data: T, jobId: string) => Promise<JobOutcome>,
+    options?: { concurrency?: number },
   ): Promise<void>;
   schedule(name: string, cron: string, data?: object): Promise<void>;
   /**
@@ -114,21 +119,28 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
         } as PgBoss.InsertOptions,
       );
     },
-    async work(name, handler) {
+    async work(name, handler, workOptions) {
       if (!options.worker) return;
       await ensureQueue(name);
-      // Up to 20 jobs a fetch, run one after the other; a job that throws is failed (and retried by pg-boss)
-      // on its own, the others complete when the batch returns. One job a poll would cap a queue at 1 job/s.
-      await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => {
-        for (const job of jobs) {
-          try {
-            const outcome = await handler(job.data as never, job.id);
-            log.info({ job: name, id: job.id, outcome }, 'job finished');
-          } catch (err) {
-            log.error({ job: name, id: job.id, err }, 'job failed; pg-boss retries it');
-            await boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
-          }
+      const run = async (job: { id: string; data: unknown }) => {
+        try {
+          const outcome = await handler(job.data as never, job.id);
+          log.info({ job: name, id: job.id, outcome }, 'job finished');
+        } catch (err) {
+          log.error({ job: name, id: job.id, err }, 'job failed; pg-boss retries it');
+          await boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
         }
+      };
+      const concurrency = Math.max(1, workOptions?.concurrency ?? 1);
+      // Up to 20 jobs a fetch, run `concurrency` at a time; a job that throws is failed (and retried by
+      // pg-boss) on its own, the others complete when the batch returns. One job a poll would cap a queue at
+      // 1 job/s.
+      await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => {
+        let next = 0;
+        const lanes = Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+          while (next < jobs.length) await run(jobs[next++]!);
+        });
+        await Promise.all(lanes);
       });
     },
     async pending(name) {

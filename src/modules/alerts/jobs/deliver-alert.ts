@@ -27,6 +27,11 @@ import { mapBounded, type PushOutcome, type PushSender } from '../push/push-send
 
 /** Concurrent requests per batch job (bounded so one alert cannot exhaust sockets or memory). */
 export const PUSH_CONCURRENCY = 64;
+/**
+ * Push batch jobs a worker process runs at once: while one batch claims or records in the database, the
+ * other encrypts and sends (one at a time leaves the core idle during those round trips).
+ */
+export const PUSH_PARALLEL_BATCHES = 2;
 
 export class RetryLaterError extends Error {
   constructor(public readonly count: number) {
