@@ -59,6 +59,11 @@ export const createReportRequest = z.strictObject({
   /** Staff recording a report for someone (call centre, walk-in, email) say which channel it came through. */
   channel: z.enum(CHANNELS).optional(),
   urgency: z.enum(URGENCY_CLASSES).optional(),
+  /**
+   * The language the reporter's notices are written in. Staff recording for a caller or a visitor choose it
+   * (their own console language says nothing about the caller's); without it, the request's language.
+   */
+  reporterLang: z.enum(['vi', 'en']).optional(),
 });
 export type CreateReportRequest = z.infer<typeof createReportRequest>;
 
@@ -162,6 +167,8 @@ export interface ReportView {
   version: number;
   status: ReportStatus;
   channel: Channel;
+  /** The language the reporter's notices are written in (answer them in it too). */
+  reporterLang: 'vi' | 'en';
   citizenCategoryCode: string;
   categoryCode: string;
   title: string;

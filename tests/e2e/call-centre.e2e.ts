@@ -89,6 +89,8 @@ describe('the 1022 call centre', () => {
       .getByLabel('Nội dung người gọi trình bày')
       .fill('Người gọi cho biết cả dãy đèn đường trên đường Hùng Vương tắt từ tối qua.');
     await agent.getByLabel('Địa chỉ, địa điểm').fill('Đường Hùng Vương, phường 2, Tân An');
+    // The caller speaks English: their notices are written in English, whatever the console's language.
+    await agent.getByLabel(/Ngôn ngữ của người gọi/).selectOption('en');
     await agent.getByLabel(/Người gọi đã nghe thông báo/).check();
     await agent.keyboard.press('Control+Enter');
 
@@ -246,5 +248,10 @@ describe('the 1022 call centre', () => {
     await table.getByRole('link', { name: code }).click();
     await ioc.getByRole('heading', { name: new RegExp(code), level: 1 }).waitFor();
     await ioc.getByText('Điện thoại 1022').first().waitFor();
+    // The caller's language chosen by the agent, for whoever answers.
+    const fields = ioc.locator('dl.report-fields');
+    expect(await fields.locator('dt:has-text("Ngôn ngữ người phản ánh") + dd').textContent()).toBe(
+      'Tiếng Anh',
+    );
   });
 });

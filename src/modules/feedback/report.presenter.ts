@@ -97,6 +97,7 @@ export async function presentReports(
       version: r.version,
       status: r.status as ReportStatus,
       channel: r.channel as Channel,
+      reporterLang: r.lang === 'en' ? 'en' : 'vi',
       citizenCategoryCode: r.citizenCategoryCode,
       categoryCode: r.categoryCode,
       title: r.title,

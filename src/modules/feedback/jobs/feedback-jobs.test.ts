@@ -78,6 +78,48 @@ describe(`feedback jobs (${TEST_ENGINE})`, () => {
     expect(notice.text).not.toContain('Chúng tôi');
   });
 
+  it("writes a phoned-in report's notices in the caller's language, not the agent's", async () => {
+    const agent = new TestClient(t.app);
+    await agent.signIn('tongdai', TEST_DEMO_PASSWORD);
+    const noticeFor = async (consoleLang: 'vi' | 'en', reporterLang: 'vi' | 'en' | undefined) => {
+      agent.lang = consoleLang;
+      const res = await agent.post('/api/v1/reports', {
+        categoryCode: 'chieu_sang',
+        title: 'Đèn đường hỏng ở chợ / Street light out at the market',
+        body: 'Người gọi báo đèn đường ở cổng chợ không sáng ba đêm. The caller says the light is out.',
+        location: { lat: 10.5359, lon: 106.4107 },
+        reporter: { phone: '0909000222' },
+        consent: true,
+        channel: 'phone',
+        ...(reporterLang ? { reporterLang } : {}),
+      });
+      expect(res.statusCode).toBe(201);
+      const { id } = res.json() as { id: string };
+      expect((await repo.findReport(t.app.database.db, id))!.channel).toBe('phone');
+      const received = (await repo.eventsOf(t.app.database.db, id, true))[0]!;
+      const before = delivered.length;
+      expect(await notifyReporter(deps, notifier, { reportId: id, eventId: received.id })).toBe('done');
+      return delivered[before]!;
+    };
+    const english = await noticeFor('vi', 'en');
+    expect(english.lang).toBe('en');
+    expect(english.text).toContain('We have received your report');
+    const vietnamese = await noticeFor('en', 'vi');
+    expect(vietnamese.lang).toBe('vi');
+    expect(vietnamese.text).toContain('Mới tiếp nhận');
+    // Without a choice, the request's language, as before.
+    expect((await noticeFor('en', undefined)).lang).toBe('en');
+    const bad = await agent.post('/api/v1/reports', {
+      categoryCode: 'chieu_sang',
+      title: 'Đèn đường hỏng',
+      body: 'Đèn đường ở cổng chợ không sáng ba đêm liền.',
+      reporter: { phone: '0909000222' },
+      consent: true,
+      reporterLang: 'fr',
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('escalates once before the deadline and once when it passes, however often the job runs', async () => {
     const { id } = await submit('Trụ đèn nghiêng sắp ngã');
     const r = (await repo.findReport(t.app.database.db, id))!;

@@ -128,7 +128,7 @@ async function prepareReport(
       displayPublicly: input.displayPublicly,
       consentAt: now,
       consentVersion: PRIVACY_NOTICE_VERSION,
-      lang: meta.lang ?? 'vi',
+      lang: input.reporterLang ?? meta.lang ?? 'vi',
       idempotencyKey: meta.idempotencyKey,
       createdBy: p?.userId ?? null,
     },

@@ -40,6 +40,8 @@ export function speakableGroups(code: string): string[][] {
 
 const empty = {
   name: '',
+  /** The caller's language: their notices are written in it (not in the agent's console language). */
+  lang: 'vi',
   categoryCode: '',
   title: '',
   body: '',
@@ -283,6 +285,7 @@ export function CallCentrePage() {
           reporter: { phone, ...(form.name ? { name: form.name } : {}) },
           consent: form.consent,
           channel: 'phone',
+          reporterLang: form.lang,
         },
       });
       setCode(res.trackingCode);
@@ -496,6 +499,14 @@ export function CallCentrePage() {
             value={form.name}
             onChange={(e) => set('name')(e.target.value)}
           />
+          <SelectField
+            label={t('channels.callerLang')}
+            value={form.lang}
+            onChange={(e) => set('lang')(e.target.value)}
+          >
+            <option value="vi">{t('channels.callerLangVi')}</option>
+            <option value="en">{t('channels.callerLangEn')}</option>
+          </SelectField>
           <TextField
             label={t('channels.title')}
             value={form.title}

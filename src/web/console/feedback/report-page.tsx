@@ -264,6 +264,7 @@ function ReportFields({ report, reference }: { report: ReportView; reference: Re
   const rows: [string, React.ReactNode][] = [
     [t('fbReport.trackingCode'), report.trackingCode],
     [t('fbReport.channel'), channelLabel(report.channel)],
+    [t('fbReport.reporterLang'), report.reporterLang === 'en' ? t('fbReport.langEn') : t('fbReport.langVi')],
     [t('fbReport.category'), categoryName(reference, report.categoryCode)],
     ...(report.citizenCategoryCode !== report.categoryCode
       ? ([[t('fbReport.citizenCategory'), categoryName(reference, report.citizenCategoryCode)]] as [
