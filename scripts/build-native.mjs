@@ -9,7 +9,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const source = path.join(root, 'src/modules/alerts/push/native/rfc8291.c');
-const target = path.join(root, 'dist/native/rfc8291.node');
+// TINHSO_NATIVE_OUT: another output file (the script's own test builds into a temporary folder).
+const target = process.env.TINHSO_NATIVE_OUT ?? path.join(root, 'dist/native/rfc8291.node');
 
 if (existsSync(target) && statSync(target).mtimeMs >= statSync(source).mtimeMs) process.exit(0);
 
