@@ -97,6 +97,7 @@ describe('RFC 8291 encryption', () => {
       const { keys } = browserKeys();
       expect(() => encryptions.native!(keys, Buffer.alloc(MAX_PUSH_PAYLOAD + 1))).toThrow(/record/);
       expect(() => encryptions.native!({ ...keys, auth: Buffer.alloc(8) }, Buffer.from('x'))).toThrow(/auth/);
+      expect(() => encryptions.native!(keys, 'not a buffer' as never)).toThrow(/three buffers/);
     }
   });
 });

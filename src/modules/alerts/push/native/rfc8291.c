@@ -121,21 +121,36 @@ static int hmac(State *s, const unsigned char *key, size_t key_len, const void *
          EVP_MAC_final(s->mac, out, &out_len, SHA256_BYTES) && out_len == SHA256_BYTES;
 }
 
-static napi_value encrypt(napi_env env, napi_callback_info info) {
+// The call's n Buffer arguments (data and length each) and the environment's state; NULL after throwing.
+static State *buffer_args(napi_env env, napi_callback_info info, size_t n, void **data, size_t *len,
+                          const char *usage) {
   size_t argc = 3;
   napi_value argv[3];
   State *s;
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 3)
-    return fail(env, "encrypt(peerPublicKey, authSecret, payload) takes three buffers");
-  if (napi_get_instance_data(env, (void **)&s) != napi_ok || !s) return fail(env, "rfc8291 not initialised");
-  void *data[3];
-  size_t len[3];
-  for (int i = 0; i < 3; i++) {
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != n) {
+    fail(env, usage);
+    return NULL;
+  }
+  if (napi_get_instance_data(env, (void **)&s) != napi_ok || !s) {
+    fail(env, "rfc8291 not initialised");
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) {
     bool is_buffer = false;
     if (napi_is_buffer(env, argv[i], &is_buffer) != napi_ok || !is_buffer ||
-        napi_get_buffer_info(env, argv[i], &data[i], &len[i]) != napi_ok)
-      return fail(env, "encrypt(peerPublicKey, authSecret, payload) takes three buffers");
+        napi_get_buffer_info(env, argv[i], &data[i], &len[i]) != napi_ok) {
+      fail(env, usage);
+      return NULL;
+    }
   }
+  return s;
+}
+
+static napi_value encrypt(napi_env env, napi_callback_info info) {
+  void *data[3];
+  size_t len[3];
+  State *s = buffer_args(env, info, 3, data, len, "encrypt(peerPublicKey, authSecret, payload) takes three buffers");
+  if (!s) return NULL;
   const unsigned char *ua = data[0], *auth = data[1], *payload = data[2];
   if (len[1] < 16 || len[1] > MAX_AUTH) return fail(env, "the auth secret must be 16 to 64 bytes");
   if (len[2] > MAX_PAYLOAD) return fail(env, "the payload does not fit one 4096-byte record");
@@ -197,24 +212,12 @@ static napi_value encrypt(napi_env env, napi_callback_info info) {
 }
 
 static napi_value ecdh(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
-  State *s;
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 2)
-    return fail(env, "ecdh(peerPublicKey, out) takes two buffers");
-  if (napi_get_instance_data(env, (void **)&s) != napi_ok || !s) return fail(env, "rfc8291 not initialised");
-
-  bool is_buffer = false;
-  void *peer_data, *out_data;
-  size_t peer_len, out_len;
-  if (napi_is_buffer(env, argv[0], &is_buffer) != napi_ok || !is_buffer ||
-      napi_get_buffer_info(env, argv[0], &peer_data, &peer_len) != napi_ok)
-    return fail(env, "peerPublicKey must be a Buffer");
-  if (napi_is_buffer(env, argv[1], &is_buffer) != napi_ok || !is_buffer ||
-      napi_get_buffer_info(env, argv[1], &out_data, &out_len) != napi_ok)
-    return fail(env, "out must be a Buffer");
-  if (out_len < POINT_BYTES + SECRET_BYTES) return fail(env, "out must hold 97 bytes");
-  const char *error = agree(s, peer_data, peer_len, out_data);
+  void *data[2];
+  size_t len[2];
+  State *s = buffer_args(env, info, 2, data, len, "ecdh(peerPublicKey, out) takes two buffers");
+  if (!s) return NULL;
+  if (len[1] < POINT_BYTES + SECRET_BYTES) return fail(env, "out must hold 97 bytes");
+  const char *error = agree(s, data[0], len[0], data[1]);
   if (error) return fail(env, error);
   return NULL;
 }
