@@ -40,6 +40,15 @@ async function submit(title: string) {
   return res.json() as { id: string; trackingCode: string };
 }
 
+/** Runs the notice job for a report's "received" step and returns the one message it delivered. */
+async function receivedNotice(reportId: string): Promise<ReporterMessage> {
+  const received = (await repo.eventsOf(t.app.database.db, reportId, true))[0]!;
+  const before = delivered.length;
+  expect(await notifyReporter(deps, notifier, { reportId, eventId: received.id })).toBe('done');
+  expect(delivered).toHaveLength(before + 1);
+  return delivered[before]!;
+}
+
 describe(`feedback jobs (${TEST_ENGINE})`, () => {
   it('tells the reporter about a public step once, however often the job runs', async () => {
     const { id, trackingCode } = await submit('Đèn đường không sáng trước trường');
@@ -67,10 +76,7 @@ describe(`feedback jobs (${TEST_ENGINE})`, () => {
     });
     expect(res.statusCode).toBe(201);
     const { id, trackingCode } = res.json() as { id: string; trackingCode: string };
-    const received = (await repo.eventsOf(t.app.database.db, id, true))[0]!;
-    const before = delivered.length;
-    expect(await notifyReporter(deps, notifier, { reportId: id, eventId: received.id })).toBe('done');
-    const notice = delivered[before]!;
+    const notice = await receivedNotice(id);
     expect(notice.lang).toBe('en');
     expect(notice.subject).toBe(`[${trackingCode}] Received`);
     expect(notice.text).toContain('We have received your report "Street light out by the market"');
@@ -96,10 +102,7 @@ describe(`feedback jobs (${TEST_ENGINE})`, () => {
       expect(res.statusCode).toBe(201);
       const { id } = res.json() as { id: string };
       expect((await repo.findReport(t.app.database.db, id))!.channel).toBe('phone');
-      const received = (await repo.eventsOf(t.app.database.db, id, true))[0]!;
-      const before = delivered.length;
-      expect(await notifyReporter(deps, notifier, { reportId: id, eventId: received.id })).toBe('done');
-      return delivered[before]!;
+      return receivedNotice(id);
     };
     const english = await noticeFor('vi', 'en');
     expect(english.lang).toBe('en');
