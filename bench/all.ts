@@ -1,8 +1,10 @@
 // npm run bench:all — every benchmark once, at reduced sizes so the whole suite takes minutes, not hours.
 // Each writes its section to docs/benchmarks-quick.md (the full-size figures in docs/benchmarks.md stay);
-// this script adds a summary of every `ratio:` line and prints it. Run a single `npm run bench:<name>` for
-// the full-size figure of one benchmark.
+// this script adds a summary of every `ratio:` line and prints it. `npm run bench:all -- alerts triage` runs
+// only those and replaces only their rows (each row says when it ran). Run a single `npm run bench:<name>`
+// for the full-size figure of one benchmark.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, table, writeSection } from './lib.js';
 
@@ -59,12 +61,31 @@ function run(
   });
 }
 
+/**
+ * The summary rows already in the quick document, by their first cell; rows written before the 'run at'
+ * column existed get the date of their section.
+ */
+function previousRows(): Map<string, (string | number)[]> {
+  const file = path.join(ROOT, QUICK_DOC);
+  if (!existsSync(file)) return new Map();
+  const section = /<!-- bench:all:start -->([\s\S]*?)<!-- bench:all:end -->/.exec(
+    readFileSync(file, 'utf8'),
+  )?.[1];
+  if (!section) return new Map();
+  const sectionDate = /^- (\d{4}-\d\d-\d\dT[\d:.]+Z)/m.exec(section)?.[1] ?? 'unknown';
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('| `bench:'))
+    .map((line) => line.slice(2, -2).split(' | '));
+  return new Map(rows.map((cells) => [cells[0]!, cells.length >= 7 ? cells : [...cells, sectionDate]]));
+}
+
 const only = process.argv.slice(2);
-const rows: (string | number)[][] = [];
+const fresh = new Map<string, (string | number)[]>();
 for (const r of RUNS.filter((x) => only.length === 0 || only.includes(x.name))) {
   console.log(`\n== bench:${r.name}`);
   const result = await run(r.name, r.env);
-  rows.push([
+  fresh.set(`\`bench:${r.name}\``, [
     `\`bench:${r.name}\``,
     Object.entries(r.env)
       .map(([k, v]) => `${k}=${v}`)
@@ -73,16 +94,26 @@ for (const r of RUNS.filter((x) => only.length === 0 || only.includes(x.name))) 
     result.others || '—',
     r.target,
     `${result.seconds} s`,
+    new Date().toISOString(),
   ]);
 }
-const summary = table(['benchmark', 'quick inputs', 'ratio', 'other figures', 'target', 'time'], rows);
+// A partial run keeps the other benchmarks' latest rows.
+const previous = only.length === 0 ? new Map() : previousRows();
+const rows = RUNS.map((r) => `\`bench:${r.name}\``).flatMap((key) => {
+  const row = fresh.get(key) ?? previous.get(key);
+  return row ? [row] : [];
+});
+const summary = table(
+  ['benchmark', 'quick inputs', 'ratio', 'other figures', 'target', 'time', 'run at'],
+  rows,
+);
 process.env.BENCH_DOC = QUICK_DOC;
 writeSection(
   'all',
   [
     '## All benchmarks, quick sizes (`npm run bench:all`)',
     '',
-    `- ${new Date().toISOString()}; each benchmark at the reduced inputs shown (the full-size runs are in \`docs/benchmarks.md\`)`,
+    `- ${new Date().toISOString()}; each benchmark at the reduced inputs shown, each row from the latest run of that benchmark ('run at'; the full-size runs are in \`docs/benchmarks.md\`)`,
     '',
     summary,
   ].join('\n'),
