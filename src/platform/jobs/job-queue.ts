@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { preparedQuery, rawClient, type Database, type Executor } from '../db/database.js';
+import { mapBounded } from './map-bounded.js';
 
 export type JobOutcome = 'done' | 'skipped';
 
@@ -131,16 +132,11 @@ export function createJobQueue(database: Database, log: Logger, options: { worke
           await boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
         }
       };
-      const concurrency = Math.max(1, workOptions?.concurrency ?? 1);
       // Up to 20 jobs a fetch, run `concurrency` at a time; a job that throws is failed (and retried by
       // pg-boss) on its own, the others complete when the batch returns. One job a poll would cap a queue at
       // 1 job/s.
       await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => {
-        let next = 0;
-        const lanes = Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-          while (next < jobs.length) await run(jobs[next++]!);
-        });
-        await Promise.all(lanes);
+        await mapBounded(jobs, workOptions?.concurrency ?? 1, run);
       });
     },
     async pending(name) {

@@ -23,7 +23,8 @@ import {
 import * as repo from '../alerts.repository.js';
 import { pointInShape, shapeBox } from '../area-geometry.js';
 import type { Executor } from '../../../platform/db/database.js';
-import { mapBounded, type PushOutcome, type PushSender } from '../push/push-sender.js';
+import { mapBounded } from '../../../platform/jobs/map-bounded.js';
+import type { PushOutcome, PushSender } from '../push/push-sender.js';
 
 /** Concurrent requests per batch job (bounded so one alert cannot exhaust sockets or memory). */
 export const PUSH_CONCURRENCY = 64;
