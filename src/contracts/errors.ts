@@ -198,6 +198,11 @@ const CORE_ERRORS = {
     vi: 'Không tìm thấy tệp đính kèm.',
     en: 'The attachment was not found.',
   },
+  attachment_not_photo: {
+    status: 422,
+    vi: 'Chỉ che vùng được trên ảnh; video và tài liệu thì ẩn cả tệp.',
+    en: 'Only photos can have regions masked; hide a video or document as a whole.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 /** The whole catalogue: the core errors above and each module's own (`errors/<module>.ts`). */

@@ -149,6 +149,25 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
+/** A masked part of a photo, as fractions (0–1) of its width and height from the top-left corner. */
+export const redactionRegion = z
+  .strictObject({
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+    width: z.number().min(0.01).max(1),
+    height: z.number().min(0.01).max(1),
+  })
+  .refine((r) => r.x + r.width <= 1.0001 && r.y + r.height <= 1.0001, {
+    message: 'Vùng che phải nằm trong ảnh / The region must lie inside the photo',
+  });
+export type RedactionRegion = z.infer<typeof redactionRegion>;
+
+/** Masks regions of a photo for the public (an empty list removes the mask); the reason goes to the audit log. */
+export const redactionRequest = z.strictObject({
+  regions: z.array(redactionRegion).max(20),
+  reason: z.string().trim().min(3).max(500),
+});
+
 export interface AttachmentView {
   id: string;
   kind: 'photo' | 'video' | 'document';
@@ -157,6 +176,8 @@ export interface AttachmentView {
   size: number;
   purpose: 'report' | 'answer';
   hidden: boolean;
+  /** Masked regions of a photo (empty when the public sees it whole). */
+  redactions: RedactionRegion[];
   url: string;
 }
 

@@ -183,6 +183,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/attachments/:id': SIGNED_IN,
   'GET /api/v1/public/attachments/:id': PUBLIC,
   'POST /api/v1/attachments/:id/visibility': perm('reports.triage', { hides: true }),
+  'PUT /api/v1/attachments/:id/redaction': perm('reports.triage', { hides: true }),
 
   // Routing and smart triage.
   'GET /api/v1/routing': perm('reports.read'),

@@ -114,6 +114,9 @@ export class TestClient {
   patch(url: string, body: unknown) {
     return this.request('PATCH', url, body);
   }
+  put(url: string, body: unknown) {
+    return this.request('PUT', url, body);
+  }
 
   async signIn(login: string, password: string) {
     const res = await this.post('/api/v1/auth/login', { login, password });

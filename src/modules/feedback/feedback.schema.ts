@@ -174,6 +174,11 @@ export const reportAttachments = pgTable(
     storageKey: text('storage_key').notNull(),
     thumbnailKey: text('thumbnail_key'),
     hidden: boolean('hidden').notNull().default(false),
+    /** The copy the public sees when a moderator has masked parts of a photo (faces, number plates). */
+    redactedKey: text('redacted_key'),
+    redactedThumbnailKey: text('redacted_thumbnail_key'),
+    /** The masked regions, as fractions of the photo's width and height: `[{x, y, width, height}]`. */
+    redactions: jsonb('redactions').$type<{ x: number; y: number; width: number; height: number }[]>(),
     uploadedBy: uuid('uploaded_by'),
     uploadToken: text('upload_token'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AttachmentView,
   Channel,
@@ -49,6 +50,16 @@ export function availableActionsFor(p: Principal | null, r: repo.ReportRow): Rep
   ).map((t) => t.action);
 }
 
+/**
+ * The public address of a file; a masked photo's carries its mask's version, so that pages point at the
+ * masked copy at once and no cache serves the unmasked one under the new address.
+ */
+function publicAttachmentUrl(a: { id: string; redactedKey: string | null }): string {
+  const base = `/api/v1/public/attachments/${a.id}`;
+  if (!a.redactedKey) return base;
+  return `${base}?v=${createHash('sha256').update(a.redactedKey).digest('hex').slice(0, 10)}`;
+}
+
 function attachmentView(
   a: Awaited<ReturnType<typeof repo.attachmentsOf>>[number],
   publicUrl: boolean,
@@ -61,7 +72,8 @@ function attachmentView(
     size: a.size,
     purpose: a.purpose as AttachmentView['purpose'],
     hidden: a.hidden,
-    url: publicUrl ? `/api/v1/public/attachments/${a.id}` : `/api/v1/attachments/${a.id}`,
+    redactions: a.redactions ?? [],
+    url: publicUrl ? publicAttachmentUrl(a) : `/api/v1/attachments/${a.id}`,
   };
 }
 
@@ -188,9 +200,7 @@ export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<Pu
       action: e.action,
       toStatus: e.toStatus as ReportStatus | null,
     })),
-    attachments: answered
-      ? attachments.map((a) => ({ url: `/api/v1/public/attachments/${a.id}`, kind: a.kind }))
-      : [],
+    attachments: answered ? attachments.map((a) => ({ url: publicAttachmentUrl(a), kind: a.kind })) : [],
   };
 }
 

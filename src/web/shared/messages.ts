@@ -7,6 +7,7 @@ import * as campaigns from './messages/campaigns.js';
 import * as channelsConsole from './messages/channels-console.js';
 import * as notifications from './messages/notifications.js';
 import * as dataRequests from './messages/data-requests.js';
+import * as moderation from './messages/moderation.js';
 
 /** Every text the citizen app and the console show, Vietnamese first; English must have the same keys. */
 export type Lang = 'vi' | 'en';
@@ -556,6 +557,7 @@ const vi = {
   ...channelsConsole.vi,
   ...notifications.vi,
   ...dataRequests.vi,
+  ...moderation.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1101,6 +1103,7 @@ const en: Record<MessageKey, string> = {
   ...channelsConsole.en,
   ...notifications.en,
   ...dataRequests.en,
+  ...moderation.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -72,3 +72,16 @@ export async function claimRows(
 export async function setHidden(tx: Executor, id: string, hidden: boolean): Promise<void> {
   await tx.update(reportAttachments).set({ hidden }).where(eq(reportAttachments.id, id));
 }
+
+export async function findAttachment(db: Executor, id: string): Promise<AttachmentRow | undefined> {
+  const [row] = await db.select().from(reportAttachments).where(eq(reportAttachments.id, id)).limit(1);
+  return row;
+}
+
+export async function setRedaction(
+  tx: Executor,
+  id: string,
+  values: Pick<NewAttachmentRow, 'redactedKey' | 'redactedThumbnailKey' | 'redactions'>,
+): Promise<void> {
+  await tx.update(reportAttachments).set(values).where(eq(reportAttachments.id, id));
+}

@@ -142,14 +142,14 @@ describe(`attachments over HTTP (${TEST_ENGINE})`, () => {
     );
   });
 
-  it('serves files of published reports publicly with a day of caching, until IOC hides one (redaction)', async () => {
+  it('serves files of published reports publicly with an hour of caching, until IOC hides one', async () => {
     await t.testDb.database.query(
       "update reports set status = 'published' where id = (select report_id from report_attachments where id = $1)",
       [photoId],
     );
     const pub = await new TestClient(t.app).get(`/api/v1/public/attachments/${photoId}?thumb=1`);
     expect(pub.statusCode).toBe(200);
-    expect(pub.headers['cache-control']).toBe('public, max-age=86400');
+    expect(pub.headers['cache-control']).toBe('public, max-age=3600');
     expect(pub.headers['content-type']).toBe('image/jpeg');
 
     const anon = await new TestClient(t.app).post(`/api/v1/attachments/${photoId}/visibility`, {
@@ -175,5 +175,137 @@ describe(`attachments over HTTP (${TEST_ENGINE})`, () => {
     expect(res.json()).toMatchObject({ id: photoId, hidden: true });
     expect((await ioc.get(`/api/v1/attachments/${photoId}`)).statusCode).toBe(200);
     expect((await new TestClient(t.app).get(`/api/v1/public/attachments/${photoId}`)).statusCode).toBe(404);
+  });
+
+  it('masks regions of a photo for the public while staff keep the original (moderation)', async () => {
+    // Noise, so that a masked region is told apart from the original by its detail.
+    const noisy = await sharp({
+      create: {
+        width: 600,
+        height: 400,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const up = (await upload('bien-so.jpg', noisy)).json();
+    const citizen = new TestClient(t.app);
+    const created = await citizen.post('/api/v1/reports', {
+      categoryCode: 'giao_thong_ha_tang',
+      title: 'Xe đậu chắn lối đi trước trường học',
+      body: 'Xe ô tô đậu chắn lối đi trước cổng trường tiểu học mỗi sáng, học sinh phải đi xuống lòng đường.',
+      location: { lat: 10.5359, lon: 106.4107 },
+      reporter: { name: 'Trần Thị Bình', phone: '0909123457' },
+      consent: true,
+      attachmentIds: [up.id],
+      uploadTokens: [up.uploadToken],
+    });
+    expect(created.statusCode).toBe(201);
+    const { id: reportId, trackingCode } = created.json();
+    await t.testDb.database.query(
+      "update reports set status = 'published', answer = 'Đã nhắc nhở chủ xe.' where id = $1",
+      [reportId],
+    );
+    const original = (await ioc.get(`/api/v1/attachments/${up.id}`)).rawPayload;
+    const region = { x: 0.25, y: 0.25, width: 0.5, height: 0.5 };
+    const url = `/api/v1/attachments/${up.id}/redaction`;
+
+    // Who may: the IOC's moderators, not an agency's handler, not anonymous people.
+    const handler = new TestClient(t.app);
+    await handler.signIn('canbo', TEST_DEMO_PASSWORD);
+    expect((await handler.put(url, { regions: [region], reason: 'Lộ biển số xe' })).statusCode).toBe(403);
+    expect(
+      (await new TestClient(t.app).put(url, { regions: [region], reason: 'Lộ biển số xe' })).statusCode,
+    ).toBe(401);
+    // Bad input: a region outside the photo, no reason, a document, an unknown file — nothing changes.
+    const outside = await ioc.put(url, { regions: [{ ...region, x: 0.8 }], reason: 'Lộ biển số xe' });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await ioc.put(url, { regions: [region], reason: '' })).statusCode).toBe(400);
+    const pdf = (await upload('cv.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), ioc)).json();
+    const notPhoto = await ioc.put(`/api/v1/attachments/${pdf.id}/redaction`, {
+      regions: [region],
+      reason: 'Lộ số điện thoại',
+    });
+    expect(notPhoto.statusCode).toBe(422);
+    expect(notPhoto.json().code).toBe('attachment_not_photo');
+    expect(
+      (
+        await ioc.put('/api/v1/attachments/00000000-0000-4000-8000-000000000000/redaction', {
+          regions: [region],
+          reason: 'Lộ biển số xe',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const before = await new TestClient(t.app).get(`/api/v1/public/attachments/${up.id}`);
+    expect(before.rawPayload.equals(original)).toBe(true);
+
+    const res = await ioc.put(url, { regions: [region], reason: 'Lộ biển số xe' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: up.id, reportId, redactions: [region] });
+
+    const pub = await new TestClient(t.app).get(`/api/v1/public/attachments/${up.id}`);
+    expect(pub.statusCode).toBe(200);
+    const a = await sharp(original).raw().toBuffer({ resolveWithObject: true });
+    const b = await sharp(pub.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    expect(b.info).toMatchObject({ width: 600, height: 400 });
+    // Mean change per channel and spread of values, over a box of the photo.
+    const box = (img: Buffer, x0: number, y0: number, x1: number, y1: number) => {
+      let n = 0;
+      let diff = 0;
+      let sum = 0;
+      let sq = 0;
+      for (let y = y0; y < y1; y++)
+        for (let x = x0; x < x1; x++)
+          for (let c = 0; c < 3; c++) {
+            const i = (y * 600 + x) * 3 + c;
+            diff += Math.abs(img[i]! - a.data[i]!);
+            sum += img[i]!;
+            sq += img[i]! * img[i]!;
+            n++;
+          }
+      return { diff: diff / n, spread: Math.sqrt(sq / n - (sum / n) ** 2) };
+    };
+    const inside = box(b.data, 170, 120, 430, 280);
+    const kept = box(b.data, 0, 0, 140, 90);
+    expect(inside.diff).toBeGreaterThan(25);
+    expect(inside.spread).toBeLessThan(box(a.data, 170, 120, 430, 280).spread / 3);
+    expect(kept.diff).toBeLessThan(12);
+    const pubThumb = await new TestClient(t.app).get(`/api/v1/public/attachments/${up.id}?thumb=1`);
+    const staffThumb = await ioc.get(`/api/v1/attachments/${up.id}?thumb=1`);
+    expect(pubThumb.rawPayload.equals(staffThumb.rawPayload)).toBe(false);
+
+    // Staff and the reporter keep the original; staff can check the public copy.
+    expect((await ioc.get(`/api/v1/attachments/${up.id}`)).rawPayload.equals(original)).toBe(true);
+    expect(
+      (await ioc.get(`/api/v1/attachments/${up.id}?view=public`)).rawPayload.equals(pub.rawPayload),
+    ).toBe(true);
+    const view = (await ioc.get(`/api/v1/reports/${reportId}`)).json();
+    expect(view.report.attachments[0]).toMatchObject({ id: up.id, redactions: [region] });
+    const publicView = (await new TestClient(t.app).get(`/api/v1/public/reports/${trackingCode}`)).json();
+    expect(publicView.attachments[0].url).toMatch(
+      new RegExp(`^/api/v1/public/attachments/${up.id}\\?v=[0-9a-f]{10}$`),
+    );
+    const audit = await t.testDb.database.query<{ action: string }>(
+      "select action from audit_log where entity_id = $1 and action like 'attachment.%redacted'",
+      [up.id],
+    );
+    expect(audit.map((r) => r.action)).toEqual(['attachment.redacted']);
+
+    // An empty list removes the mask: the public sees the original again, under its plain address.
+    const cleared = await ioc.put(url, { regions: [], reason: 'Ảnh không lộ thông tin' });
+    expect(cleared.statusCode).toBe(200);
+    const after = await new TestClient(t.app).get(`/api/v1/public/attachments/${up.id}`);
+    expect(after.rawPayload.equals(original)).toBe(true);
+    const row = await t.testDb.database.query<{ redacted_key: string | null; redactions: unknown }>(
+      'select redacted_key, redactions from report_attachments where id = $1',
+      [up.id],
+    );
+    expect(row[0]).toEqual({ redacted_key: null, redactions: null });
+    expect(
+      (await new TestClient(t.app).get(`/api/v1/public/reports/${trackingCode}`)).json().attachments[0].url,
+    ).toBe(`/api/v1/public/attachments/${up.id}`);
   });
 });

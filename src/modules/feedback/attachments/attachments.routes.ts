@@ -1,11 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { redactionRequest } from '../../../contracts/feedback.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { defineRoute } from '../../../platform/http/route.js';
 import { actorOf, optionalSignIn, requireSignedIn, type Principal } from '../../identity/index.js';
 import { UPLOAD_MAX_BYTES, type AttachmentDeps } from './attachment-deps.js';
-import { setAttachmentHidden } from './moderate-attachment.js';
+import { redactAttachment, setAttachmentHidden } from './moderate-attachment.js';
 import { readAttachment, type AttachmentContent } from './serve-attachment.js';
 import { uploadAttachment } from './upload-attachment.js';
 
@@ -18,7 +19,13 @@ export interface AttachmentRouteOptions {
 
 const tags = ['attachments'];
 const idParams = z.strictObject({ id: z.uuid() });
-const fileQuery = z.object({ thumb: z.enum(['0', '1']).optional() });
+const fileQuery = z.object({
+  thumb: z.enum(['0', '1']).optional(),
+  /** `public`: a photo as the public sees it (masked regions), for staff checking a mask. */
+  view: z.enum(['original', 'public']).optional(),
+  /** The version of a masked photo in its public address (ignored: it only keeps caches apart). */
+  v: z.string().max(32).optional(),
+});
 const visibilityRequest = z.strictObject({
   hidden: z.boolean(),
   reason: z.string().trim().min(3).max(500),
@@ -175,6 +182,7 @@ export async function registerAttachmentRoutes(
       const file = await readAttachment(deps, p, params.id, {
         thumbnail: query.thumb === '1',
         publicOnly: false,
+        publicCopy: query.view === 'public',
         ...(canSee ? { canSee } : {}),
       });
       return sendFile(req, reply, file, 'private, no-store');
@@ -194,7 +202,23 @@ export async function registerAttachmentRoutes(
         thumbnail: query.thumb === '1',
         publicOnly: true,
       });
-      return sendFile(req, reply, file, 'public, max-age=86400');
+      return sendFile(req, reply, file, 'public, max-age=3600');
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/attachments/:id/redaction',
+    summary:
+      'Che vùng trên ảnh cho công chúng (mặt người, biển số); danh sách rỗng bỏ che / Mask regions of a photo for the public; an empty list removes the mask',
+    tags,
+    params: idParams,
+    body: redactionRequest,
+    preHandler: [signedIn],
+    responses: { 200: 'Đã lưu vùng che', 422: 'Không phải ảnh' },
+    handler: async ({ req, params, body }) => {
+      const p = principalOf(req);
+      return redactAttachment(deps, p, params.id, body.regions, body.reason, actorOf(p, req));
     },
   });
 

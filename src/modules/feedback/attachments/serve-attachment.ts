@@ -8,6 +8,8 @@ export interface ReadAttachmentOptions {
   thumbnail?: boolean;
   /** The public face: only files of published or closed reports, never hidden ones, to anyone. */
   publicOnly: boolean;
+  /** A photo as the public sees it (masked where a moderator masked it); the public face always is. */
+  publicCopy?: boolean;
   /**
    * Whether the staff member may see the report (agency scoping). Defaults to the permission table:
    * `reports.read` for the report's agency.
@@ -27,7 +29,8 @@ export interface AttachmentContent {
  * - publicly: files of published/closed reports that are not hidden;
  * - otherwise: the person who uploaded it or reported the report; staff who may read the report (a file
  *   not yet attached to a report: IOC only). A hidden file only to staff who triage or handle reports.
- * Anything else is "not found", so that ids cannot be probed.
+ * Anything else is "not found", so that ids cannot be probed. The public face of a masked photo is its
+ * masked copy; staff and the reporter get the original unless they ask for the public copy.
  */
 export async function readAttachment(
   deps: AttachmentDeps,
@@ -63,7 +66,10 @@ export async function readAttachment(
     if (!allowed) throw new AppError('upload_not_found');
   }
 
-  const key = opts.thumbnail ? a.thumbnailKey : a.storageKey;
+  const masked = opts.publicOnly || !!opts.publicCopy;
+  const key = opts.thumbnail
+    ? (masked && a.redactedThumbnailKey) || a.thumbnailKey
+    : (masked && a.redactedKey) || a.storageKey;
   if (!key) throw new AppError('upload_not_found');
   const data = await deps.storage.get(key);
   if (!data) throw new AppError('upload_not_found');

@@ -26,7 +26,7 @@ export interface UploadResult {
 
 const PHOTO_MAX_SIDE = 2560;
 const THUMB_MAX_SIDE = 320;
-const PHOTO_QUALITY = 82;
+export const PHOTO_QUALITY = 82;
 /** Refuse decompression bombs: a 10 MB file may not expand into more pixels than this. */
 const MAX_INPUT_PIXELS = 100_000_000;
 const FILE_NAME_MAX = 120;
@@ -71,11 +71,15 @@ export async function reencodePhoto(data: Buffer): Promise<{ image: Buffer; thum
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: PHOTO_QUALITY })
     .toBuffer();
-  const thumbnail = await sharp(image)
+  return { image, thumbnail: await thumbnailOf(image) };
+}
+
+/** The 320 px JPEG thumbnail of a (re-encoded) photo. */
+export function thumbnailOf(image: Buffer): Promise<Buffer> {
+  return sharp(image)
     .resize({ width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 75 })
     .toBuffer();
-  return { image, thumbnail };
 }
 
 function tooLarge(bytes: number): AppError {

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../shared/ui/problem-alert.js';
 import { SelectField } from '../../shared/ui/select-field.js';
 import { hasAny, useSession } from '../session.js';
 import { ActionForm, actionLabel, type Duplicate } from './action-form.js';
+import { AttachmentModeration } from './attachment-moderation.js';
 import './feedback.css';
 import {
   URGENCY_VALUES,
@@ -200,8 +201,19 @@ export function ReportPage({ id }: { id: string }) {
                   <span className="muted">
                     ({a.kind}, {Math.max(1, Math.round(a.size / 1024))} KB
                     {a.purpose === 'answer' ? `, ${t('fbReport.answerAttachment')}` : ''}
-                    {a.hidden ? `, ${t('fbReport.hidden')}` : ''})
+                    {a.hidden ? `, ${t('fbReport.hidden')}` : ''}
+                    {a.redactions.length ? `, ${t('mod.maskedBadge', { n: a.redactions.length })}` : ''})
                   </span>
+                  {canTriage ? (
+                    <AttachmentModeration
+                      attachment={a}
+                      onDone={(message) => {
+                        setProblem(null);
+                        setNotice(message);
+                        void load().then(() => messages.current?.focus());
+                      }}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
