@@ -240,7 +240,8 @@ export interface PublicReportView {
   rating: 'satisfied' | 'unsatisfied' | null;
   rejectReason: RejectReason | null;
   timeline: { at: string; action: string; toStatus: ReportStatus | null }[];
-  attachments: { url: string; kind: string }[];
+  /** Not hidden files of a published answer: the citizen's (`report`) and the agency's (`answer`). */
+  attachments: { url: string; kind: string; purpose: 'report' | 'answer' }[];
 }
 
 export { EXTENSION_STATES, REJECT_REASONS, REPORT_ACTIONS, REPORT_STATUSES };

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
@@ -70,9 +71,18 @@ describe('an article from the editor to the public site and the app', () => {
       .fill(
         '## Kết quả\n\nCống thoát nước đã được **nạo vét**, mặt đường hết ngập sau mưa.\n\n- Thời gian: 2 ngày',
       );
+    // A photo for the article, uploaded to the media library (multipart with the session's CSRF token).
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a6f4e' } })
+      .jpeg()
+      .toBuffer();
+    await editor
+      .getByLabel(/^Tải tệp lên thư viện/)
+      .setInputFiles({ name: 'cong-thoat-nuoc.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await editor.getByText('cong-thoat-nuoc.jpg').waitFor();
     await expectAllInputsLabelled(editor);
     await editor.getByRole('button', { name: 'Tạo bản nháp' }).click();
     await editor.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await editor.getByText('cong-thoat-nuoc.jpg').waitFor();
     await expect.poll(() => editor.getByTestId('content-status').textContent()).toContain('Bản nháp');
     await act(editor, 'Gửi duyệt', 'Chờ duyệt');
     // Four eyes: no approve button for the one who submitted.

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
@@ -109,6 +110,23 @@ describe('a report from intake to a satisfied citizen', () => {
       await form
         .getByLabel('Nội dung trả lời')
         .fill('UBND thành phố Tân An đã chỉ đạo vá ổ gà trên đường Hùng Vương trong tuần này.');
+      // The answer carries a photo of the repaired road and the answer letter.
+      const photo = await sharp({
+        create: { width: 640, height: 480, channels: 3, background: '#5a6b7c' },
+      })
+        .jpeg()
+        .toBuffer();
+      await form.getByLabel('Tệp kèm câu trả lời (không bắt buộc)').setInputFiles([
+        { name: 'da-va-o-ga.jpg', mimeType: 'image/jpeg', buffer: photo },
+        {
+          name: 'cong-van-tra-loi.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        },
+      ]);
+      const uploaded = form.getByRole('list', { name: 'Tệp đã tải lên cho câu trả lời' });
+      await uploaded.getByText('cong-van-tra-loi.pdf').waitFor();
+      expect(await uploaded.locator('li').count()).toBe(2);
     });
     expect(await canbo.getByRole('main').textContent()).not.toContain(email);
   });
@@ -119,10 +137,25 @@ describe('a report from intake to a satisfied citizen', () => {
     await act(lead, 'Duyệt trả lời', 'Lãnh đạo đã duyệt, chờ IOC công khai');
   });
 
-  it('the IOC publishes it', async () => {
+  it('the IOC publishes it, with the files of the answer on its public page', async () => {
     await ioc.reload();
     await ioc.getByRole('heading', { name: new RegExp(report.trackingCode), level: 1 }).waitFor();
     await act(ioc, 'Công khai trả lời', 'Đã trả lời, công khai');
+
+    const visitor = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
+    contexts.push(visitor);
+    const page = await visitor.newPage();
+    await page.goto(`/phan-anh/${encodeURIComponent(report.trackingCode)}`);
+    const answer = page.locator('section[aria-labelledby=answer]');
+    await answer.getByRole('heading', { name: 'Tệp kèm câu trả lời' }).waitFor();
+    const thumb = answer.getByRole('img', { name: 'Ảnh 1 kèm câu trả lời' });
+    expect((await page.request.get((await thumb.getAttribute('src'))!)).headers()['content-type']).toBe(
+      'image/jpeg',
+    );
+    const letter = answer.getByRole('link', { name: 'Văn bản 1 kèm câu trả lời' });
+    const pdf = await page.request.get((await letter.getAttribute('href'))!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('the citizen rates the answer and the timeline shows every step', async () => {

@@ -200,7 +200,13 @@ export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<Pu
       action: e.action,
       toStatus: e.toStatus as ReportStatus | null,
     })),
-    attachments: answered ? attachments.map((a) => ({ url: publicAttachmentUrl(a), kind: a.kind })) : [],
+    attachments: answered
+      ? attachments.map((a) => ({
+          url: publicAttachmentUrl(a),
+          kind: a.kind,
+          purpose: a.purpose === 'answer' ? ('answer' as const) : ('report' as const),
+        }))
+      : [],
   };
 }
 

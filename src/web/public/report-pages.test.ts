@@ -45,7 +45,23 @@ const published: PublicReportView = {
     { at: '2026-01-05T02:00:00.000Z', action: 'received', toStatus: 'received' },
     { at: '2026-01-09T03:00:00.000Z', action: 'publish', toStatus: 'published' },
   ],
-  attachments: [{ url: '/api/v1/public/attachments/4b0b5f0e-8f7c-4c1e-9d2a-1f3e5a7b9c0d', kind: 'photo' }],
+  attachments: [
+    {
+      url: '/api/v1/public/attachments/4b0b5f0e-8f7c-4c1e-9d2a-1f3e5a7b9c0d',
+      kind: 'photo',
+      purpose: 'report',
+    },
+    {
+      url: '/api/v1/public/attachments/5c1c6a1f-9a8d-4d2f-8e3b-2a4f6b8c0d1e?v=0a1b2c3d4e',
+      kind: 'photo',
+      purpose: 'answer',
+    },
+    {
+      url: '/api/v1/public/attachments/6d2d7b2a-0b9e-4e3a-9f4c-3b5a7c9d1e2f',
+      kind: 'document',
+      purpose: 'answer',
+    },
+  ],
 };
 
 const lookup: LookupResult = {
@@ -129,6 +145,16 @@ describe('public report pages', () => {
     expect(html).toContain('<link rel="canonical" href="https://1022.longan.gov.vn/phan-anh/LA-7KQ2-M9XD"/>');
     expect(html).toMatch(/<title>Ổ gà trên đường &lt;script&gt;/);
     expect(html).toContain('/api/v1/public/attachments/4b0b5f0e-8f7c-4c1e-9d2a-1f3e5a7b9c0d?thumb=1');
+    // The citizen's photo with the report, the agency's files under the answer (a masked photo keeps its version).
+    const answer = html.slice(html.indexOf('id="answer"'));
+    expect(html.slice(0, html.indexOf('id="answer"'))).toContain('alt="Ảnh 1 của phản ánh"');
+    expect(answer).toContain('Tệp kèm câu trả lời');
+    expect(answer).toContain(
+      'src="/api/v1/public/attachments/5c1c6a1f-9a8d-4d2f-8e3b-2a4f6b8c0d1e?v=0a1b2c3d4e&amp;thumb=1" alt="Ảnh 1 kèm câu trả lời"',
+    );
+    expect(answer).toContain(
+      '<a href="/api/v1/public/attachments/6d2d7b2a-0b9e-4e3a-9f4c-3b5a7c9d1e2f">Văn bản 1 kèm câu trả lời</a>',
+    );
     expect(html).toContain('Đã trả lời, công khai');
     expect(html).toContain('Ẩn danh');
   });

@@ -442,6 +442,28 @@ export function ReportListPage(props: {
   );
 }
 
+/** Thumbnails linking to the photos (the public copies: masked where a moderator masked them). */
+function PhotoList({ photos, alt }: { photos: { url: string }[]; alt: (n: string) => string }) {
+  if (!photos.length) return null;
+  return (
+    <ul className="photos">
+      {photos.map((a, i) => (
+        <li key={a.url}>
+          <a href={a.url}>
+            <img
+              src={`${a.url}${a.url.includes('?') ? '&' : '?'}thumb=1`}
+              alt={alt(String(i + 1))}
+              loading="lazy"
+              width={160}
+              height={120}
+            />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** GET /phan-anh/:code: one published report and its answer. */
 export function ReportDetailPage(props: {
   lang: Lang;
@@ -449,7 +471,9 @@ export function ReportDetailPage(props: {
   categories: CategoryName[];
 }) {
   const { lang, report: r, categories } = props;
-  const photos = r.attachments.filter((a) => a.kind === 'photo');
+  const photos = r.attachments.filter((a) => a.kind === 'photo' && a.purpose === 'report');
+  const answerPhotos = r.attachments.filter((a) => a.kind === 'photo' && a.purpose === 'answer');
+  const answerDocuments = r.attachments.filter((a) => a.kind !== 'photo' && a.purpose === 'answer');
   return (
     <article aria-labelledby="report-title">
       <p>
@@ -482,21 +506,7 @@ export function ReportDetailPage(props: {
         {photos.length > 0 ? (
           <>
             <h3>{pt(lang, 'photos')}</h3>
-            <ul className="photos">
-              {photos.map((a, i) => (
-                <li key={a.url}>
-                  <a href={a.url}>
-                    <img
-                      src={`${a.url}${a.url.includes('?') ? '&' : '?'}thumb=1`}
-                      alt={pt(lang, 'photoAlt', { n: String(i + 1) })}
-                      loading="lazy"
-                      width={160}
-                      height={120}
-                    />
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <PhotoList photos={photos} alt={(n) => pt(lang, 'photoAlt', { n })} />
           </>
         ) : null}
       </section>
@@ -514,6 +524,21 @@ export function ReportDetailPage(props: {
               ) : null}
             </p>
             <p className="pre-line">{r.answer}</p>
+            {answerPhotos.length + answerDocuments.length > 0 ? (
+              <>
+                <h3>{pt(lang, 'answerFiles')}</h3>
+                <PhotoList photos={answerPhotos} alt={(n) => pt(lang, 'answerPhotoAlt', { n })} />
+                {answerDocuments.length ? (
+                  <ul>
+                    {answerDocuments.map((a, i) => (
+                      <li key={a.url}>
+                        <a href={a.url}>{pt(lang, 'answerDocument', { n: String(i + 1) })}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
+            ) : null}
           </div>
         ) : (
           <p>{pt(lang, 'noAnswerYet')}</p>

@@ -24,11 +24,6 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** The CSRF token for requests not sent through `api` (multipart uploads). */
-export function currentCsrfToken(): string | null {
-  return csrfToken;
-}
-
 /** Lets the shell react to some problems everywhere (e.g. 2FA enrolment required). */
 export function onApiProblem(listener: (error: ApiError) => void): () => void {
   problemListeners.add(listener);
@@ -62,18 +57,22 @@ async function toProblem(response: Response): Promise<Problem> {
   };
 }
 
-/** Calls the JSON API under /api/v1; throws ApiError on any non-2xx answer. */
+/**
+ * Calls the JSON API under /api/v1; throws ApiError on any non-2xx answer. `form` sends a multipart body
+ * (file uploads) instead of JSON.
+ */
 export async function api<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
-  options: { body?: unknown; query?: Query } = {},
+  options: { body?: unknown; query?: Query; form?: FormData } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': getLang(),
   };
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
+    // A multipart body's content type (with its boundary) is set by the browser.
+    if (!options.form) headers['content-type'] = 'application/json';
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
   }
   let response: Response;
@@ -82,7 +81,7 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+      body: method === 'GET' ? undefined : (options.form ?? JSON.stringify(options.body ?? {})),
     });
   } catch {
     throw new ApiError(0, {

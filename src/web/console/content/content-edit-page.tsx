@@ -15,7 +15,7 @@ import {
   type OnlineLevel,
   type StaffContentItem,
 } from '../../../contracts/content.js';
-import { api, ApiError, currentCsrfToken } from '../../shared/api.js';
+import { api } from '../../shared/api.js';
 import { getLang, t } from '../../shared/i18n.js';
 import { fieldErrors, problemText } from '../../shared/problem-text.js';
 import { navigate } from '../../shared/router.js';
@@ -253,15 +253,7 @@ export function ContentEditPage({ id }: { id?: string }) {
     try {
       const data = new FormData();
       data.append('file', file);
-      const csrf = currentCsrfToken();
-      const res = await fetch('/api/v1/content/media', {
-        method: 'POST',
-        body: data,
-        credentials: 'same-origin',
-        headers: { 'accept-language': lang, ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-      });
-      const json = (await res.json()) as MediaView & { title?: string; detail?: string };
-      if (!res.ok) throw new ApiError(res.status, json as never);
+      const json = await api<MediaView>('POST', '/content/media', { form: data });
       setLibrary((l) => [json, ...l]);
       setForm((f) => ({
         ...f,

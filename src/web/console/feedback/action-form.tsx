@@ -37,6 +37,16 @@ export interface Duplicate {
   score: number;
 }
 
+/** A file uploaded for the answer, sent with it (POST /uploads answers id, token and the stored name). */
+interface AnswerFile {
+  id: string;
+  uploadToken: string;
+  fileName: string;
+}
+
+/** Most files one answer carries (the server's limit per report and purpose). */
+const MAX_ANSWER_FILES = 10;
+
 const NOTE_REQUIRED: readonly ReportAction[] = [
   'return_to_ioc',
   'send_back_answer',
@@ -85,7 +95,30 @@ export function ActionForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<AnswerFile[]>([]);
+  const [uploading, setUploading] = useState(false);
   const first = useRef<HTMLDivElement>(null);
+
+  /** Uploads the chosen files one by one; each becomes part of the answer when it is sent. */
+  async function addFiles(input: HTMLInputElement) {
+    const chosen = Array.from(input.files ?? []).slice(0, MAX_ANSWER_FILES - files.length);
+    input.value = '';
+    if (!chosen.length) return;
+    setUploading(true);
+    setProblem(null);
+    for (const file of chosen) {
+      try {
+        const form = new FormData();
+        form.append('file', file);
+        const up = await api<AnswerFile>('POST', '/uploads', { form });
+        setFiles((list) => [...list, { id: up.id, uploadToken: up.uploadToken, fileName: up.fileName }]);
+      } catch (error) {
+        const p = problemText(error);
+        setProblem({ title: `${file.name}: ${p.title}`, ...(p.detail ? { detail: p.detail } : {}) });
+      }
+    }
+    setUploading(false);
+  }
 
   useEffect(() => {
     first.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
@@ -126,6 +159,10 @@ export function ActionForm({
     if (action === 'reject') body.reason = reason;
     if (action === 'assign' || action === 'reassign' || action === 'pass_down') body.agencyId = agencyId;
     if (action === 'submit_answer') body.answer = answer.trim();
+    if (action === 'submit_answer' && files.length) {
+      body.attachmentIds = files.map((f) => f.id);
+      body.uploadTokens = files.map((f) => f.uploadToken);
+    }
     if (action === 'request_extension') body.extensionDays = Number(extensionDays);
     if (action === 'merge') body.mergeInto = mergeInto.trim();
     if (action === 'accept' && categoryCode && categoryCode !== report.categoryCode)
@@ -253,6 +290,30 @@ export function ActionForm({
               error={errors.answer}
               onChange={(e) => setAnswer(e.target.value)}
             />
+            <TextField
+              label={t('action.answerFiles')}
+              hint={t('action.answerFilesHint', { n: MAX_ANSWER_FILES })}
+              type="file"
+              multiple
+              disabled={uploading || files.length >= MAX_ANSWER_FILES}
+              onChange={(e) => void addFiles(e.currentTarget)}
+            />
+            {uploading ? <p role="status">{t('action.uploading')}</p> : null}
+            {files.length ? (
+              <ul aria-label={t('action.answerFilesList')}>
+                {files.map((f) => (
+                  <li key={f.id}>
+                    {f.fileName}{' '}
+                    <Button
+                      variant="link"
+                      onClick={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
+                    >
+                      {t('action.removeFile', { name: f.fileName })}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </>
         ) : null}
         {action === 'merge' ? (
@@ -288,7 +349,7 @@ export function ActionForm({
         />
       </div>
       <div className="actions">
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={busy} disabled={uploading}>
           {t('action.confirm')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
