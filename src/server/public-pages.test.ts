@@ -115,4 +115,61 @@ describe(`published answers: filters and map (${TEST_ENGINE})`, () => {
     }
     expect(body).toContain('Tiêu đề đã sửa');
   });
+
+  it('masks the phone numbers, e-mails and ID numbers a reporter wrote, on every public face', async () => {
+    const sent = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { 'content-type': 'application/json' },
+      payload: {
+        categoryCode: 'giao_thong_ha_tang',
+        title: 'Cột điện nghiêng sát nhà, gọi 0912 345 678',
+        body: 'Cột điện trước nhà nghiêng sắp đổ. Liên hệ chị Hoa 0912.345.678 hoặc hoa.tran@example.vn, CCCD 079203012345.',
+        location: { lat: 10.535912, lon: 106.410749 },
+        reporter: { name: 'Trần Thị Hoa', phone: '0912345678' },
+        consent: true,
+      },
+    });
+    expect(sent.statusCode).toBe(201);
+    const { trackingCode } = sent.json() as { trackingCode: string };
+    await t.app.database.query(
+      `update reports set status = 'published', answer = 'Điện lực đã dựng lại cột; hotline 0272 3826 123.',
+         published_at = now() where tracking_code = $1`,
+      [trackingCode],
+    );
+    const leaks = (text: string) =>
+      ['345', '678', 'hoa.tran', '079203012345'].filter((x) => text.includes(x));
+
+    const view = (await get(`/api/v1/public/reports/${trackingCode}`)).json();
+    expect(view.title).toBe('Cột điện nghiêng sát nhà, gọi [số điện thoại đã ẩn]');
+    expect(view.body).toBe(
+      'Cột điện trước nhà nghiêng sắp đổ. Liên hệ chị Hoa [số điện thoại đã ẩn] hoặc [email đã ẩn], CCCD [số giấy tờ đã ẩn].',
+    );
+    // The agency's answer quotes its hotline on purpose: kept.
+    expect(view.answer).toContain('0272 3826 123');
+    expect(view.location).toEqual({ lat: 10.536, lon: 106.411 });
+    const page = await get(`/phan-anh/${trackingCode}`);
+    expect(leaks(page.body.replace('0272 3826 123', ''))).toEqual([]);
+    const open311 = (await get(`/open311/v2/requests.json?service_request_id=${trackingCode}`)).json();
+    expect(leaks(JSON.stringify(open311).replace('0272 3826 123', ''))).toEqual([]);
+    expect(open311[0]).toMatchObject({ lat: 10.536, long: 106.411 });
+
+    // Searching the published answers for the phone number tells nothing: it is dropped from the search.
+    const codes = async (q: string) =>
+      (
+        (await get(`/api/v1/public/reports?limit=100&q=${encodeURIComponent(q)}`)).json().items as {
+          trackingCode: string;
+        }[]
+      ).map((i) => i.trackingCode);
+    expect(await codes('nghieng 0912345678')).toEqual(await codes('nghieng'));
+    expect(await codes('nghieng')).toContain(trackingCode);
+    expect(await codes('0912345678')).toEqual(await codes(''));
+
+    // Staff still read what was sent.
+    const [stored] = await t.app.database.query<{ body: string }>(
+      'select body from reports where tracking_code = $1',
+      [trackingCode],
+    );
+    expect(stored!.body).toContain('0912.345.678');
+  });
 });

@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
 import { scratchDatabase } from './support/postgres.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { signInToConsole } from './support/console.js';
+import { startServer, type RunningServer } from './support/server.js';
 
 // Moderation of a citizen's photo (issue 3, "public answers"): the IOC operator masks the number plate on a
 // photo by drawing on it, the public page of the published answer shows only the masked copy, and a photo
@@ -51,19 +52,9 @@ async function spread(jpeg: Buffer, box: { x: number; y: number; width: number; 
 }
 
 async function signIn(login: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'vi-VN',
+  return signInToConsole(browser, server.baseUrl, login, contexts, {
     viewport: { width: 1280, height: 1000 },
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/console/');
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
-  return page;
 }
 
 beforeAll(async () => {

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { signInToConsole } from './support/console.js';
+import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -61,14 +62,7 @@ afterAll(async () => {
 });
 
 async function signIn(login: string, path = '/console/'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/console/');
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
+  const page = await signInToConsole(browser, server.baseUrl, login, contexts);
   if (path !== '/console/') await page.goto(path);
   return page;
 }

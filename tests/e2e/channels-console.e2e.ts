@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dovecot } from '../../src/testing/dovecot.js';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
+import { signInToConsole } from './support/console.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -49,15 +50,7 @@ afterAll(async () => {
 });
 
 async function signIn(login: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/console/');
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
-  return page;
+  return signInToConsole(browser, server.baseUrl, login, contexts, { password });
 }
 
 describe('channels console pages', () => {

@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { signInToConsole } from './support/console.js';
+import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,15 +25,7 @@ afterAll(async () => {
 });
 
 async function signIn(login: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/console/');
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
-  return page;
+  return signInToConsole(browser, server.baseUrl, login, contexts);
 }
 
 async function openItem(page: Page) {

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
 import { scratchDatabase } from './support/postgres.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { signInToConsole } from './support/console.js';
+import { startServer, type RunningServer } from './support/server.js';
 
 // Issue 3: staff are told about deadlines. A report of the agency lead's agency passes its deadline; the
 // deadline job (queued now instead of waiting for its 10-minute schedule) escalates it, and the lead sees
@@ -29,15 +30,7 @@ async function sql(text: string, values: unknown[] = []): Promise<void> {
 }
 
 async function signIn(login: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/console/');
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
-  return page;
+  return signInToConsole(browser, server.baseUrl, login, contexts);
 }
 
 /** The header's link to the notices: "Thông báo (3)" (named "Thông báo (3) chưa đọc"), or "Thông báo". */

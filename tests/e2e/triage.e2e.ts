@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { scratchDatabase } from './support/postgres.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { signInToConsole } from './support/console.js';
+import { startServer, type RunningServer } from './support/server.js';
 
 // Smart triage (issue 10), done when: a report typed without diacritics gets the right category first
 // (citizen form and IOC), an agency from the routing rules and its duplicate; a burst of flood reports in
@@ -80,19 +81,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 async function signIn(login: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'vi-VN',
+  return signInToConsole(browser, server.baseUrl, login, contexts, {
     viewport: { width: 1280, height: 900 },
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/console/');
-  await page.getByLabel('Tên đăng nhập hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
-  return page;
 }
 
 describe('smart triage in the browser', () => {

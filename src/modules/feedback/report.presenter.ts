@@ -22,6 +22,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { openSealed } from '../../platform/crypto/field-cipher.js';
 import { agencyNames, can, unitNames, type Principal } from '../identity/index.js';
 import * as repo from './feedback.repository.js';
+import { maskContacts, publicPoint } from './public-text.js';
 
 /** Is the report overdue now (open and past its deadline, extended or not)? */
 export function isOverdue(r: repo.ReportRow, now: Date): boolean {
@@ -168,7 +169,7 @@ export function presentTimeline(events: repo.EventRow[], showActors: boolean): T
   }));
 }
 
-/** What anyone may see: no contact data, no internal notes, no hidden attachments. */
+/** What anyone may see: no contact data (none in the text either), no internal notes, no hidden attachments. */
 export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<PublicReportView> {
   const agency = r.agencyId ? (await agencyNames(db, [r.agencyId])).get(r.agencyId) : undefined;
   const unit = r.unitCode ? (await unitNames(db, [r.unitCode])).get(r.unitCode) : undefined;
@@ -179,14 +180,11 @@ export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<Pu
     trackingCode: r.trackingCode,
     status: r.status as ReportStatus,
     categoryCode: r.categoryCode,
-    title: r.title,
-    body: r.body,
+    // The reporter's words without the phone numbers, e-mails and ID numbers they may contain.
+    title: maskContacts(r.title),
+    body: maskContacts(r.body),
     unitName: unit ?? null,
-    // Rounded to about 100 m: enough to find the pothole, not the reporter's doorstep.
-    location:
-      r.lat !== null && r.lon !== null
-        ? { lat: Math.round(r.lat * 1000) / 1000, lon: Math.round(r.lon * 1000) / 1000 }
-        : null,
+    location: r.lat !== null && r.lon !== null ? publicPoint(r.lat, r.lon) : null,
     receivedAt: r.receivedAt.toISOString(),
     // The reporter chose to be named publicly: only then is the name opened for a public page.
     reporterName: r.displayPublicly === 'name' ? openSealed(r.reporterName) : null,

@@ -17,6 +17,7 @@ import { normalizeTrackingCode } from '../../feedback/tracking-code.js';
 import { findReport, findReportByCode } from '../../feedback/feedback.repository.js';
 import { recordReportEvent } from '../../feedback/record-report-event.js';
 import { reporterLanguage } from '../../feedback/reporter-language.js';
+import { maskContacts, publicPoint } from '../../feedback/public-text.js';
 import type { ChannelsDeps } from '../channels-deps.js';
 import * as repo from '../channels.repository.js';
 import { Open311Error } from './open311-format.js';
@@ -303,7 +304,7 @@ async function present(deps: ChannelsDeps, rows: RequestRow[]) {
       status_notes: notes,
       service_name: services.get(r.categoryCode) ?? r.categoryCode,
       service_code: r.categoryCode,
-      description: published ? r.body : null,
+      description: published ? maskContacts(r.body) : null,
       agency_responsible: r.agencyId ? (agencies.get(r.agencyId) ?? null) : null,
       service_notice: null,
       requested_datetime: r.receivedAt.toISOString(),
@@ -312,8 +313,9 @@ async function present(deps: ChannelsDeps, rows: RequestRow[]) {
       address: published ? r.address : null,
       address_id: null,
       zipcode: null,
-      lat: r.lat,
-      long: r.lon,
+      // Rounded like the portal's pages (about 100 m): a report sent from home must not point at the door.
+      lat: r.lat !== null && r.lon !== null ? publicPoint(r.lat, r.lon).lat : null,
+      long: r.lat !== null && r.lon !== null ? publicPoint(r.lat, r.lon).lon : null,
       media_url: null,
     };
   });

@@ -8,6 +8,7 @@ import { authorize, type Principal } from '../../identity/index.js';
 import type { FeedbackDeps } from '../feedback-deps.js';
 import * as repo from '../feedback.repository.js';
 import { presentPublic, presentReports, presentTimeline } from '../report.presenter.js';
+import { withoutContacts } from '../public-text.js';
 import { recordReportEvent } from '../record-report-event.js';
 import { normalizeTrackingCode } from '../tracking-code.js';
 
@@ -199,7 +200,7 @@ export async function listPublicReports(
     unit: filter.unit || undefined,
     from: parseDate(filter.from, 'query.from'),
     to: parseDate(filter.to, 'query.to', true),
-    q: filter.q?.trim() || undefined,
+    q: withoutContacts(filter.q ?? '') || undefined,
   });
   const items: PublicReportView[] = [];
   for (const r of rows) items.push(await presentPublic(deps.database.db, r));
