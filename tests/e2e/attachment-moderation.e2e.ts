@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAllInputsLabelled, launchBrowser } from './support/browser.js';
+import { expectAllInputsLabelled, launchBrowser, seriousViolations } from './support/browser.js';
 import { scratchDatabase } from './support/postgres.js';
 import { signInToConsole } from './support/console.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -138,6 +138,7 @@ describe('moderating a photo in the console', () => {
     await editor.getByRole('button', { name: 'Xoá vùng 2' }).click();
     expect(await editor.getByRole('group', { name: 'Vùng 2' }).count()).toBe(0);
     await expectAllInputsLabelled(page);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // A reason is required (it goes to the audit log).
     await editor.getByRole('button', { name: 'Lưu vùng che' }).click();

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, seriousViolations } from './support/browser.js';
 import { scratchDatabase } from './support/postgres.js';
 import { signInToConsole } from './support/console.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -69,16 +68,6 @@ afterAll(async () => {
   await server?.stop();
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
-
-/** axe-core's serious and critical findings (WCAG 2.1 A and AA), as in accessibility.e2e.ts. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function signIn(login: string): Promise<Page> {
   return signInToConsole(browser, server.baseUrl, login, contexts, {

@@ -195,7 +195,10 @@ export function ReportPage({ id }: { id: string }) {
             <ul>
               {report.attachments.map((a) => (
                 <li key={a.id}>
-                  <a href={a.url} target="_blank" rel="noreferrer">
+                  <a href={a.url} target="_blank" rel="noreferrer" className="attachment-link">
+                    {a.kind === 'photo' ? (
+                      <img src={`${a.url}?thumb=1`} alt="" width={96} height={72} loading="lazy" />
+                    ) : null}
                     {a.fileName}
                   </a>{' '}
                   <span className="muted">
