@@ -94,6 +94,17 @@ export const bulkAssignRequest = z.strictObject({
 
 export const noteRequest = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 
+/**
+ * The title and text the public sees, as a moderator edits them (a neighbour's name, an insult taken out);
+ * null keeps (or restores) what the reporter sent. Contact data is masked on public pages either way.
+ */
+export const publicTextRequest = z.strictObject({
+  version: z.number().int().min(1),
+  title: z.string().trim().min(5).max(200).nullable(),
+  body: z.string().trim().min(10).max(5000).nullable(),
+  reason: z.string().trim().min(3).max(500),
+});
+
 export const triageRequest = z.strictObject({
   version: z.number().int().min(1),
   categoryCode: z.string().trim().max(64).optional(),
@@ -194,6 +205,9 @@ export interface ReportView {
   categoryCode: string;
   title: string;
   body: string;
+  /** The title and text as edited for the public by a moderator (null: the public sees what was sent). */
+  publicTitle: string | null;
+  publicBody: string | null;
   address: string | null;
   location: { lat: number; lon: number } | null;
   unitCode: string | null;

@@ -148,6 +148,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/reports/:id': perm('reports.read', { hides: true }),
   'POST /api/v1/reports/:id/transitions': perm('reports.read', { hides: true }),
   'GET /api/v1/reports/:id/duplicates': perm('reports.triage', { hides: true }),
+  'PUT /api/v1/reports/:id/public-text': perm('reports.triage', { hides: true }),
   'POST /api/v1/reports/:id/triage': perm('reports.triage', { hides: true }),
   'POST /api/v1/reports/:id/notes': perm('reports.read', { hides: true }),
   'GET /api/v1/reports/:id/suggestions': perm('reports.read', { hides: true }),

@@ -7,9 +7,10 @@ import { scratchDatabase } from './support/postgres.js';
 import { signInToConsole } from './support/console.js';
 import { startServer, type RunningServer } from './support/server.js';
 
-// Moderation of a citizen's photo (issue 3, "public answers"): the IOC operator masks the number plate on a
-// photo by drawing on it, the public page of the published answer shows only the masked copy, and a photo
-// hidden afterwards leaves the public page at once (its cache is dropped). On PostgreSQL, so the test can
+// Moderation of a citizen's report (issue 3, "public answers"): the IOC operator masks the number plate on a
+// photo by drawing on it and takes the plate and the owner's name out of the public text; the public page of
+// the published answer shows only the masked copy and the edited text, and a photo hidden afterwards leaves
+// the public page at once (its cache is dropped). On PostgreSQL, so the test can
 // publish the report directly instead of walking the whole lifecycle (report-lifecycle.e2e.ts does that).
 
 let server: RunningServer;
@@ -95,7 +96,7 @@ describe('moderating a photo in the console', () => {
       body: JSON.stringify({
         categoryCode: 'giao_thong_ha_tang',
         title: 'Xe tải đậu trên vỉa hè đường Hùng Vương',
-        body: 'Xe tải đậu trên vỉa hè trước chợ mỗi buổi sáng, người đi bộ phải đi xuống lòng đường.',
+        body: 'Xe tải biển số 62C-456.78 của ông Năm Sáu đậu trên vỉa hè trước chợ mỗi buổi sáng, người đi bộ phải đi xuống lòng đường.',
         location: { lat: 10.5359, lon: 106.4107 },
         reporter: { name: 'Lê Văn Cường', phone: '0909555666' },
         displayPublicly: 'anonymous',
@@ -156,6 +157,19 @@ describe('moderating a photo in the console', () => {
     expect(await spread(publicCopy, plate)).toBeLessThan((await spread(original, plate)) / 3);
     expect(await spread(publicCopy, elsewhere)).toBeGreaterThan((await spread(original, elsewhere)) * 0.8);
 
+    // The plate and the owner's name are taken out of the text the public will see.
+    await page.getByRole('button', { name: 'Biên tập nội dung công khai' }).click();
+    const edit = page.getByRole('form', { name: 'Biên tập nội dung công khai' });
+    await edit.getByLabel('Tiêu đề công khai').fill('Xe tải đậu trên vỉa hè trước chợ');
+    await edit
+      .getByLabel('Nội dung công khai')
+      .fill('Một xe tải đậu trên vỉa hè trước chợ mỗi buổi sáng, người đi bộ phải đi xuống lòng đường.');
+    await edit.getByLabel('Lý do (ghi vào nhật ký)').fill('Bỏ biển số và tên chủ xe');
+    await edit.getByRole('button', { name: 'Lưu nội dung công khai' }).click();
+    await page.getByText('Đã lưu nội dung công khai.').waitFor();
+    await page.getByText('Trang công khai đang hiển thị bản đã biên tập.').waitFor();
+    expect(await page.getByTestId('timeline').textContent()).toContain('Biên tập nội dung công khai');
+
     // Once the answer is published, anyone sees the report's page with the masked photo only.
     await sql(
       `update reports set status = 'published', answer = 'Đã lập biên bản chủ xe.', published_at = now() where id = $1`,
@@ -165,6 +179,10 @@ describe('moderating a photo in the console', () => {
     contexts.push(visitor);
     const citizen = await visitor.newPage();
     await citizen.goto(`/phan-anh/${report.trackingCode}`);
+    await citizen.getByRole('heading', { level: 1, name: 'Xe tải đậu trên vỉa hè trước chợ' }).waitFor();
+    const shownText = (await citizen.locator('main').textContent())!;
+    expect(shownText).not.toContain('62C-456.78');
+    expect(shownText).not.toContain('Năm Sáu');
     const shown = citizen.getByRole('img', { name: /Ảnh 1/ });
     const src = (await shown.getAttribute('src'))!;
     expect(src).toMatch(new RegExp(`^/api/v1/public/attachments/${file.id}\\?v=[0-9a-f]+&thumb=1$`));

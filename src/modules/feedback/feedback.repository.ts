@@ -153,7 +153,13 @@ export async function queryQueue(db: Executor, f: QueueFilter): Promise<ReportRo
       sql`not (${reports.status} in (${openList}) and coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt}) < ${f.now})`,
     );
   }
-  if (f.q) where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
+  if (f.q) {
+    where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
+    // A report whose text a moderator edited is found by the words the public sees, not those taken out.
+    where.push(
+      sql`(${reports.publicTitle} is null and ${reports.publicBody} is null or to_tsvector('simple', f_unaccent(coalesce(${reports.publicTitle}, ${reports.title}) || ' ' || coalesce(${reports.publicBody}, ${reports.body}) || ' ' || coalesce(${reports.address}, '') || ' ' || ${reports.trackingCode})) @@ plainto_tsquery('simple', f_unaccent(${f.q})))`,
+    );
+  }
   const due = sql`coalesce(${reports.extendedDeadlineAt}, ${reports.deadlineAt})`;
   if (f.overdue === true) {
     // Most overdue first, through reports_open_due_idx.
@@ -204,7 +210,13 @@ export async function publishedReports(db: Executor, f: PublishedFilter): Promis
   if (f.unit) where.push(inUnit(f.unit));
   if (f.from) where.push(sql`${reports.publishedAt} >= ${f.from}`);
   if (f.to) where.push(lt(reports.publishedAt, f.to));
-  if (f.q) where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
+  if (f.q) {
+    where.push(sql`${reports.search} @@ plainto_tsquery('simple', f_unaccent(${f.q}))`);
+    // A report whose text a moderator edited is found by the words the public sees, not those taken out.
+    where.push(
+      sql`(${reports.publicTitle} is null and ${reports.publicBody} is null or to_tsvector('simple', f_unaccent(coalesce(${reports.publicTitle}, ${reports.title}) || ' ' || coalesce(${reports.publicBody}, ${reports.body}) || ' ' || coalesce(${reports.address}, '') || ' ' || ${reports.trackingCode})) @@ plainto_tsquery('simple', f_unaccent(${f.q})))`,
+    );
+  }
   return db
     .select()
     .from(reports)

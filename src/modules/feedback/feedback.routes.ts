@@ -7,6 +7,7 @@ import {
   noteRequest,
   transitionRequest,
   triageRequest,
+  publicTextRequest,
 } from '../../contracts/feedback.js';
 import { REJECT_REASON_LABELS, REPORT_TRANSITIONS, STATUS_LABELS } from '../../contracts/report-lifecycle.js';
 import { defineRoute } from '../../platform/http/route.js';
@@ -36,7 +37,7 @@ import {
   myNotifications,
   myNotificationsQuery,
 } from './staff-notifications.js';
-import { addNote, bulkAssign, triageReport } from './use-cases/work-on-reports.js';
+import { addNote, bulkAssign, setPublicText, triageReport } from './use-cases/work-on-reports.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['feedback'];
@@ -167,6 +168,19 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: FeedbackDeps)
     params: idParams,
     preHandler: [signedIn],
     handler: async ({ req, params }) => ({ items: await findDuplicates(deps, me(req), params.id) }),
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/reports/:id/public-text',
+    summary:
+      'Sửa tiêu đề, nội dung hiển thị công khai (null: như người dân gửi) / Edit the public title and text (null: as sent)',
+    tags,
+    params: idParams,
+    body: publicTextRequest,
+    preHandler: [signedIn],
+    handler: async ({ req, params, body }) =>
+      setPublicText(deps, me(req), params.id, body, actorOf(me(req), req)),
   });
 
   defineRoute(app, {

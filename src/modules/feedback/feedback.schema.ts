@@ -40,6 +40,9 @@ export const reports = pgTable(
     categoryCode: text('category_code').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** The title and text as a moderator edited them for the public (a third person's name taken out); null: as sent. */
+    publicTitle: text('public_title'),
+    publicBody: text('public_body'),
     address: text('address'),
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),

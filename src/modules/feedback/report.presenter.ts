@@ -115,6 +115,8 @@ export async function presentReports(
       categoryCode: r.categoryCode,
       title: r.title,
       body: r.body,
+      publicTitle: r.publicTitle,
+      publicBody: r.publicBody,
       address: r.address,
       location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
       unitCode: r.unitCode,
@@ -180,9 +182,9 @@ export async function presentPublic(db: Executor, r: repo.ReportRow): Promise<Pu
     trackingCode: r.trackingCode,
     status: r.status as ReportStatus,
     categoryCode: r.categoryCode,
-    // The reporter's words without the phone numbers, e-mails and ID numbers they may contain.
-    title: maskContacts(r.title),
-    body: maskContacts(r.body),
+    // The reporter's words (as a moderator edited them, if one did) without phone numbers, e-mails, ID numbers.
+    title: maskContacts(r.publicTitle ?? r.title),
+    body: maskContacts(r.publicBody ?? r.body),
     unitName: unit ?? null,
     location: r.lat !== null && r.lon !== null ? publicPoint(r.lat, r.lon) : null,
     receivedAt: r.receivedAt.toISOString(),

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { bulkAssignRequest, ReportView, triageRequest } from '../../../contracts/feedback.js';
+import type {
+  bulkAssignRequest,
+  publicTextRequest,
+  ReportView,
+  triageRequest,
+} from '../../../contracts/feedback.js';
 import type { Actor } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { authorize, unitByCode, type Principal } from '../../identity/index.js';
@@ -61,6 +66,56 @@ export async function triageReport(
         toStatus: r.status,
         isPublic: false,
         data: { categoryCode, urgency, unitCode },
+      },
+      actor,
+    );
+    return updated;
+  });
+  const [view] = await presentReports(db, [row], principal, deps.now());
+  return view!;
+}
+
+/**
+ * The IOC edits what the public sees of a report's title and text (FixMyStreet's moderation): a third
+ * person's name, an accusation or an insult taken out before or after the answer is published. The text as
+ * sent stays for staff and the reporter; an edit equal to it (or null) restores it. Phone numbers, e-mails
+ * and ID numbers are masked on public pages anyway (`public-text.ts`). Compare-and-set on the version; an
+ * internal timeline event with the reason (and its audit row) in the same transaction; the public pages'
+ * caches drop the old text on commit.
+ */
+export async function setPublicText(
+  deps: FeedbackDeps,
+  p: Principal | null,
+  id: string,
+  input: z.infer<typeof publicTextRequest>,
+  actor: Actor,
+): Promise<ReportView> {
+  const principal = authorize(p, 'reports.triage');
+  const db = deps.database.db;
+  const row = await db.transaction(async (tx) => {
+    const r = await repo.findReport(tx, id);
+    if (!r) throw new AppError('not_found');
+    if (r.version !== input.version) throw new AppError('conflict');
+    const publicTitle = input.title === null || input.title === r.title ? null : input.title;
+    const publicBody = input.body === null || input.body === r.body ? null : input.body;
+    const updated = await repo.updateReportIfUnchanged(
+      tx,
+      r.id,
+      { version: r.version, status: r.status as never },
+      { publicTitle, publicBody },
+    );
+    if (!updated) throw new AppError('conflict');
+    await recordReportEvent(
+      tx,
+      deps,
+      updated,
+      {
+        action: 'public_text_edited',
+        fromStatus: r.status,
+        toStatus: r.status,
+        isPublic: false,
+        note: input.reason,
+        data: { titleEdited: publicTitle !== null, bodyEdited: publicBody !== null },
       },
       actor,
     );

@@ -57,7 +57,7 @@ export function AttachmentModeration({ attachment: a, onDone }: Props) {
 }
 
 /** The reason every moderation step asks for (kept in the audit log). */
-function useReason() {
+export function useReason() {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const check = () => {

@@ -31,6 +31,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   received: 'event.received',
   triaged: 'event.triaged',
   triage: 'event.triaged',
+  public_text_edited: 'event.public_text_edited',
   note: 'event.note',
   due_soon: 'event.due_soon',
   overdue: 'event.overdue',

@@ -13,6 +13,7 @@ import { SelectField } from '../../shared/ui/select-field.js';
 import { hasAny, useSession } from '../session.js';
 import { ActionForm, actionLabel, type Duplicate } from './action-form.js';
 import { AttachmentModeration } from './attachment-moderation.js';
+import { PublicTextSection } from './public-text-form.js';
 import './feedback.css';
 import {
   URGENCY_VALUES,
@@ -106,6 +107,12 @@ export function ReportPage({ id }: { id: string }) {
   }
 
   const { report, timeline, notes } = detail;
+  // After a moderation step (public text, an attachment): its message, and the report as it is now.
+  const moderated = (message: string) => {
+    setProblem(null);
+    setNotice(message);
+    void load().then(() => messages.current?.focus());
+  };
   const showTriage = canTriage && TRIAGE_STATUSES.includes(report.status);
 
   return (
@@ -182,6 +189,7 @@ export function ReportPage({ id }: { id: string }) {
           <ReportFields report={report} reference={reference} />
           <h3>{t('fbReport.body')}</h3>
           <p className="report-body">{report.body}</p>
+          {canTriage ? <PublicTextSection report={report} onDone={moderated} /> : null}
           {report.answer ? (
             <>
               <h3>{t('fbReport.answer')}</h3>
@@ -207,16 +215,7 @@ export function ReportPage({ id }: { id: string }) {
                     {a.hidden ? `, ${t('fbReport.hidden')}` : ''}
                     {a.redactions.length ? `, ${t('mod.maskedBadge', { n: a.redactions.length })}` : ''})
                   </span>
-                  {canTriage ? (
-                    <AttachmentModeration
-                      attachment={a}
-                      onDone={(message) => {
-                        setProblem(null);
-                        setNotice(message);
-                        void load().then(() => messages.current?.focus());
-                      }}
-                    />
-                  ) : null}
+                  {canTriage ? <AttachmentModeration attachment={a} onDone={moderated} /> : null}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-/** Texts of attachment moderation in the console (hide a file, mask parts of a photo). Keys start with 'mod.'. */
+/** Texts of moderation in the console (hide a file, mask parts of a photo, edit the public text; its timeline label). */
 export const vi = {
   'mod.hide': 'Ẩn khỏi công chúng',
   'mod.show': 'Hiện lại cho công chúng',
@@ -28,6 +28,21 @@ export const vi = {
   'mod.unmasked': 'Đã bỏ vùng che trên {name}.',
   'mod.publicCopy': 'Xem ảnh công chúng thấy',
   'mod.maskedBadge': 'đã che {n} vùng',
+  'event.public_text_edited': 'Biên tập nội dung công khai',
+  'mod.publicText': 'Nội dung công khai',
+  'mod.publicTextHelp':
+    'Những gì người dân khác thấy trên trang công khai khi câu trả lời được công bố. Bỏ tên người thứ ba, lời lẽ xúc phạm, thông tin riêng; số điện thoại, email, số giấy tờ được tự động che. Cán bộ và người gửi vẫn thấy nguyên văn.',
+  'mod.publicTextEdited': 'Trang công khai đang hiển thị bản đã biên tập.',
+  'mod.publicTextOriginal': 'Trang công khai hiển thị nguyên văn người dân gửi.',
+  'mod.editPublicText': 'Biên tập nội dung công khai',
+  'mod.publicTitle': 'Tiêu đề công khai',
+  'mod.publicBody': 'Nội dung công khai',
+  'mod.savePublicText': 'Lưu nội dung công khai',
+  'mod.restoreOriginal': 'Hiển thị lại nguyên văn',
+  'mod.publicTextSaved': 'Đã lưu nội dung công khai.',
+  'mod.publicTextRestored': 'Trang công khai hiển thị lại nguyên văn.',
+  'mod.titleLength': 'Tiêu đề từ 5 đến 200 ký tự.',
+  'mod.bodyLength': 'Nội dung từ 10 đến 5000 ký tự.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -59,4 +74,19 @@ export const en: Record<keyof typeof vi, string> = {
   'mod.unmasked': 'The mask on {name} is removed.',
   'mod.publicCopy': 'See the photo as the public does',
   'mod.maskedBadge': '{n} regions masked',
+  'event.public_text_edited': 'Public text edited',
+  'mod.publicText': 'Public text',
+  'mod.publicTextHelp':
+    'What other people see on the public page once the answer is published. Take out third persons’ names, insults, private details; phone numbers, e-mails and ID numbers are masked automatically. Staff and the reporter still see the text as sent.',
+  'mod.publicTextEdited': 'The public page shows an edited text.',
+  'mod.publicTextOriginal': 'The public page shows the text as the citizen sent it.',
+  'mod.editPublicText': 'Edit the public text',
+  'mod.publicTitle': 'Public title',
+  'mod.publicBody': 'Public text',
+  'mod.savePublicText': 'Save the public text',
+  'mod.restoreOriginal': 'Show the text as sent again',
+  'mod.publicTextSaved': 'The public text is saved.',
+  'mod.publicTextRestored': 'The public page shows the text as sent again.',
+  'mod.titleLength': 'The title takes 5 to 200 characters.',
+  'mod.bodyLength': 'The text takes 10 to 5,000 characters.',
 };
