@@ -66,6 +66,10 @@ describe(`the public text of a report, edited by a moderator (${TEST_ENGINE})`, 
     expect(pub).toMatchObject({ title: edit.title, body: edit.body });
     expect(JSON.stringify(pub)).not.toContain('Tám');
     expect((await new TestClient(t.app).get(`/phan-anh/${trackingCode}`)).body).not.toContain('Lê Văn Tám');
+    const open311 = (
+      await new TestClient(t.app).get(`/open311/v2/requests.json?service_request_id=${trackingCode}`)
+    ).json();
+    expect(open311[0].description).toBe(edit.body);
     // The public finds it by the words it sees, not by the name taken out.
     expect(await publicCodes('mai che lan via he')).toContain(trackingCode);
     expect(await publicCodes('Le Van Tam')).not.toContain(trackingCode);

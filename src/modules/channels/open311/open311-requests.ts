@@ -304,7 +304,7 @@ async function present(deps: ChannelsDeps, rows: RequestRow[]) {
       status_notes: notes,
       service_name: services.get(r.categoryCode) ?? r.categoryCode,
       service_code: r.categoryCode,
-      description: published ? maskContacts(r.body) : null,
+      description: published ? maskContacts(r.publicBody ?? r.body) : null,
       agency_responsible: r.agencyId ? (agencies.get(r.agencyId) ?? null) : null,
       service_notice: null,
       requested_datetime: r.receivedAt.toISOString(),
