@@ -72,7 +72,7 @@ afterAll(async () => {
 });
 
 describe('moderating a photo in the console', () => {
-  it('the IOC masks a number plate by drawing on the photo; the public page shows only the masked copy, and a hidden photo leaves it', async () => {
+  it('the IOC masks a number plate on the photo and takes it out of the public text; the public page shows only those, and a hidden photo leaves it', async () => {
     // A citizen's photo, full of detail (noise), sent with a report from the portal.
     const photo = await sharp({
       create: {
